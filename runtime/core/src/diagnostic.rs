@@ -1,0 +1,125 @@
+//! What is wrong with a definition, as values: a stable code with parameters and the JSON
+//! Pointer of the place. [`crate::messages`] turns them into text.
+
+/// A line and column in the definition's source, both counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// One thing wrong with a definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What is wrong.
+    pub problem: Problem,
+    /// JSON Pointer (RFC 6901) of the offending value; `""` is the whole document.
+    pub pointer: String,
+    /// Where in the source, when known.
+    pub position: Option<Position>,
+}
+
+/// The kinds of problem a definition can have. Each has a stable [`Problem::code`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The source is not JSON.
+    JsonSyntax {
+        /// The parser's own description.
+        detail: String,
+    },
+    /// `"formlotse"` names a format version this engine does not read.
+    UnsupportedFormat {
+        /// The version found, as written.
+        found: String,
+    },
+    /// A key that must be there is missing.
+    MissingKey {
+        /// The missing key.
+        key: &'static str,
+    },
+    /// A key the format does not have (often a typo).
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The closest known key, when one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// A value of the wrong JSON type.
+    WrongType {
+        /// What the format wants here, e.g. `string`.
+        expected: &'static str,
+    },
+    /// A field `type` that does not exist.
+    UnknownFieldType {
+        /// The type as written.
+        found: String,
+    },
+    /// An id used twice in one form.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Pointer of its first use.
+        first: String,
+    },
+    /// An id with characters that cannot be used in paths and payload keys.
+    InvalidId {
+        /// The id as written.
+        id: String,
+    },
+    /// A list or text that must not be empty.
+    Empty,
+    /// A number outside what the format allows here.
+    OutOfRange {
+        /// The smallest allowed value.
+        min: u64,
+        /// The largest allowed value.
+        max: u64,
+    },
+}
+
+impl Problem {
+    /// The stable code of this problem, e.g. `unknown_key`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::JsonSyntax { .. } => "json_syntax",
+            Problem::UnsupportedFormat { .. } => "unsupported_format",
+            Problem::MissingKey { .. } => "missing_key",
+            Problem::UnknownKey { .. } => "unknown_key",
+            Problem::WrongType { .. } => "wrong_type",
+            Problem::UnknownFieldType { .. } => "unknown_field_type",
+            Problem::DuplicateId { .. } => "duplicate_id",
+            Problem::InvalidId { .. } => "invalid_id",
+            Problem::Empty => "empty",
+            Problem::OutOfRange { .. } => "out_of_range",
+        }
+    }
+}
+
+/// Appends `key` to a JSON Pointer, escaping `~` and `/` as RFC 6901 says.
+pub fn pointer_join(base: &str, key: &str) -> String {
+    let mut pointer = String::with_capacity(base.len() + key.len() + 1);
+    pointer.push_str(base);
+    pointer.push('/');
+    for ch in key.chars() {
+        match ch {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            _ => pointer.push(ch),
+        }
+    }
+    pointer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pointer_join;
+
+    #[test]
+    fn pointer_escapes() {
+        assert_eq!(pointer_join("", "steps"), "/steps");
+        assert_eq!(pointer_join("/steps", "0"), "/steps/0");
+        assert_eq!(pointer_join("", "a/b~c"), "/a~1b~0c");
+    }
+}

@@ -1,0 +1,22 @@
+//! The Formlotse engine: definition → answers → validation → steps → payload.
+//!
+//! This crate never touches the DOM, the network or the clock. It builds natively, so a server
+//! validates a submission with exactly the code the browser ran.
+
+pub mod answers;
+pub mod definition;
+pub mod diagnostic;
+pub mod flow;
+pub mod lang;
+pub mod load;
+pub mod messages;
+pub mod payload;
+pub mod validation;
+
+pub use answers::Answers;
+pub use definition::{Definition, Field, FieldKind, Step, Text};
+pub use diagnostic::{Diagnostic, Position, Problem};
+pub use flow::{Flow, Move};
+pub use lang::Lang;
+pub use load::load;
+pub use validation::{FieldError, Violation};

@@ -1,0 +1,99 @@
+//! Loader cases: a definition in, the diagnostics out as `line:column pointer code`.
+
+use super::load;
+use crate::definition::{FieldKind, Text};
+
+/// Loads `source` and renders its diagnostics one per line, or `ok`.
+fn report(source: &str) -> String {
+    match load(source) {
+        Ok(_) => "ok".to_owned(),
+        Err(diagnostics) => diagnostics
+            .iter()
+            .map(|d| {
+                let at = d.position.map_or("-".to_owned(), |p| format!("{}:{}", p.line, p.column));
+                format!("{at} {} {}", d.pointer, d.problem.code())
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+const MINIMAL: &str = r#"{
+  "formlotse": 1,
+  "id": "hund",
+  "title": "Hund anmelden",
+  "steps": [
+    {"id": "halter", "title": "Halter", "fields": [
+      {"id": "vorname", "type": "text", "label": "Vorname", "required": true, "maxLength": 50}
+    ]}
+  ]
+}"#;
+
+#[test]
+fn minimal_definition_loads() {
+    let definition = load(MINIMAL).expect("minimal definition loads");
+    assert_eq!(definition.id, "hund");
+    assert_eq!(definition.title, Text::Plain("Hund anmelden".into()));
+    let field = definition.field("vorname").expect("field exists");
+    assert_eq!(field.kind, FieldKind::Text);
+    assert!(field.required);
+    assert_eq!(field.max_length, Some(50));
+}
+
+#[test]
+fn broken_definitions() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("not json", "{\"formlotse\": 1,\n  \"id\": }", "2:9  json_syntax"),
+        ("empty input", "", "1:1  json_syntax"),
+        ("not an object", "[1]", "1:1  wrong_type"),
+        (
+            "everything missing",
+            "{}",
+            "1:1  missing_key\n1:1  missing_key\n1:1  missing_key\n1:1  missing_key",
+        ),
+        (
+            "future format",
+            r#"{"formlotse": 2, "id": "a", "title": "A", "steps": [{"id": "s", "title": "S", "fields": [{"id": "f", "type": "text", "label": "F"}]}]}"#,
+            "1:15 /formlotse unsupported_format",
+        ),
+        (
+            "unknown field type and typo'd key",
+            "{\"formlotse\": 1, \"id\": \"a\", \"title\": \"A\", \"steps\": [{\"id\": \"s\", \"title\": \"S\", \"fields\": [\n  {\"id\": \"f\", \"type\": \"signature\", \"lable\": \"F\"}]}]}",
+            "2:36 /steps/0/fields/0/lable unknown_key\n2:23 /steps/0/fields/0/type unknown_field_type\n2:3 /steps/0/fields/0 missing_key",
+        ),
+        (
+            "duplicate field ids across steps",
+            r#"{"formlotse": 1, "id": "a", "title": "A", "steps": [
+ {"id": "s1", "title": "S", "fields": [{"id": "f", "type": "text", "label": "F"}]},
+ {"id": "s2", "title": "S", "fields": [{"id": "f", "type": "text", "label": "F"}]}]}"#,
+            "3:47 /steps/1/fields/0/id duplicate_id",
+        ),
+        (
+            "bad id, empty steps",
+            r#"{"formlotse": 1, "id": "a b", "title": "A", "steps": []}"#,
+            "1:24 /id invalid_id\n1:54 /steps empty",
+        ),
+        (
+            "wrong types",
+            r#"{"formlotse": 1, "id": "a", "title": 5, "steps": [{"id": "s", "title": {"de": 1}, "fields": [{"id": "f", "type": "text", "label": "", "required": "yes", "maxLength": 0}]}]}"#,
+            "1:38 /title wrong_type\n1:79 /steps/0/title/de wrong_type\n1:131 /steps/0/fields/0/label empty\n1:147 /steps/0/fields/0/required wrong_type\n1:167 /steps/0/fields/0/maxLength out_of_range",
+        ),
+    ];
+    for (name, source, expected) in cases {
+        assert_eq!(report(source), *expected, "case: {name}");
+    }
+}
+
+#[test]
+fn localized_texts() {
+    let source = MINIMAL.replace("\"Hund anmelden\"", r#"{"de": "Hund anmelden", "en": "Register a dog"}"#);
+    let definition = load(&source).expect("loads");
+    assert_eq!(definition.title.get(crate::Lang::En), "Register a dog");
+    assert_eq!(definition.title.get(crate::Lang::De), "Hund anmelden");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let source = "[".repeat(100_000);
+    assert!(report(&source).ends_with("json_syntax"));
+}
