@@ -14,11 +14,7 @@ impl Lang {
     /// Reads a BCP 47 tag such as `de`, `de-DE` or `en-GB`; anything else falls back to German.
     pub fn from_tag(tag: &str) -> Lang {
         let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else {
-            Lang::De
-        }
+        if primary.eq_ignore_ascii_case("en") { Lang::En } else { Lang::De }
     }
 
     /// The primary language subtag, as used in `lang` attributes and definition text maps.

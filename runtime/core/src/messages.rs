@@ -37,9 +37,17 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
         Problem::MissingKey { key } if de => format!("Der Schlüssel „{key}“ fehlt"),
         Problem::MissingKey { key } => format!("the key \"{key}\" is missing"),
         Problem::UnknownKey { key, suggestion } => {
-            let mut text = if de { format!("Unbekannter Schlüssel „{key}“") } else { format!("unknown key \"{key}\"") };
+            let mut text = if de {
+                format!("Unbekannter Schlüssel „{key}“")
+            } else {
+                format!("unknown key \"{key}\"")
+            };
             if let Some(suggestion) = suggestion {
-                text += &if de { format!("; meinten Sie „{suggestion}“?") } else { format!("; did you mean \"{suggestion}\"?") };
+                text += &if de {
+                    format!("; meinten Sie „{suggestion}“?")
+                } else {
+                    format!("; did you mean \"{suggestion}\"?")
+                };
             }
             text
         }
@@ -59,7 +67,9 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
             "Die ID „{id}“ ist ungültig: erlaubt sind Buchstaben, Ziffern, „_“ und „-“, am Anfang ein Buchstabe"
         ),
         Problem::InvalidId { id } => {
-            format!("the id \"{id}\" is invalid: use letters, digits, \"_\" and \"-\", starting with a letter")
+            format!(
+                "the id \"{id}\" is invalid: use letters, digits, \"_\" and \"-\", starting with a letter"
+            )
         }
         Problem::Empty if de => "Darf nicht leer sein".to_owned(),
         Problem::Empty => "must not be empty".to_owned(),
@@ -107,7 +117,10 @@ mod tests {
         for d in &diagnostics {
             for lang in [Lang::De, Lang::En] {
                 let text = diagnostic(d, lang);
-                assert!(!text.is_empty() && !text.contains("anderer Wert") && !text.contains("another value"), "{text}");
+                assert!(
+                    !text.is_empty() && !text.contains("anderer Wert") && !text.contains("another value"),
+                    "{text}"
+                );
             }
         }
         let typo = diagnostics.iter().find(|d| d.problem.code() == "unknown_key").expect("typo reported");
@@ -116,7 +129,10 @@ mod tests {
 
     #[test]
     fn field_messages() {
-        assert_eq!(violation(&Violation::Required, "Vorname", Lang::De), "Füllen Sie das Feld „Vorname“ aus.");
+        assert_eq!(
+            violation(&Violation::Required, "Vorname", Lang::De),
+            "Füllen Sie das Feld „Vorname“ aus."
+        );
         assert_eq!(
             violation(&Violation::MaxLength { max: 5, actual: 7 }, "PLZ", Lang::En),
             "“PLZ” must be 5 characters or fewer. You entered 7."

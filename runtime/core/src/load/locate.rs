@@ -114,10 +114,7 @@ fn skip_value(bytes: &[u8], i: usize) -> Option<usize> {
 pub(crate) fn position(source: &str, offset: usize) -> Position {
     let before = source.get(..offset).unwrap_or(source);
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
-    }
+    Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
 }
 
 #[cfg(test)]

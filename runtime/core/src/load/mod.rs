@@ -78,7 +78,9 @@ fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
 fn check_format_version(form: &Object, sink: &mut Sink) {
     match form.value("formlotse", true, sink) {
         Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
-        Some(found) => sink.push(form.pointer_of("formlotse"), Problem::UnsupportedFormat { found: found.to_string() }),
+        Some(found) => {
+            sink.push(form.pointer_of("formlotse"), Problem::UnsupportedFormat { found: found.to_string() })
+        }
         None => {}
     }
 }

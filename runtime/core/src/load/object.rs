@@ -93,7 +93,9 @@ impl<'a> Object<'a> {
                         Value::String(s) => {
                             texts.insert(lang.clone(), s.clone());
                         }
-                        _ => sink.push(pointer_join(&pointer, lang), Problem::WrongType { expected: "string" }),
+                        _ => {
+                            sink.push(pointer_join(&pointer, lang), Problem::WrongType { expected: "string" })
+                        }
                     }
                 }
                 (texts.len() == map.len()).then_some(Text::Localized(texts))

@@ -1,0 +1,77 @@
+//! The root component: fetches and loads the definition, then shows the assistant or says
+//! exactly what went wrong. Never a blank box.
+
+use crate::assistant::{Assistant, AssistantProps};
+use crate::fetch::get_text;
+use crate::texts::{LoadError, diagnostic_line, texts};
+use formlotse_core::{Definition, Lang};
+use formlotse_widgets::Notice;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The element's configuration, read from its attributes at mount.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// URL of the definition (`src`).
+    pub src: Option<AttrValue>,
+    /// URL submissions are posted to (`endpoint`).
+    pub endpoint: Option<AttrValue>,
+    /// Language of the UI.
+    pub lang: Lang,
+}
+
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Pending,
+    Ready(Rc<Definition>),
+    Failed(LoadError),
+}
+
+/// Loads the definition named by `src` and renders the assistant.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let loaded = use_state(|| Loaded::Pending);
+    {
+        let loaded = loaded.clone();
+        let props = props.clone();
+        use_effect_with((props.src.clone(), props.endpoint.clone()), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                loaded.set(match load(&props).await {
+                    Ok(definition) => Loaded::Ready(Rc::new(definition)),
+                    Err(error) => Loaded::Failed(error),
+                });
+            });
+        });
+    }
+    let t = texts(props.lang);
+    match &*loaded {
+        Loaded::Pending => html! { <p class="fl-loading" role="status">{t.loading}</p> },
+        Loaded::Failed(error) => html! {
+            <Notice
+                title={t.load_failed}
+                text={Some(AttrValue::from(t.load_failed_help))}
+                details={error.details(props.lang).into_iter().map(AttrValue::from).collect::<Vec<_>>()}
+            />
+        },
+        Loaded::Ready(definition) => {
+            let assistant = AssistantProps {
+                definition: definition.clone(),
+                endpoint: props.endpoint.clone().unwrap_or_default(),
+                lang: props.lang,
+            };
+            html! { <Assistant ..assistant /> }
+        }
+    }
+}
+
+async fn load(props: &AppProps) -> Result<Definition, LoadError> {
+    let src = props.src.as_ref().ok_or(LoadError::MissingAttribute("src"))?;
+    if props.endpoint.is_none() {
+        return Err(LoadError::MissingAttribute("endpoint"));
+    }
+    let answer = get_text(src).await.map_err(|error| LoadError::Fetch { url: src.to_string(), error })?;
+    formlotse_core::load(&answer.body).map_err(|diagnostics| LoadError::Invalid {
+        url: src.to_string(),
+        lines: diagnostics.iter().map(|d| diagnostic_line(d, props.lang)).collect(),
+    })
+}

@@ -1,0 +1,176 @@
+//! The multi-step assistant: one `<form>` per step, error summary, buttons, sending, receipt.
+
+use crate::fetch::{FetchError, post_json};
+use crate::field_host::{FieldHost, input_id};
+use crate::state::{Action, AnswerStore, AssistantState, FocusTarget, Sending};
+use crate::texts::texts;
+use formlotse_core::{Definition, Lang, messages, payload};
+use formlotse_widgets::{Actions, ErrorLink, ErrorSummary, Receipt, StepHeading};
+use std::rc::Rc;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Props of [`Assistant`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AssistantProps {
+    /// The loaded definition.
+    pub definition: Rc<Definition>,
+    /// Where the payload is posted.
+    pub endpoint: AttrValue,
+    /// Language of the UI and of the definition's texts.
+    pub lang: Lang,
+}
+
+/// The assistant for one loaded definition.
+#[function_component]
+pub fn Assistant(props: &AssistantProps) -> Html {
+    let state = use_reducer({
+        let definition = props.definition.clone();
+        move || AssistantState::new(definition)
+    });
+    let answers = use_memo((), |_| AnswerStore::default());
+    let heading_ref = use_node_ref();
+    let summary_ref = use_node_ref();
+    let receipt_ref = use_node_ref();
+    use_focus(&state, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
+    use_sending(&state, &answers, props);
+
+    let t = texts(props.lang);
+    let definition = &state.definition;
+
+    if let Sending::Done { reference } = &state.sending {
+        return html! {
+            <Receipt
+                title={t.sent_title}
+                reference_label={t.reference_label}
+                reference={reference.clone().map(AttrValue::from)}
+                next={t.sent_next}
+                node_ref={receipt_ref}
+            />
+        };
+    }
+
+    let index = state.flow.step();
+    let Some(step) = definition.steps.get(index) else {
+        return Html::default();
+    };
+    let onsubmit = {
+        let (state, answers) = (state.clone(), answers.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            state.dispatch(Action::Next(answers.0.borrow().clone()));
+        })
+    };
+    let onback = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Back))
+    };
+    let error_links: Vec<ErrorLink> = state
+        .errors
+        .iter()
+        .filter_map(|error| {
+            let field = definition.field(&error.path)?;
+            let label = field.label.get(props.lang);
+            Some(ErrorLink {
+                target: input_id(&field.id),
+                message: messages::violation(&error.violation, label, props.lang).into(),
+            })
+        })
+        .collect();
+    let in_flight = matches!(state.sending, Sending::InFlight { .. });
+    let progress = match props.lang {
+        Lang::De => format!("Schritt {} von {}", index + 1, definition.steps.len()),
+        Lang::En => format!("Step {} of {}", index + 1, definition.steps.len()),
+    };
+    let primary = if state.flow.is_last(definition) { t.send } else { t.next };
+
+    html! {
+        <div class="fl-assistant">
+            <p class="fl-form-title">{definition.title.get(props.lang).to_owned()}</p>
+            if let (0, Some(description)) = (index, &definition.description) {
+                <p class="fl-description">{description.get(props.lang).to_owned()}</p>
+            }
+            if !error_links.is_empty() {
+                <ErrorSummary title={t.error_summary_title} errors={error_links} node_ref={summary_ref} />
+            }
+            <form class="fl-form" novalidate=true {onsubmit} aria-labelledby="fl-step-title">
+                <StepHeading progress={progress} title={step.title.get(props.lang).to_owned()} node_ref={heading_ref} />
+                { for step.fields.iter().map(|field| {
+                    let error = state.errors.iter().find(|e| e.path == field.id).map(|e| e.violation.clone());
+                    html! {
+                        <FieldHost key={field.id.clone()} field={field.clone()} {error} answers={(*answers).clone()} lang={props.lang} />
+                    }
+                }) }
+                <div class="fl-status" role="status" aria-live="polite">
+                    if in_flight { {t.sending} }
+                </div>
+                if let Sending::Failed { detail } = &state.sending {
+                    <div class="fl-notice fl-notice--error" role="alert">
+                        <p>{t.send_failed}</p>
+                        <p class="fl-notice__detail">{detail.clone()}</p>
+                    </div>
+                }
+                <Actions
+                    primary={primary}
+                    back={(index > 0).then_some(AttrValue::from(t.back))}
+                    {onback}
+                    busy={in_flight}
+                />
+            </form>
+        </div>
+    }
+}
+
+/// Moves focus where the last action asked for it, once per request.
+#[hook]
+fn use_focus(state: &UseReducerHandle<AssistantState>, refs: [NodeRef; 3]) {
+    use_effect_with(state.focus, move |focus| {
+        let [heading, summary, receipt] = refs;
+        let target = match focus.map(|(target, _)| target) {
+            Some(FocusTarget::StepHeading) => heading,
+            Some(FocusTarget::ErrorSummary) => summary,
+            Some(FocusTarget::Receipt) => receipt,
+            None => return,
+        };
+        if let Some(element) = target.cast::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// Posts the payload whenever a new send attempt starts.
+#[hook]
+fn use_sending(state: &UseReducerHandle<AssistantState>, answers: &Rc<AnswerStore>, props: &AssistantProps) {
+    let attempt = match state.sending {
+        Sending::InFlight { attempt } => Some(attempt),
+        _ => None,
+    };
+    let (state, answers, endpoint, lang) =
+        (state.clone(), answers.clone(), props.endpoint.clone(), props.lang);
+    use_effect_with(attempt, move |attempt| {
+        let Some(attempt) = *attempt else { return };
+        let body = payload::build(&state.definition, &answers.0.borrow(), lang).to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            let action = match post_json(&endpoint, &body).await {
+                Ok(answer) => Action::Sent { attempt, reference: reference_of(&answer.body) },
+                Err(error) => Action::SendFailed { attempt, detail: describe(&error, lang) },
+            };
+            state.dispatch(action);
+        });
+    });
+}
+
+/// The receiver may answer `{"reference": "..."}`; anything else means no reference.
+fn reference_of(body: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    value.get("reference")?.as_str().map(str::to_owned)
+}
+
+fn describe(error: &FetchError, lang: Lang) -> String {
+    match (error, lang) {
+        (FetchError::Status(status), Lang::De) => format!("Der Server antwortete mit HTTP {status}."),
+        (FetchError::Status(status), Lang::En) => format!("The server answered with HTTP {status}."),
+        (FetchError::Network(message), Lang::De) => format!("Keine Verbindung zum Server ({message})."),
+        (FetchError::Network(message), Lang::En) => format!("No connection to the server ({message})."),
+    }
+}

@@ -1,0 +1,63 @@
+//! The two requests the host makes: fetch the definition, post the submission.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Request, RequestInit, Response};
+
+/// Why a request did not give a usable answer.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FetchError {
+    /// No answer at all (offline, DNS, CORS, refused).
+    Network(String),
+    /// The server answered with a status outside 200–299.
+    Status(u16),
+}
+
+/// A successful answer: status and body text.
+pub(crate) struct Answer {
+    pub(crate) body: String,
+}
+
+/// GETs `url` and returns the body text.
+pub(crate) async fn get_text(url: &str) -> Result<Answer, FetchError> {
+    let init = RequestInit::new();
+    init.set_method("GET");
+    send(url, &init).await
+}
+
+/// POSTs `json` to `url` as `application/json`.
+pub(crate) async fn post_json(url: &str, json: &str) -> Result<Answer, FetchError> {
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(json));
+    let headers = web_sys::Headers::new().map_err(network)?;
+    headers.set("Content-Type", "application/json").map_err(network)?;
+    headers.set("Accept", "application/json").map_err(network)?;
+    init.set_headers(&headers);
+    send(url, &init).await
+}
+
+async fn send(url: &str, init: &RequestInit) -> Result<Answer, FetchError> {
+    let request = Request::new_with_str_and_init(url, init).map_err(network)?;
+    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let body = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
+    Ok(Answer { body: body.as_string().unwrap_or_default() })
+}
+
+/// Turns a JS exception into its message.
+fn network(error: JsValue) -> FetchError {
+    let message = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into());
+    FetchError::Network(message)
+}

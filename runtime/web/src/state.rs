@@ -1,0 +1,146 @@
+//! The assistant's state as a pure reducer: what step, which errors, where focus goes, and
+//! how sending stands. Answers are not here: they live in an [`AnswerStore`] so that a
+//! keystroke changes no state that would re-render the form.
+
+use formlotse_core::{Answers, Definition, FieldError, Flow, Move};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The answers, shared by the fields (which write) and the assistant (which reads on "Weiter").
+#[derive(Clone, Default)]
+pub(crate) struct AnswerStore(pub(crate) Rc<RefCell<Answers>>);
+
+impl PartialEq for AnswerStore {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Where focus should go after the next render.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum FocusTarget {
+    StepHeading,
+    ErrorSummary,
+    Receipt,
+}
+
+/// How sending stands.
+#[derive(Clone, PartialEq, Debug)]
+pub(crate) enum Sending {
+    /// Not yet asked to send.
+    Idle,
+    /// A request is under way; `attempt` identifies it.
+    InFlight { attempt: u32 },
+    /// The last attempt failed; the citizen may try again.
+    Failed { detail: String },
+    /// Delivered.
+    Done { reference: Option<String> },
+}
+
+/// Everything the assistant shows, apart from the answers.
+#[derive(Clone, PartialEq, Debug)]
+pub(crate) struct AssistantState {
+    pub(crate) definition: Rc<Definition>,
+    pub(crate) flow: Flow,
+    pub(crate) errors: Vec<FieldError>,
+    pub(crate) sending: Sending,
+    pub(crate) attempts: u32,
+    /// Focus request: the target, and a counter so that the same target can be asked again.
+    pub(crate) focus: Option<(FocusTarget, u32)>,
+}
+
+/// What can happen to the assistant.
+pub(crate) enum Action {
+    /// "Weiter" or "Absenden", with the answers as they are now.
+    Next(Answers),
+    /// "Zurück".
+    Back,
+    /// The request of `attempt` failed.
+    SendFailed { attempt: u32, detail: String },
+    /// The request of `attempt` was accepted.
+    Sent { attempt: u32, reference: Option<String> },
+}
+
+impl AssistantState {
+    pub(crate) fn new(definition: Rc<Definition>) -> Self {
+        Self {
+            definition,
+            flow: Flow::default(),
+            errors: Vec::new(),
+            sending: Sending::Idle,
+            attempts: 0,
+            focus: None,
+        }
+    }
+
+    fn focus_on(&mut self, target: FocusTarget) {
+        let count = self.focus.map_or(0, |(_, n)| n + 1);
+        self.focus = Some((target, count));
+    }
+}
+
+impl Reducible for AssistantState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Next(answers) => {
+                if matches!(next.sending, Sending::InFlight { .. } | Sending::Done { .. }) {
+                    // A double click or a second Enter while sending sends nothing twice.
+                    return self;
+                }
+                match next.flow.next(&next.definition, &answers) {
+                    Move::Stepped(_) => {
+                        next.errors.clear();
+                        next.focus_on(FocusTarget::StepHeading);
+                    }
+                    Move::Blocked(errors) => {
+                        // An error on an earlier step (only possible when answers changed
+                        // behind the citizen's back) is shown there.
+                        if let Some(step) = step_of_first_error(&next.definition, &errors) {
+                            while next.flow.step() > step && next.flow.back() {}
+                        }
+                        next.errors = errors;
+                        next.focus_on(FocusTarget::ErrorSummary);
+                    }
+                    Move::Complete => {
+                        next.errors.clear();
+                        next.attempts += 1;
+                        next.sending = Sending::InFlight { attempt: next.attempts };
+                    }
+                }
+            }
+            Action::Back => {
+                if matches!(next.sending, Sending::InFlight { .. } | Sending::Done { .. }) {
+                    return self;
+                }
+                if next.flow.back() {
+                    next.errors.clear();
+                    next.sending = Sending::Idle;
+                    next.focus_on(FocusTarget::StepHeading);
+                }
+            }
+            Action::SendFailed { attempt, detail } => {
+                if next.sending != (Sending::InFlight { attempt }) {
+                    return self;
+                }
+                next.sending = Sending::Failed { detail };
+            }
+            Action::Sent { attempt, reference } => {
+                if next.sending != (Sending::InFlight { attempt }) {
+                    return self;
+                }
+                next.sending = Sending::Done { reference };
+                next.focus_on(FocusTarget::Receipt);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+fn step_of_first_error(definition: &Definition, errors: &[FieldError]) -> Option<usize> {
+    let first = errors.first()?;
+    definition.steps.iter().position(|step| step.fields.iter().any(|f| f.id == first.path))
+}

@@ -1,0 +1,130 @@
+//! The host's own words (buttons, headings, load errors), German and English. Messages about
+//! answers and definitions come from `formlotse_core::messages`.
+
+use crate::fetch::FetchError;
+use formlotse_core::Lang;
+
+/// Every fixed text of the assistant in one language.
+pub(crate) struct Texts {
+    pub(crate) next: &'static str,
+    pub(crate) back: &'static str,
+    pub(crate) send: &'static str,
+    pub(crate) sending: &'static str,
+    pub(crate) optional: &'static str,
+    pub(crate) error_prefix: &'static str,
+    pub(crate) error_summary_title: &'static str,
+    pub(crate) loading: &'static str,
+    pub(crate) load_failed: &'static str,
+    pub(crate) load_failed_help: &'static str,
+    pub(crate) send_failed: &'static str,
+    pub(crate) sent_title: &'static str,
+    pub(crate) reference_label: &'static str,
+    pub(crate) sent_next: &'static str,
+}
+
+const DE: Texts = Texts {
+    next: "Weiter",
+    back: "Zurück",
+    send: "Absenden",
+    sending: "Ihr Antrag wird gesendet …",
+    optional: "(optional)",
+    error_prefix: "Fehler:",
+    error_summary_title: "Es gibt ein Problem",
+    loading: "Das Formular wird geladen …",
+    load_failed: "Das Formular konnte nicht geladen werden.",
+    load_failed_help: "Bitte versuchen Sie es später noch einmal. Wenn der Fehler bleibt, wenden Sie sich an die Verwaltung.",
+    send_failed: "Ihr Antrag konnte nicht gesendet werden. Ihre Angaben sind erhalten. Versuchen Sie es bitte noch einmal.",
+    sent_title: "Ihr Antrag wurde gesendet",
+    reference_label: "Ihr Aktenzeichen",
+    sent_next: "Bewahren Sie das Aktenzeichen auf. Die Verwaltung meldet sich bei Ihnen.",
+};
+
+const EN: Texts = Texts {
+    next: "Continue",
+    back: "Back",
+    send: "Send",
+    sending: "Sending your application …",
+    optional: "(optional)",
+    error_prefix: "Error:",
+    error_summary_title: "There is a problem",
+    loading: "Loading the form …",
+    load_failed: "The form could not be loaded.",
+    load_failed_help: "Please try again later. If the problem persists, contact the administration.",
+    send_failed: "Your application could not be sent. Your answers are kept. Please try again.",
+    sent_title: "Your application has been sent",
+    reference_label: "Your reference number",
+    sent_next: "Keep the reference number. The administration will contact you.",
+};
+
+/// The texts for `lang`.
+pub(crate) fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::De => &DE,
+        Lang::En => &EN,
+    }
+}
+
+/// Why the form could not be shown, for the webmaster: what failed and where.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum LoadError {
+    /// The element has no `src` attribute.
+    MissingAttribute(&'static str),
+    /// The definition could not be fetched.
+    Fetch { url: String, error: FetchError },
+    /// The definition has problems; one line per diagnostic.
+    Invalid { url: String, lines: Vec<String> },
+}
+
+impl LoadError {
+    /// The details lines shown in the notice.
+    pub(crate) fn details(&self, lang: Lang) -> Vec<String> {
+        let de = lang == Lang::De;
+        match self {
+            LoadError::MissingAttribute(name) if de => {
+                vec![format!("Am Element <form-lotse> fehlt das Attribut „{name}“.")]
+            }
+            LoadError::MissingAttribute(name) => {
+                vec![format!("The <form-lotse> element has no \"{name}\" attribute.")]
+            }
+            LoadError::Fetch { url, error: FetchError::Status(404) } if de => {
+                vec![format!("Die Formulardefinition {url} wurde nicht gefunden (HTTP 404).")]
+            }
+            LoadError::Fetch { url, error: FetchError::Status(404) } => {
+                vec![format!("The form definition {url} was not found (HTTP 404).")]
+            }
+            LoadError::Fetch { url, error: FetchError::Status(status) } if de => {
+                vec![format!("Die Formulardefinition {url} konnte nicht abgerufen werden (HTTP {status}).")]
+            }
+            LoadError::Fetch { url, error: FetchError::Status(status) } => {
+                vec![format!("The form definition {url} could not be fetched (HTTP {status}).")]
+            }
+            LoadError::Fetch { url, error: FetchError::Network(message) } if de => {
+                vec![format!("Die Formulardefinition {url} konnte nicht abgerufen werden: {message}")]
+            }
+            LoadError::Fetch { url, error: FetchError::Network(message) } => {
+                vec![format!("The form definition {url} could not be fetched: {message}")]
+            }
+            LoadError::Invalid { url, lines } => {
+                let head = if de {
+                    format!("Die Formulardefinition {url} enthält Fehler:")
+                } else {
+                    format!("The form definition {url} has errors:")
+                };
+                std::iter::once(head).chain(lines.iter().cloned()).collect()
+            }
+        }
+    }
+}
+
+/// One diagnostic as a line: "Zeile 3, Spalte 5 (/steps/0/fields/1/type): …".
+pub(crate) fn diagnostic_line(diagnostic: &formlotse_core::Diagnostic, lang: Lang) -> String {
+    let message = formlotse_core::messages::diagnostic(diagnostic, lang);
+    let place = match (diagnostic.position, lang) {
+        (Some(p), Lang::De) => format!("Zeile {}, Spalte {}", p.line, p.column),
+        (Some(p), Lang::En) => format!("line {}, column {}", p.line, p.column),
+        (None, _) => String::new(),
+    };
+    let pointer =
+        if diagnostic.pointer.is_empty() { String::new() } else { format!(" ({})", diagnostic.pointer) };
+    format!("{place}{pointer}: {message}")
+}

@@ -1,0 +1,26 @@
+//! Progress text and the step's heading.
+
+use yew::prelude::*;
+
+/// Props of [`StepHeading`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepHeadingProps {
+    /// Progress as text, e.g. "Schritt 2 von 5".
+    pub progress: AttrValue,
+    /// The step's title.
+    pub title: AttrValue,
+    /// Lets the caller focus the heading when the step appears, so screen readers announce it.
+    #[prop_or_default]
+    pub node_ref: NodeRef,
+}
+
+/// "Schritt n von m" and the step title as a focusable heading.
+#[function_component]
+pub fn StepHeading(props: &StepHeadingProps) -> Html {
+    html! {
+        <>
+            <p class="fl-progress">{props.progress.clone()}</p>
+            <h2 class="fl-step-title" id="fl-step-title" tabindex="-1" ref={props.node_ref.clone()}>{props.title.clone()}</h2>
+        </>
+    }
+}

@@ -1,0 +1,49 @@
+//! `cargo xtask dist`: the files a town puts on its web server.
+
+use crate::cmd::{command, run};
+use crate::{Result, root, sizes, tools};
+use std::path::PathBuf;
+
+/// The files of dist/ that a page with a form downloads.
+pub(crate) const PAGE_FILES: &[&str] = &["formlotse.js", "formlotse_web.js", "formlotse_web_bg.wasm"];
+
+/// Builds dist/ and prints the sizes. Returns the dist directory.
+pub(crate) fn dist() -> Result<PathBuf> {
+    let root = root();
+    let dist = root.join("dist");
+    tools::ensure_wasm_target(&root)?;
+    let wasm_bindgen = tools::ensure_wasm_bindgen(&root)?;
+    let wasm_opt = tools::wasm_opt(&root)?;
+
+    run(command(
+        "cargo",
+        &["build", "--release", "--package", "formlotse-web", "--target", "wasm32-unknown-unknown"],
+        &root,
+    ))?;
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    }
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+
+    let built = root.join("target/wasm32-unknown-unknown/release/formlotse_web.wasm");
+    let mut bindgen = command(
+        &wasm_bindgen.to_string_lossy(),
+        &["--target", "web", "--no-typescript", "--out-name", "formlotse_web", "--out-dir"],
+        &root,
+    );
+    bindgen.arg(&dist).arg(&built);
+    run(bindgen)?;
+
+    let wasm = dist.join("formlotse_web_bg.wasm");
+    let mut opt =
+        command(&wasm_opt.to_string_lossy(), &["-Oz", "--strip-debug", "--strip-producers", "-o"], &root);
+    opt.arg(&wasm).arg(&wasm);
+    run(opt)?;
+
+    let loader = root.join("runtime/web/js/formlotse.js");
+    std::fs::copy(&loader, dist.join("formlotse.js"))
+        .map_err(|e| format!("cannot copy {}: {e}", loader.display()))?;
+
+    sizes::print(&dist, PAGE_FILES)?;
+    Ok(dist)
+}

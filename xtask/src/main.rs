@@ -1,0 +1,44 @@
+//! Project automation, in Rust so that nobody needs bash or make.
+//!
+//! ```text
+//! cargo xtask dist            build dist/ (wasm release, wasm-bindgen, wasm-opt) and print sizes
+//! cargo xtask demo [--port N] build dist/ and serve the demo on http://127.0.0.1:8080
+//! cargo xtask test            everything CI checks: fmt, clippy, native tests, dist, browser tests
+//! ```
+//! On a fresh machine each command first installs what it needs (see `tools.rs`).
+
+mod cmd;
+mod demo;
+mod dist;
+mod sizes;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A failure with a message for the person at the terminal.
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dist") => dist::dist().map(|_| ()),
+        Some("demo") => demo::demo(&args[1..]),
+        Some("test") => test::test(&args[1..]),
+        Some("bench") => Err("`cargo xtask bench` is not built yet: see issue 8.".into()),
+        _ => Err("usage: cargo xtask <dist | demo [--port N] | test>".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
