@@ -6,17 +6,36 @@
 //! All classes start with `fl-`; the stylesheet lives with the host (`runtime/web`).
 
 mod actions;
+mod checkboxes;
+mod choice;
+mod content_block;
+mod date_input;
 mod error_summary;
+mod fieldset;
+mod file_input;
 mod focus;
 mod notice;
+mod parts;
+mod radios;
 mod receipt;
+mod select;
 mod step_heading;
+mod text_area;
 mod text_field;
 
 pub use actions::{Actions, ActionsProps};
+pub use checkboxes::{Checkbox, CheckboxProps, Checkboxes, CheckboxesProps};
+pub use choice::ChoiceItem;
+pub use content_block::{ContentBlock, ContentBlockProps, ContentStyle};
+pub use date_input::{DateInput, DateInputProps, DatePart};
 pub use error_summary::{ErrorLink, ErrorSummary, ErrorSummaryProps};
+pub use fieldset::{Fieldset, FieldsetProps};
+pub use file_input::{ChosenFile, FileInput, FileInputProps};
 pub use focus::focus_by_id;
 pub use notice::{Notice, NoticeProps};
+pub use radios::{Radios, RadiosProps};
 pub use receipt::{Receipt, ReceiptProps};
+pub use select::{Select, SelectProps};
 pub use step_heading::{StepHeading, StepHeadingProps};
+pub use text_area::{TextArea, TextAreaProps};
 pub use text_field::{TextField, TextFieldProps};

@@ -1,5 +1,8 @@
-//! A single-line text input with label, hint and error message (GOV.UK "text input").
+//! A single-line input with label, hint and error message (GOV.UK "text input"). Serves text,
+//! e-mail, phone, number, money, IBAN and postal code: they differ in `type`, `inputmode`,
+//! `autocomplete`, width and an optional prefix or suffix ("€", "m²").
 
+use crate::parts::{Described, field_class, label_text};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,9 +27,24 @@ pub struct TextFieldProps {
     pub error_prefix: AttrValue,
     /// The value to show.
     pub value: AttrValue,
+    /// The input's `type`: `text` (default), `email`, `tel`.
+    #[prop_or(AttrValue::Static("text"))]
+    pub input_type: AttrValue,
+    /// The virtual keyboard: `numeric`, `decimal`, `email`, `tel`.
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
     /// An HTML `autocomplete` token.
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+    /// A width class suffix: `5` (postal code), `10`, `20`, `30`; full width when `None`.
+    #[prop_or_default]
+    pub width: Option<AttrValue>,
+    /// Shown before the input, e.g. "€".
+    #[prop_or_default]
+    pub prefix: Option<AttrValue>,
+    /// Shown after the input, e.g. "m²".
+    #[prop_or_default]
+    pub suffix: Option<AttrValue>,
     /// Called with the input's whole value on every change.
     pub oninput: Callback<String>,
 }
@@ -35,14 +53,18 @@ pub struct TextFieldProps {
 /// `oninput` reports it, so a keystroke re-renders nothing.
 #[function_component]
 pub fn TextField(props: &TextFieldProps) -> Html {
-    let hint_id = format!("{}-hint", props.id);
-    let error_id = format!("{}-error", props.id);
-    let described_by =
-        [props.hint.as_ref().map(|_| hint_id.as_str()), props.error.as_ref().map(|_| error_id.as_str())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+    let described = Described::new(&props.id, props.hint.as_ref(), props.error.as_ref());
+    // The unit is part of what is asked ("in €"), so screen readers hear it with the input.
+    let (prefix_id, suffix_id) = (format!("{}-prefix", props.id), format!("{}-suffix", props.id));
+    let described_by = [
+        props.prefix.as_ref().map(|_| prefix_id.clone()),
+        props.suffix.as_ref().map(|_| suffix_id.clone()),
+        described.by.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let oninput = props.oninput.reform(|event: InputEvent| {
         event
             .target()
@@ -51,35 +73,40 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             .unwrap_or_default()
     });
     let invalid = props.error.is_some();
+    let width = props.width.as_ref().map(|w| format!("fl-input--width-{w}"));
+    let input = html! {
+        <input
+            class={classes!("fl-input", invalid.then_some("fl-input--error"), width)}
+            id={props.id.clone()}
+            name={props.id.clone()}
+            type={props.input_type.clone()}
+            inputmode={props.inputmode.clone()}
+            value={props.value.clone()}
+            autocomplete={props.autocomplete.clone()}
+            spellcheck="false"
+            aria-required={props.optional_marker.is_none().then_some("true")}
+            aria-invalid={invalid.then_some("true")}
+            aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+            {oninput}
+        />
+    };
     html! {
-        <div class={classes!("fl-field", invalid.then_some("fl-field--error"))}>
-            <label class="fl-label" for={props.id.clone()}>
-                {props.label.clone()}
-                if let Some(marker) = &props.optional_marker {
-                    {" "}<span class="fl-optional">{marker.clone()}</span>
-                }
-            </label>
-            if let Some(hint) = &props.hint {
-                <div class="fl-hint" id={hint_id.clone()}>{hint.clone()}</div>
+        <div class={field_class(invalid)}>
+            <label class="fl-label" for={props.id.clone()}>{label_text(&props.label, props.optional_marker.as_ref())}</label>
+            {described.render(props.hint.as_ref(), props.error.as_ref(), &props.error_prefix)}
+            if props.prefix.is_some() || props.suffix.is_some() {
+                <div class="fl-input-wrapper">
+                    if let Some(prefix) = &props.prefix {
+                        <span class="fl-input-prefix" id={prefix_id}>{prefix.clone()}</span>
+                    }
+                    {input}
+                    if let Some(suffix) = &props.suffix {
+                        <span class="fl-input-suffix" id={suffix_id}>{suffix.clone()}</span>
+                    }
+                </div>
+            } else {
+                {input}
             }
-            if let Some(error) = &props.error {
-                <p class="fl-error-message" id={error_id.clone()}>
-                    <span class="fl-visually-hidden">{props.error_prefix.clone()}{" "}</span>{error.clone()}
-                </p>
-            }
-            <input
-                class={classes!("fl-input", invalid.then_some("fl-input--error"))}
-                id={props.id.clone()}
-                name={props.id.clone()}
-                type="text"
-                value={props.value.clone()}
-                autocomplete={props.autocomplete.clone()}
-                spellcheck="false"
-                aria-required={props.optional_marker.is_none().then_some("true")}
-                aria-invalid={invalid.then_some("true")}
-                aria-describedby={(!described_by.is_empty()).then_some(described_by)}
-                {oninput}
-            />
         </div>
     }
 }

@@ -70,6 +70,42 @@ pub enum Problem {
     },
     /// A list or text that must not be empty.
     Empty,
+    /// A name that refers to nothing: a code list or a field that does not exist.
+    UnknownReference {
+        /// The name as written.
+        name: String,
+        /// What it should name: `code list`, `field` or `date field`.
+        what: &'static str,
+    },
+    /// A `pattern` that does not compile.
+    InvalidPattern {
+        /// The regex compiler's description.
+        detail: String,
+    },
+    /// A rule that needs the author's own message has none (a `pattern`).
+    MissingMessage {
+        /// The message key, e.g. `pattern`.
+        code: &'static str,
+    },
+    /// A lower limit above its upper limit.
+    MinAboveMax {
+        /// The lower limit's key.
+        min: &'static str,
+        /// The upper limit's key.
+        max: &'static str,
+    },
+    /// A date limit that is neither `YYYY-MM-DD` nor `today`, `today-18y`, `today+14d`, `today+3m`.
+    InvalidDateBound {
+        /// As written.
+        found: String,
+    },
+    /// `languages` does not start with German.
+    GermanFirst,
+    /// The same option value twice in one field.
+    DuplicateValue {
+        /// The value.
+        value: String,
+    },
     /// A number outside what the format allows here.
     OutOfRange {
         /// The smallest allowed value.
@@ -93,6 +129,13 @@ impl Problem {
             Problem::InvalidId { .. } => "invalid_id",
             Problem::Empty => "empty",
             Problem::OutOfRange { .. } => "out_of_range",
+            Problem::UnknownReference { .. } => "unknown_reference",
+            Problem::InvalidPattern { .. } => "invalid_pattern",
+            Problem::MissingMessage { .. } => "missing_message",
+            Problem::MinAboveMax { .. } => "min_above_max",
+            Problem::InvalidDateBound { .. } => "invalid_date_bound",
+            Problem::GermanFirst => "german_first",
+            Problem::DuplicateValue { .. } => "duplicate_value",
         }
     }
 }

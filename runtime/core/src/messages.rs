@@ -4,22 +4,178 @@
 //!
 //! German is formal ("Sie") and says what to do, without blame (GOV.UK and KERN UX guidance).
 
+use crate::definition::{Definition, Field, FieldKind};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::lang::Lang;
 use crate::validation::Violation;
+use crate::value::Date;
 
-/// The message for a field error, naming the field by its label.
-pub fn violation(violation: &Violation, label: &str, lang: Lang) -> String {
-    match (violation, lang) {
-        (Violation::Required, Lang::De) => format!("Füllen Sie das Feld „{label}“ aus."),
-        (Violation::Required, Lang::En) => format!("Fill in “{label}”."),
-        (Violation::MaxLength { max, actual }, Lang::De) => format!(
-            "„{label}“ darf höchstens {max} Zeichen lang sein. Sie haben {actual} Zeichen eingegeben."
-        ),
-        (Violation::MaxLength { max, actual }, Lang::En) => {
+/// The message for a field error: the author's own message for this rule if the definition
+/// has one, else the catalog's, naming the field by its label.
+pub fn for_field(definition: &Definition, field: &Field, violation: &Violation, lang: Lang) -> String {
+    if let Some(text) = field.messages.get(violation.code()) {
+        return text.get(lang).to_owned();
+    }
+    let label_of =
+        |id: &str| definition.field(id).map_or_else(|| id.to_owned(), |f| f.label.get(lang).to_owned());
+    catalog(&field.kind, field.label.get(lang), violation, lang, &label_of)
+}
+
+fn catalog(
+    kind: &FieldKind,
+    label: &str,
+    violation: &Violation,
+    lang: Lang,
+    label_of: &dyn Fn(&str) -> String,
+) -> String {
+    use Violation as V;
+    let de = lang == Lang::De;
+    match violation {
+        V::Required => match (kind, de) {
+            (FieldKind::Select(_) | FieldKind::Radio(_) | FieldKind::YesNo, true) => {
+                format!("Wählen Sie aus, was bei „{label}“ zutrifft.")
+            }
+            (FieldKind::Select(_) | FieldKind::Radio(_) | FieldKind::YesNo, false) => {
+                format!("Select an answer for “{label}”.")
+            }
+            (FieldKind::Checkbox, true) => format!("Bestätigen Sie: „{label}“."),
+            (FieldKind::Checkbox, false) => format!("Confirm: “{label}”."),
+            (FieldKind::Checkboxes(_), true) => {
+                format!("Wählen Sie bei „{label}“ mindestens eine Angabe aus.")
+            }
+            (FieldKind::Checkboxes(_), false) => format!("Select at least one option for “{label}”."),
+            (FieldKind::File(_), true) => format!("Laden Sie eine Datei für „{label}“ hoch."),
+            (FieldKind::File(_), false) => format!("Upload a file for “{label}”."),
+            (FieldKind::Date, true) => format!("Geben Sie ein Datum bei „{label}“ ein."),
+            (FieldKind::Date, false) => format!("Enter a date for “{label}”."),
+            (_, true) => format!("Füllen Sie das Feld „{label}“ aus."),
+            (_, false) => format!("Fill in “{label}”."),
+        },
+        V::MinLength { min } if de => format!("„{label}“ muss mindestens {min} Zeichen lang sein."),
+        V::MinLength { min } => format!("“{label}” must be {min} characters or more."),
+        V::MaxLength { max, actual } if de => {
+            format!(
+                "„{label}“ darf höchstens {max} Zeichen lang sein. Sie haben {actual} Zeichen eingegeben."
+            )
+        }
+        V::MaxLength { max, actual } => {
             format!("“{label}” must be {max} characters or fewer. You entered {actual}.")
         }
+        V::ControlCharacters if de => {
+            format!("„{label}“ enthält unzulässige Steuerzeichen. Entfernen Sie sie bitte.")
+        }
+        V::ControlCharacters => format!("“{label}” contains control characters. Please remove them."),
+        V::NotANumber if de => format!("Geben Sie bei „{label}“ eine Zahl ein, zum Beispiel 1.234,5."),
+        V::NotANumber => format!("Enter a number for “{label}”, for example 1,234.5."),
+        V::NumberTooLong if de => format!("Die Zahl bei „{label}“ ist zu lang."),
+        V::NumberTooLong => format!("The number for “{label}” is too long."),
+        V::TooManyDecimals { max: 0 } if de => format!("Geben Sie bei „{label}“ eine ganze Zahl ein."),
+        V::TooManyDecimals { max: 0 } => format!("Enter a whole number for “{label}”."),
+        V::TooManyDecimals { max } if de => format!("„{label}“ darf höchstens {max} Nachkommastellen haben."),
+        V::TooManyDecimals { max } => format!("“{label}” can have at most {max} decimal places."),
+        V::Min { min } if de => format!("„{label}“ muss mindestens {} sein.", number_de(min)),
+        V::Min { min } => format!("“{label}” must be {min} or more."),
+        V::Max { max } if de => format!("„{label}“ darf höchstens {} sein.", number_de(max)),
+        V::Max { max } => format!("“{label}” must be {max} or less."),
+        V::DateIncomplete if de => format!("Geben Sie bei „{label}“ Tag, Monat und Jahr ein."),
+        V::DateIncomplete => format!("Enter day, month and year for “{label}”."),
+        V::DateYear if de => format!("Geben Sie bei „{label}“ das Jahr mit 4 Ziffern ein."),
+        V::DateYear => format!("Enter the year of “{label}” with 4 digits."),
+        V::InvalidDate if de => format!("„{label}“ ist kein gültiges Datum. Prüfen Sie Tag, Monat und Jahr."),
+        V::InvalidDate => format!("“{label}” must be a real date. Check day, month and year."),
+        V::DateMin { min } if de => format!("„{label}“ darf nicht vor dem {} liegen.", date_de(*min)),
+        V::DateMin { min } => format!("“{label}” must be on or after {}.", date_en(*min)),
+        V::DateMax { max } if de => format!("„{label}“ darf nicht nach dem {} liegen.", date_de(*max)),
+        V::DateMax { max } => format!("“{label}” must be on or before {}.", date_en(*max)),
+        V::Pattern if de => format!("Prüfen Sie die Angabe bei „{label}“."),
+        V::Pattern => format!("Check your answer for “{label}”."),
+        V::Email if de => {
+            "Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@beispiel.de.".to_owned()
+        }
+        V::Email => "Enter an email address in the correct format, like name@example.com.".to_owned(),
+        V::Iban if de => "Die IBAN ist nicht gültig. Prüfen Sie die Angabe.".to_owned(),
+        V::Iban => "The IBAN is not valid. Check it.".to_owned(),
+        V::PostalCode if de => "Geben Sie eine Postleitzahl mit 5 Ziffern ein.".to_owned(),
+        V::PostalCode => "Enter a German postcode with 5 digits.".to_owned(),
+        V::Phone if de => format!(
+            "Geben Sie bei „{label}“ eine Telefonnummer ein, zum Beispiel 030 1234567 oder +49 30 1234567."
+        ),
+        V::Phone => format!("Enter a phone number for “{label}”, like 030 1234567 or +49 30 1234567."),
+        V::UnknownOption if de => format!("Wählen Sie bei „{label}“ eine der angebotenen Angaben aus."),
+        V::UnknownOption => format!("Select one of the options for “{label}”."),
+        V::MinSelected { min } if de => format!("Wählen Sie bei „{label}“ mindestens {min} Angaben aus."),
+        V::MinSelected { min } => format!("Select at least {min} options for “{label}”."),
+        V::MaxSelected { max } if de => format!("Wählen Sie bei „{label}“ höchstens {max} Angaben aus."),
+        V::MaxSelected { max } => format!("Select at most {max} options for “{label}”."),
+        V::FileType { name } if de => {
+            format!("Die Datei „{name}“ hat ein Format, das hier nicht angenommen wird.")
+        }
+        V::FileType { name } => format!("The file “{name}” is of a type that is not accepted here."),
+        V::FileSize { name, max } if de => {
+            format!("Die Datei „{name}“ darf höchstens {} groß sein.", file_size(*max, lang))
+        }
+        V::FileSize { name, max } => {
+            format!("The file “{name}” must be {} or smaller.", file_size(*max, lang))
+        }
+        V::FileCount { max } if de => format!("Laden Sie bei „{label}“ höchstens {max} Dateien hoch."),
+        V::FileCount { max } => format!("Upload at most {max} files for “{label}”."),
+        V::After { other } if de => format!("„{label}“ muss nach „{}“ liegen.", label_of(other)),
+        V::After { other } => format!("“{label}” must be after “{}”.", label_of(other)),
+        V::Equals { other } if de => format!("„{label}“ stimmt nicht mit „{}“ überein.", label_of(other)),
+        V::Equals { other } => format!("“{label}” does not match “{}”.", label_of(other)),
+        V::WrongType { expected } if de => {
+            format!("„{label}“ hat den falschen Typ; erwartet wird: {expected}.")
+        }
+        V::WrongType { expected } => format!("“{label}” has the wrong type; expected: {expected}."),
     }
+}
+
+/// "1234.5" as German writes it: "1.234,5".
+fn number_de(plain: &str) -> String {
+    let (sign, rest) = plain.strip_prefix('-').map_or(("", plain), |rest| ("-", rest));
+    let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    if fraction.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{fraction}") }
+}
+
+fn date_de(date: Date) -> String {
+    let (y, m, d) = date.parts();
+    format!("{d:02}.{m:02}.{y}")
+}
+
+fn date_en(date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (y, m, d) = date.parts();
+    format!("{d} {} {y}", MONTHS.get(usize::from(m).saturating_sub(1)).unwrap_or(&""))
+}
+
+/// A byte count in MB or KB, as people read file sizes ("10 MB", "1,5 KB").
+pub fn file_size(n: u64, lang: Lang) -> String {
+    const MB: u64 = 1024 * 1024;
+    let (value, unit) = if n >= MB { (n as f64 / MB as f64, "MB") } else { (n as f64 / 1024.0, "KB") };
+    let text = format!("{:.1}", value);
+    let text = text.strip_suffix(".0").unwrap_or(&text).to_owned();
+    let text = if lang == Lang::De { text.replace('.', ",") } else { text };
+    format!("{text} {unit}")
 }
 
 /// The message for a definition diagnostic, without its location.
@@ -54,7 +210,7 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
         Problem::WrongType { expected } if de => format!("Erwartet wird {}", type_name_de(expected)),
         Problem::WrongType { expected } => format!("expected {}", type_name_en(expected)),
         Problem::UnknownFieldType { found } => {
-            let known = crate::FieldKind::names().collect::<Vec<_>>().join(", ");
+            let known = crate::definition::FIELD_TYPES.join(", ");
             if de {
                 format!("Unbekannter Feldtyp „{found}“; bekannt sind: {known}")
             } else {
@@ -73,6 +229,35 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
         }
         Problem::Empty if de => "Darf nicht leer sein".to_owned(),
         Problem::Empty => "must not be empty".to_owned(),
+        Problem::UnknownReference { name, what } if de => {
+            let what = match *what {
+                "code list" => "keine Codeliste",
+                "date field" => "kein Datumsfeld",
+                _ => "kein Feld",
+            };
+            format!("„{name}“ ist {what} dieses Formulars")
+        }
+        Problem::UnknownReference { name, what } => format!("\"{name}\" is no {what} of this form"),
+        Problem::InvalidPattern { detail } if de => format!("Der reguläre Ausdruck ist ungültig: {detail}"),
+        Problem::InvalidPattern { detail } => format!("the regular expression is invalid: {detail}"),
+        Problem::MissingMessage { code } if de => format!(
+            "Zu „{code}“ fehlt eine Meldung in \"messages\": sagen Sie den Bürgerinnen und Bürgern, was sie eingeben sollen"
+        ),
+        Problem::MissingMessage { code } => {
+            format!("\"{code}\" needs a message in \"messages\" that tells citizens what to enter")
+        }
+        Problem::MinAboveMax { min, max } if de => format!("„{min}“ ist größer als „{max}“"),
+        Problem::MinAboveMax { min, max } => format!("\"{min}\" is greater than \"{max}\""),
+        Problem::InvalidDateBound { found } if de => format!(
+            "„{found}“ ist keine Datumsgrenze; erlaubt sind JJJJ-MM-TT, today, today-18y, today+14d, today+3m"
+        ),
+        Problem::InvalidDateBound { found } => {
+            format!("\"{found}\" is no date limit; use YYYY-MM-DD, today, today-18y, today+14d or today+3m")
+        }
+        Problem::GermanFirst if de => "Deutsch („de“) muss die erste Sprache sein".to_owned(),
+        Problem::GermanFirst => "German (\"de\") must be the first language".to_owned(),
+        Problem::DuplicateValue { value } if de => format!("Der Wert „{value}“ kommt doppelt vor"),
+        Problem::DuplicateValue { value } => format!("the value \"{value}\" appears twice"),
         Problem::OutOfRange { min, max } if de => format!("Erlaubt ist eine ganze Zahl von {min} bis {max}"),
         Problem::OutOfRange { min, max } => format!("expected a whole number from {min} to {max}"),
     }
@@ -86,6 +271,7 @@ fn type_name_de(expected: &str) -> &'static str {
         "text" => "ein Text: eine Zeichenkette oder ein Objekt mit Sprachen wie {\"de\": \"…\"}",
         "boolean" => "true oder false",
         "integer" => "eine ganze Zahl",
+        "number" => "eine Zahl",
         _ => "ein anderer Wert",
     }
 }
@@ -98,6 +284,7 @@ fn type_name_en(expected: &str) -> &'static str {
         "text" => "a text: a string or an object of languages like {\"de\": \"…\"}",
         "boolean" => "true or false",
         "integer" => "a whole number",
+        "number" => "a number",
         _ => "another value",
     }
 }
@@ -129,13 +316,43 @@ mod tests {
 
     #[test]
     fn field_messages() {
+        let definition = load(
+            r#"{"formlotse": 1, "id": "a", "title": "A", "steps": [{"id": "s", "title": "S", "fields": [
+                {"id": "vorname", "type": "text", "label": "Vorname", "messages": {"required": {"de": "Geben Sie Ihren Vornamen ein.", "en": "Enter your first name."}}},
+                {"id": "plz", "type": "postalCode", "label": {"de": "Postleitzahl", "en": "Postcode"}},
+                {"id": "beginn", "type": "date", "label": "Beginn"},
+                {"id": "ende", "type": "date", "label": "Ende", "after": "beginn"}]}]}"#,
+        )
+        .expect("loads");
+        let field = |id| definition.field(id).expect("field");
         assert_eq!(
-            violation(&Violation::Required, "Vorname", Lang::De),
-            "Füllen Sie das Feld „Vorname“ aus."
+            for_field(&definition, field("vorname"), &Violation::Required, Lang::En),
+            "Enter your first name."
         );
         assert_eq!(
-            violation(&Violation::MaxLength { max: 5, actual: 7 }, "PLZ", Lang::En),
-            "“PLZ” must be 5 characters or fewer. You entered 7."
+            for_field(&definition, field("plz"), &Violation::Required, Lang::De),
+            "Füllen Sie das Feld „Postleitzahl“ aus."
         );
+        assert_eq!(
+            for_field(&definition, field("ende"), &Violation::After { other: "beginn".into() }, Lang::De),
+            "„Ende“ muss nach „Beginn“ liegen."
+        );
+        let max = Date::new(2008, 11, 28).expect("date");
+        assert_eq!(
+            for_field(&definition, field("beginn"), &Violation::DateMax { max }, Lang::De),
+            "„Beginn“ darf nicht nach dem 28.11.2008 liegen."
+        );
+        assert_eq!(
+            for_field(&definition, field("beginn"), &Violation::DateMax { max }, Lang::En),
+            "“Beginn” must be on or before 28 November 2008."
+        );
+    }
+
+    #[test]
+    fn number_and_size_formats() {
+        assert_eq!(number_de("1234567.5"), "1.234.567,5");
+        assert_eq!(number_de("-999"), "-999");
+        assert_eq!(file_size(10 * 1024 * 1024, Lang::De), "10 MB");
+        assert_eq!(file_size(1536, Lang::De), "1,5 KB");
     }
 }

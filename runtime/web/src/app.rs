@@ -56,12 +56,24 @@ pub fn App(props: &AppProps) -> Html {
         Loaded::Ready(definition) => {
             let assistant = AssistantProps {
                 definition: definition.clone(),
+                today: today(),
                 endpoint: props.endpoint.clone().unwrap_or_default(),
                 lang: props.lang,
             };
             html! { <Assistant ..assistant /> }
         }
     }
+}
+
+/// Today by the browser's clock, in the citizen's time zone: the host gives the engine the date.
+fn today() -> formlotse_core::Date {
+    let now = js_sys::Date::new_0();
+    formlotse_core::Date::new(
+        i64::from(now.get_full_year()),
+        i64::from(now.get_month()) + 1,
+        i64::from(now.get_date()),
+    )
+    .unwrap_or_else(|| formlotse_core::Date::from_days(0).unwrap_or_else(|| unreachable!()))
 }
 
 async fn load(props: &AppProps) -> Result<Definition, LoadError> {

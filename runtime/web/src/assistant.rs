@@ -2,10 +2,13 @@
 
 use crate::fetch::{FetchError, post_json};
 use crate::field_host::{FieldHost, input_id};
-use crate::state::{Action, AnswerStore, AssistantState, FocusTarget, Sending};
+use crate::state::{Action, AnswerStore, AssistantState, FileStore, FocusTarget, Sending, Shared};
 use crate::texts::texts;
-use formlotse_core::{Definition, Lang, messages, payload};
-use formlotse_widgets::{Actions, ErrorLink, ErrorSummary, Receipt, StepHeading};
+use formlotse_core::definition::ContentKind;
+use formlotse_core::{Context, Date, Definition, Item, Lang, messages, payload};
+use formlotse_widgets::{
+    Actions, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, Receipt, StepHeading,
+};
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -15,6 +18,8 @@ use yew::prelude::*;
 pub struct AssistantProps {
     /// The loaded definition.
     pub definition: Rc<Definition>,
+    /// The day of filling in, from the host's clock.
+    pub today: Date,
     /// Where the payload is posted.
     pub endpoint: AttrValue,
     /// Language of the UI and of the definition's texts.
@@ -25,10 +30,12 @@ pub struct AssistantProps {
 #[function_component]
 pub fn Assistant(props: &AssistantProps) -> Html {
     let state = use_reducer({
-        let definition = props.definition.clone();
-        move || AssistantState::new(definition)
+        let definition = Shared(props.definition.clone());
+        let context = Context { lang: props.lang, today: props.today };
+        move || AssistantState::new(definition, context)
     });
     let answers = use_memo((), |_| AnswerStore::default());
+    let files = use_memo((), |_| FileStore::default());
     let heading_ref = use_node_ref();
     let summary_ref = use_node_ref();
     let receipt_ref = use_node_ref();
@@ -36,7 +43,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     use_sending(&state, &answers, props);
 
     let t = texts(props.lang);
-    let definition = &state.definition;
+    let definition = &state.definition.0;
 
     if let Sending::Done { reference } = &state.sending {
         return html! {
@@ -70,10 +77,9 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         .iter()
         .filter_map(|error| {
             let field = definition.field(&error.path)?;
-            let label = field.label.get(props.lang);
             Some(ErrorLink {
-                target: input_id(&field.id),
-                message: messages::violation(&error.violation, label, props.lang).into(),
+                target: input_id(&field.id).into(),
+                message: messages::for_field(definition, field, &error.violation, props.lang).into(),
             })
         })
         .collect();
@@ -95,12 +101,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             }
             <form class="fl-form" novalidate=true {onsubmit} aria-labelledby="fl-step-title">
                 <StepHeading progress={progress} title={step.title.get(props.lang).to_owned()} node_ref={heading_ref} />
-                { for step.fields.iter().map(|field| {
-                    let error = state.errors.iter().find(|e| e.path == field.id).map(|e| e.violation.clone());
-                    html! {
-                        <FieldHost key={field.id.clone()} field={field.clone()} {error} answers={(*answers).clone()} lang={props.lang} />
-                    }
-                }) }
+                { render_items(&step.items, &ItemContext { state: &state, answers: &answers, files: &files, lang: props.lang }) }
                 <div class="fl-status" role="status" aria-live="polite">
                     if in_flight { {t.sending} }
                 </div>
@@ -119,6 +120,46 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             </form>
         </div>
     }
+}
+
+/// What rendering a step's items needs.
+struct ItemContext<'a> {
+    state: &'a AssistantState,
+    answers: &'a AnswerStore,
+    files: &'a FileStore,
+    lang: Lang,
+}
+
+/// Fields, groups (as fieldsets) and content blocks, in order.
+fn render_items(items: &[Item], context: &ItemContext) -> Html {
+    let lang = context.lang;
+    items
+        .iter()
+        .map(|item| match item {
+            Item::Field(field) => {
+                let error = context.state.errors.iter().find(|e| e.path == field.id).map(|e| e.violation.clone());
+                html! {
+                    <FieldHost key={field.id.clone()} field={(**field).clone()} definition={context.state.definition.clone()}
+                        {error} answers={context.answers.clone()} files={context.files.clone()} {lang} today={context.state.context.today} />
+                }
+            }
+            Item::Group(group) => html! {
+                <Fieldset key={group.id.clone()} id={format!("fl-group-{}", group.id)} legend={group.legend.get(lang).to_owned()}
+                    hint={group.hint.as_ref().map(|h| AttrValue::from(h.get(lang).to_owned()))}>
+                    { render_items(&group.items, context) }
+                </Fieldset>
+            },
+            Item::Content(content) => {
+                let style = match content.kind {
+                    ContentKind::Heading => ContentStyle::Heading,
+                    ContentKind::Paragraph => ContentStyle::Paragraph,
+                    ContentKind::Info => ContentStyle::Info,
+                    ContentKind::Warning => ContentStyle::Warning,
+                };
+                html! { <ContentBlock {style} text={content.text.get(lang).to_owned()} warning_prefix={AttrValue::from(texts(lang).warning_prefix)} /> }
+            }
+        })
+        .collect()
 }
 
 /// Moves focus where the last action asked for it, once per request.
@@ -149,7 +190,7 @@ fn use_sending(state: &UseReducerHandle<AssistantState>, answers: &Rc<AnswerStor
         (state.clone(), answers.clone(), props.endpoint.clone(), props.lang);
     use_effect_with(attempt, move |attempt| {
         let Some(attempt) = *attempt else { return };
-        let body = payload::build(&state.definition, &answers.0.borrow(), lang).to_string();
+        let body = payload::build(&state.definition.0, &answers.0.borrow(), lang).to_string();
         wasm_bindgen_futures::spawn_local(async move {
             let action = match post_json(&endpoint, &body).await {
                 Ok(answer) => Action::Sent { attempt, reference: reference_of(&answer.body) },

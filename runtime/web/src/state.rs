@@ -2,20 +2,34 @@
 //! how sending stands. Answers are not here: they live in an [`AnswerStore`] so that a
 //! keystroke changes no state that would re-render the form.
 
-use formlotse_core::{Answers, Definition, FieldError, Flow, Move};
+use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Move};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The answers, shared by the fields (which write) and the assistant (which reads on "Weiter").
-#[derive(Clone, Default)]
-pub(crate) struct AnswerStore(pub(crate) Rc<RefCell<Answers>>);
+/// Shared data compared by identity: props holding it re-render a component only when it is
+/// replaced, never because of a deep comparison of a large definition.
+#[derive(Debug, Default)]
+pub(crate) struct Shared<T>(pub(crate) Rc<T>);
 
-impl PartialEq for AnswerStore {
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// The answers, shared by the fields (which write) and the assistant (which reads on "Weiter").
+pub(crate) type AnswerStore = Shared<RefCell<Answers>>;
+
+/// The chosen files themselves, by field id; the answers hold only their name, type and size.
+pub(crate) type FileStore = Shared<RefCell<HashMap<String, Vec<web_sys::File>>>>;
 
 /// Where focus should go after the next render.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -41,7 +55,9 @@ pub(crate) enum Sending {
 /// Everything the assistant shows, apart from the answers.
 #[derive(Clone, PartialEq, Debug)]
 pub(crate) struct AssistantState {
-    pub(crate) definition: Rc<Definition>,
+    pub(crate) definition: Shared<Definition>,
+    /// Language and day of filling in, for reading and checking answers.
+    pub(crate) context: Context,
     pub(crate) flow: Flow,
     pub(crate) errors: Vec<FieldError>,
     pub(crate) sending: Sending,
@@ -63,9 +79,10 @@ pub(crate) enum Action {
 }
 
 impl AssistantState {
-    pub(crate) fn new(definition: Rc<Definition>) -> Self {
+    pub(crate) fn new(definition: Shared<Definition>, context: Context) -> Self {
         Self {
             definition,
+            context,
             flow: Flow::default(),
             errors: Vec::new(),
             sending: Sending::Idle,
@@ -91,7 +108,7 @@ impl Reducible for AssistantState {
                     // A double click or a second Enter while sending sends nothing twice.
                     return self;
                 }
-                match next.flow.next(&next.definition, &answers) {
+                match next.flow.next(&next.definition.0, &answers, next.context) {
                     Move::Stepped(_) => {
                         next.errors.clear();
                         next.focus_on(FocusTarget::StepHeading);
@@ -99,8 +116,8 @@ impl Reducible for AssistantState {
                     Move::Blocked(errors) => {
                         // An error on an earlier step (only possible when answers changed
                         // behind the citizen's back) is shown there.
-                        if let Some(step) = step_of_first_error(&next.definition, &errors) {
-                            while next.flow.step() > step && next.flow.back() {}
+                        if let Some(step) = errors.first().and_then(|e| next.definition.0.step_of(&e.path)) {
+                            next.flow.go_to(step);
                         }
                         next.errors = errors;
                         next.focus_on(FocusTarget::ErrorSummary);
@@ -138,9 +155,4 @@ impl Reducible for AssistantState {
         }
         Rc::new(next)
     }
-}
-
-fn step_of_first_error(definition: &Definition, errors: &[FieldError]) -> Option<usize> {
-    let first = errors.first()?;
-    definition.steps.iter().position(|step| step.fields.iter().any(|f| f.id == first.path))
 }

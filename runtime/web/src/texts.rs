@@ -20,6 +20,13 @@ pub(crate) struct Texts {
     pub(crate) sent_title: &'static str,
     pub(crate) reference_label: &'static str,
     pub(crate) sent_next: &'static str,
+    pub(crate) date_parts: [&'static str; 3],
+    pub(crate) choose: &'static str,
+    pub(crate) yes: &'static str,
+    pub(crate) no: &'static str,
+    pub(crate) chosen_files: &'static str,
+    pub(crate) remove: &'static str,
+    pub(crate) warning_prefix: &'static str,
 }
 
 const DE: Texts = Texts {
@@ -37,6 +44,13 @@ const DE: Texts = Texts {
     sent_title: "Ihr Antrag wurde gesendet",
     reference_label: "Ihr Aktenzeichen",
     sent_next: "Bewahren Sie das Aktenzeichen auf. Die Verwaltung meldet sich bei Ihnen.",
+    date_parts: ["Tag", "Monat", "Jahr"],
+    choose: "Bitte wählen",
+    yes: "Ja",
+    no: "Nein",
+    chosen_files: "Ausgewählte Dateien",
+    remove: "Entfernen",
+    warning_prefix: "Wichtig:",
 };
 
 const EN: Texts = Texts {
@@ -54,6 +68,13 @@ const EN: Texts = Texts {
     sent_title: "Your application has been sent",
     reference_label: "Your reference number",
     sent_next: "Keep the reference number. The administration will contact you.",
+    date_parts: ["Day", "Month", "Year"],
+    choose: "Please select",
+    yes: "Yes",
+    no: "No",
+    chosen_files: "Chosen files",
+    remove: "Remove",
+    warning_prefix: "Warning:",
 };
 
 /// The texts for `lang`.

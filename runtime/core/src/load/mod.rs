@@ -1,20 +1,15 @@
 //! Loading a definition: JSON text in, a checked [`Definition`] or every diagnostic out.
 
+mod field;
 mod locate;
 mod object;
 
-use crate::definition::{Definition, FORMAT_VERSION, Field, FieldKind, Step};
+use crate::definition::{Choice, Content, ContentKind, Definition, FORMAT_VERSION, Group, Item, Step};
 use crate::diagnostic::{Diagnostic, Position, Problem};
+use crate::format;
 use object::{Object, Sink};
 use serde_json::Value;
-use std::collections::HashMap;
-
-const FORM_KEYS: &[&str] = &["$schema", "formlotse", "id", "version", "title", "description", "steps"];
-const STEP_KEYS: &[&str] = &["id", "title", "fields"];
-const FIELD_KEYS: &[&str] = &["id", "type", "label", "hint", "required", "maxLength", "autocomplete"];
-
-/// The largest `maxLength` a field may declare; beyond it a limit protects nothing.
-const MAX_LENGTH_LIMIT: u64 = 1_000_000;
+use std::collections::{BTreeMap, HashMap};
 
 /// Parses and checks a definition. Returns the definition, or all diagnostics at once, each with
 /// its JSON Pointer and source position. Never panics, whatever the input.
@@ -30,6 +25,8 @@ pub fn load(source: &str) -> Result<Definition, Vec<Diagnostic>> {
                 let key = matches!(diagnostic.problem, Problem::UnknownKey { .. });
                 diagnostic.position = locate::locate(source, &diagnostic.pointer, key);
             }
+            // In reading order, as an editor lists them.
+            diagnostics.sort_by_key(|d| d.position.map(|p| (p.line, p.column)));
             Err(diagnostics)
         }
     }
@@ -49,34 +46,44 @@ fn syntax_diagnostic(error: &serde_json::Error) -> Diagnostic {
     }
 }
 
-/// Ids used so far, by kind, to report duplicates with the place of the first use.
+/// What the loader learns while reading, for checks that need the whole form.
 #[derive(Default)]
-struct Ids {
-    steps: HashMap<String, String>,
-    fields: HashMap<String, String>,
+struct Context {
+    /// Step ids and where they were first used.
+    step_ids: HashMap<String, String>,
+    /// Field and group ids and where they were first used.
+    item_ids: HashMap<String, String>,
+    /// The code lists, by name.
+    code_lists: BTreeMap<String, Vec<Choice>>,
+    /// The type name of every field read so far, by id.
+    field_types: HashMap<String, &'static str>,
+    /// References to check once every field is known: (pointer, field id, wants a date field).
+    references: Vec<(String, String, bool)>,
 }
 
 fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
-    let form = Object::read(value, String::new(), FORM_KEYS, sink)?;
+    let form = Object::read(value, String::new(), &[format::FORM], sink)?;
     check_format_version(&form, sink);
     let id = read_id(&form, None, sink);
-    let version = form.string("version", false, sink).map(str::to_owned);
-    let title = form.text("title", true, sink);
-    let description = form.text("description", false, sink);
-    let mut ids = Ids::default();
+    let version = form.string("version", sink).map(str::to_owned);
+    let title = form.text("title", sink);
+    let description = form.text("description", sink);
+    let languages = read_languages(&form, sink);
+    let mut context = Context { code_lists: read_code_lists(&form, sink), ..Context::default() };
     let steps: Vec<Option<Step>> = form
         .list("steps", sink)
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .map(|(i, step)| read_step(step, format!("/steps/{i}"), &mut ids, sink))
+        .map(|(i, step)| read_step(step, format!("/steps/{i}"), &mut context, sink))
         .collect();
     let steps: Option<Vec<Step>> = steps.into_iter().collect();
-    Some(Definition { id: id?, version, title: title?, description, steps: steps? })
+    check_references(&context, sink);
+    Some(Definition { id: id?, version, title: title?, description, languages, steps: steps? })
 }
 
 fn check_format_version(form: &Object, sink: &mut Sink) {
-    match form.value("formlotse", true, sink) {
+    match form.value("formlotse") {
         Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
         Some(found) => {
             sink.push(form.pointer_of("formlotse"), Problem::UnsupportedFormat { found: found.to_string() })
@@ -85,48 +92,142 @@ fn check_format_version(form: &Object, sink: &mut Sink) {
     }
 }
 
-fn read_step(value: &Value, pointer: String, ids: &mut Ids, sink: &mut Sink) -> Option<Step> {
-    let step = Object::read(value, pointer, STEP_KEYS, sink)?;
-    let id = read_id(&step, Some(&mut ids.steps), sink);
-    let title = step.text("title", true, sink);
-    let fields: Vec<Option<Field>> = step
+fn read_languages(form: &Object, sink: &mut Sink) -> Vec<String> {
+    let Some(list) = form.list("languages", sink) else { return vec!["de".to_owned()] };
+    let pointer = form.pointer_of("languages");
+    let languages: Vec<String> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, lang)| match lang.as_str() {
+            Some(tag) if !tag.is_empty() => Some(tag.to_owned()),
+            _ => {
+                sink.push(format!("{pointer}/{i}"), Problem::WrongType { expected: "string" });
+                None
+            }
+        })
+        .collect();
+    if languages.first().is_some_and(|first| first != "de") {
+        sink.push(format!("{pointer}/0"), Problem::GermanFirst);
+    }
+    languages
+}
+
+fn read_code_lists(form: &Object, sink: &mut Sink) -> BTreeMap<String, Vec<Choice>> {
+    let Some(value) = form.value("codeLists") else { return BTreeMap::new() };
+    let pointer = form.pointer_of("codeLists");
+    let Some(lists) = value.as_object() else {
+        sink.push(pointer, Problem::WrongType { expected: "object" });
+        return BTreeMap::new();
+    };
+    lists
+        .iter()
+        .filter_map(|(name, list)| {
+            let choices = read_choices(list, crate::diagnostic::pointer_join(&pointer, name), sink)?;
+            Some((name.clone(), choices))
+        })
+        .collect()
+}
+
+/// A non-empty list of options with distinct values.
+fn read_choices(value: &Value, pointer: String, sink: &mut Sink) -> Option<Vec<Choice>> {
+    let Some(items) = value.as_array() else {
+        sink.push(pointer, Problem::WrongType { expected: "array" });
+        return None;
+    };
+    if items.is_empty() {
+        sink.push(pointer, Problem::Empty);
+        return None;
+    }
+    let mut seen = Vec::new();
+    let choices: Vec<Option<Choice>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let choice = Object::read(item, format!("{pointer}/{i}"), &[format::CHOICE], sink)?;
+            let value = choice.string("value", sink).map(str::to_owned);
+            if let Some(value) = &value {
+                if seen.contains(value) {
+                    sink.push(choice.pointer_of("value"), Problem::DuplicateValue { value: value.clone() });
+                }
+                seen.push(value.clone());
+            }
+            let label = choice.text("label", sink);
+            let hint = choice.text("hint", sink);
+            Some(Choice { value: value?, label: label?, hint })
+        })
+        .collect();
+    choices.into_iter().collect()
+}
+
+fn read_step(value: &Value, pointer: String, context: &mut Context, sink: &mut Sink) -> Option<Step> {
+    let step = Object::read(value, pointer, &[format::STEP], sink)?;
+    let id = read_id(&step, Some(&mut context.step_ids), sink);
+    let title = step.text("title", sink);
+    let items = read_items(&step, context, sink);
+    Some(Step { id: id?, title: title?, items: items? })
+}
+
+/// The `fields` of a step or group.
+fn read_items(parent: &Object, context: &mut Context, sink: &mut Sink) -> Option<Vec<Item>> {
+    let items: Vec<Option<Item>> = parent
         .list("fields", sink)
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .map(|(i, field)| read_field(field, format!("{}/fields/{i}", step.pointer), ids, sink))
+        .map(|(i, item)| read_item(item, format!("{}/fields/{i}", parent.pointer), context, sink))
         .collect();
-    let fields: Option<Vec<Field>> = fields.into_iter().collect();
-    Some(Step { id: id?, title: title?, fields: fields? })
+    items.into_iter().collect()
 }
 
-fn read_field(value: &Value, pointer: String, ids: &mut Ids, sink: &mut Sink) -> Option<Field> {
-    let field = Object::read(value, pointer, FIELD_KEYS, sink)?;
-    let id = read_id(&field, Some(&mut ids.fields), sink);
-    let kind = field.string("type", true, sink).and_then(|name| {
-        let kind = FieldKind::from_name(name);
-        if kind.is_none() {
-            sink.push(field.pointer_of("type"), Problem::UnknownFieldType { found: name.to_owned() });
+fn read_item(value: &Value, pointer: String, context: &mut Context, sink: &mut Sink) -> Option<Item> {
+    let type_name = value.get("type").and_then(Value::as_str);
+    match type_name {
+        Some("group") => {
+            let group = Object::read(value, pointer, &[format::GROUP], sink)?;
+            let id = read_id(&group, Some(&mut context.item_ids), sink);
+            let legend = group.text("legend", sink);
+            let hint = group.text("hint", sink);
+            let items = read_items(&group, context, sink);
+            Some(Item::Group(Group { id: id?, legend: legend?, hint, items: items? }))
         }
-        kind
-    });
-    let label = field.text("label", true, sink);
-    let hint = field.text("hint", false, sink);
-    let required = field.flag("required", sink);
-    let max_length = field.count("maxLength", 1, MAX_LENGTH_LIMIT, sink).map(|n| n as u32);
-    let autocomplete = field.string("autocomplete", false, sink).map(str::to_owned);
-    Some(Field { id: id?, kind: kind?, label: label?, hint, required, max_length, autocomplete })
+        Some(name) if format::CONTENT_TYPES.contains(&name) => {
+            let content = Object::read(value, pointer, &[format::CONTENT], sink)?;
+            if content.value("id").is_some() {
+                read_id(&content, Some(&mut context.item_ids), sink);
+            }
+            let kind = ContentKind::ALL.iter().find(|(n, _)| *n == name).map(|(_, kind)| *kind)?;
+            let text = content.text("text", sink)?;
+            Some(Item::Content(Content { kind, text }))
+        }
+        _ => field::read_field(value, pointer, context, sink).map(|field| Item::Field(Box::new(field))),
+    }
+}
+
+/// After every field is known: `after` and `equals` must name fields (a date field for `after`).
+fn check_references(context: &Context, sink: &mut Sink) {
+    for (pointer, name, wants_date) in &context.references {
+        match context.field_types.get(name) {
+            None => {
+                sink.push(pointer.clone(), Problem::UnknownReference { name: name.clone(), what: "field" })
+            }
+            Some(type_name) if *wants_date && *type_name != "date" => {
+                sink.push(
+                    pointer.clone(),
+                    Problem::UnknownReference { name: name.clone(), what: "date field" },
+                );
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 /// Reads the `id` of an object: letters, digits, `_` and `-`, starting with a letter, so that
 /// it is safe as a payload key, in a JSON Pointer and as part of an HTML id. With `seen`,
 /// reports a second use of the same id.
 fn read_id(object: &Object, seen: Option<&mut HashMap<String, String>>, sink: &mut Sink) -> Option<String> {
-    let id = object.string("id", true, sink)?;
+    let id = object.string("id", sink)?;
     let pointer = object.pointer_of("id");
-    let valid = id.starts_with(|c: char| c.is_ascii_alphabetic())
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if !valid {
+    if !is_id(id) {
         sink.push(pointer, Problem::InvalidId { id: id.to_owned() });
         return None;
     }
@@ -138,6 +239,12 @@ fn read_id(object: &Object, seen: Option<&mut HashMap<String, String>>, sink: &m
         seen.insert(id.to_owned(), pointer);
     }
     Some(id.to_owned())
+}
+
+/// Whether `id` is a valid id.
+fn is_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 #[cfg(test)]

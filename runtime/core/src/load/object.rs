@@ -3,7 +3,9 @@
 
 use crate::definition::Text;
 use crate::diagnostic::{Diagnostic, Problem, pointer_join};
+use crate::format::Key;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// Collects diagnostics; the loader reports all of them at once.
 #[derive(Default)]
@@ -24,22 +26,30 @@ pub(crate) struct Object<'a> {
 }
 
 impl<'a> Object<'a> {
-    /// Reads `value` as an object with the `known` keys; reports anything else.
+    /// Reads `value` as an object with the keys of `specs`; reports every unknown key (with the
+    /// closest known one) and every missing required key.
     pub(crate) fn read(
         value: &'a Value,
         pointer: String,
-        known: &'static [&'static str],
+        specs: &[&'static [Key]],
         sink: &mut Sink,
     ) -> Option<Object<'a>> {
         let Some(map) = value.as_object() else {
             sink.push(pointer, Problem::WrongType { expected: "object" });
             return None;
         };
-        for key in map.keys() {
-            if !known.contains(&key.as_str()) {
-                let suggestion = closest(key, known);
-                sink.push(pointer_join(&pointer, key), Problem::UnknownKey { key: key.clone(), suggestion });
+        let keys = || specs.iter().flat_map(|spec| spec.iter());
+        for name in map.keys() {
+            if !keys().any(|key| key.name == name) {
+                let suggestion = closest(name, keys().map(|key| key.name));
+                sink.push(
+                    pointer_join(&pointer, name),
+                    Problem::UnknownKey { key: name.clone(), suggestion },
+                );
             }
+        }
+        for key in keys().filter(|key| key.required && !map.contains_key(key.name)) {
+            sink.push(pointer.clone(), Problem::MissingKey { key: key.name });
         }
         Some(Object { map, pointer })
     }
@@ -49,18 +59,14 @@ impl<'a> Object<'a> {
         pointer_join(&self.pointer, key)
     }
 
-    /// The value of `key`, reporting it as missing when `required`.
-    pub(crate) fn value(&self, key: &'static str, required: bool, sink: &mut Sink) -> Option<&'a Value> {
-        let value = self.map.get(key);
-        if value.is_none() && required {
-            sink.push(self.pointer.clone(), Problem::MissingKey { key });
-        }
-        value
+    /// The raw value of `key`.
+    pub(crate) fn value(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key)
     }
 
     /// A non-empty string.
-    pub(crate) fn string(&self, key: &'static str, required: bool, sink: &mut Sink) -> Option<&'a str> {
-        match self.value(key, required, sink)? {
+    pub(crate) fn string(&self, key: &str, sink: &mut Sink) -> Option<&'a str> {
+        match self.value(key)? {
             Value::String(s) if s.trim().is_empty() => {
                 sink.push(self.pointer_of(key), Problem::Empty);
                 None
@@ -74,42 +80,13 @@ impl<'a> Object<'a> {
     }
 
     /// A text a citizen sees: a string or an object of strings by language.
-    pub(crate) fn text(&self, key: &'static str, required: bool, sink: &mut Sink) -> Option<Text> {
-        let pointer = self.pointer_of(key);
-        match self.value(key, required, sink)? {
-            Value::String(s) if s.trim().is_empty() => {
-                sink.push(pointer, Problem::Empty);
-                None
-            }
-            Value::String(s) => Some(Text::Plain(s.clone())),
-            Value::Object(map) if map.is_empty() => {
-                sink.push(pointer, Problem::Empty);
-                None
-            }
-            Value::Object(map) => {
-                let mut texts = std::collections::BTreeMap::new();
-                for (lang, text) in map {
-                    match text {
-                        Value::String(s) => {
-                            texts.insert(lang.clone(), s.clone());
-                        }
-                        _ => {
-                            sink.push(pointer_join(&pointer, lang), Problem::WrongType { expected: "string" })
-                        }
-                    }
-                }
-                (texts.len() == map.len()).then_some(Text::Localized(texts))
-            }
-            _ => {
-                sink.push(pointer, Problem::WrongType { expected: "text" });
-                None
-            }
-        }
+    pub(crate) fn text(&self, key: &str, sink: &mut Sink) -> Option<Text> {
+        read_text(self.value(key)?, self.pointer_of(key), sink)
     }
 
     /// A boolean, `false` when absent.
-    pub(crate) fn flag(&self, key: &'static str, sink: &mut Sink) -> bool {
-        match self.value(key, false, sink) {
+    pub(crate) fn flag(&self, key: &str, sink: &mut Sink) -> bool {
+        match self.value(key) {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
@@ -120,19 +97,15 @@ impl<'a> Object<'a> {
     }
 
     /// A whole number in `min..=max`.
-    pub(crate) fn count(&self, key: &'static str, min: u64, max: u64, sink: &mut Sink) -> Option<u64> {
-        let value = self.value(key, false, sink)?;
+    pub(crate) fn count(&self, key: &str, min: u64, max: u64, sink: &mut Sink) -> Option<u64> {
+        let value = self.value(key)?;
         match value.as_u64() {
             Some(n) if (min..=max).contains(&n) => Some(n),
-            Some(_) => {
+            _ if value.is_number() => {
                 sink.push(self.pointer_of(key), Problem::OutOfRange { min, max });
                 None
             }
-            None if value.is_number() => {
-                sink.push(self.pointer_of(key), Problem::OutOfRange { min, max });
-                None
-            }
-            None => {
+            _ => {
                 sink.push(self.pointer_of(key), Problem::WrongType { expected: "integer" });
                 None
             }
@@ -140,8 +113,8 @@ impl<'a> Object<'a> {
     }
 
     /// A non-empty array.
-    pub(crate) fn list(&self, key: &'static str, sink: &mut Sink) -> Option<&'a [Value]> {
-        match self.value(key, true, sink)? {
+    pub(crate) fn list(&self, key: &str, sink: &mut Sink) -> Option<&'a [Value]> {
+        match self.value(key)? {
             Value::Array(items) if items.is_empty() => {
                 sink.push(self.pointer_of(key), Problem::Empty);
                 None
@@ -155,12 +128,42 @@ impl<'a> Object<'a> {
     }
 }
 
+/// A text a citizen sees, from any value.
+pub(crate) fn read_text(value: &Value, pointer: String, sink: &mut Sink) -> Option<Text> {
+    match value {
+        Value::String(s) if s.trim().is_empty() => {
+            sink.push(pointer, Problem::Empty);
+            None
+        }
+        Value::String(s) => Some(Text::Plain(s.clone())),
+        Value::Object(map) if map.is_empty() => {
+            sink.push(pointer, Problem::Empty);
+            None
+        }
+        Value::Object(map) => {
+            let mut texts = BTreeMap::new();
+            for (lang, text) in map {
+                match text {
+                    Value::String(s) => {
+                        texts.insert(lang.clone(), s.clone());
+                    }
+                    _ => sink.push(pointer_join(&pointer, lang), Problem::WrongType { expected: "string" }),
+                }
+            }
+            (texts.len() == map.len()).then_some(Text::Localized(texts))
+        }
+        _ => {
+            sink.push(pointer, Problem::WrongType { expected: "text" });
+            None
+        }
+    }
+}
+
 /// The known key a typo most likely meant: same letters ignoring case, or at most two edits.
-fn closest(key: &str, known: &'static [&'static str]) -> Option<&'static str> {
+pub(crate) fn closest(key: &str, known: impl Iterator<Item = &'static str>) -> Option<&'static str> {
     let lower = key.to_lowercase();
     known
-        .iter()
-        .map(|candidate| (edit_distance(&lower, &candidate.to_lowercase()), *candidate))
+        .map(|candidate| (edit_distance(&lower, &candidate.to_lowercase()), candidate))
         .filter(|(distance, _)| *distance <= 2)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
@@ -189,10 +192,11 @@ mod tests {
     #[test]
     fn suggestions() {
         const KNOWN: &[&str] = &["label", "maxLength", "required"];
-        assert_eq!(closest("lable", KNOWN), Some("label"));
-        assert_eq!(closest("maxlength", KNOWN), Some("maxLength"));
-        assert_eq!(closest("requird", KNOWN), Some("required"));
-        assert_eq!(closest("colour", KNOWN), None);
+        let closest = |key| closest(key, KNOWN.iter().copied());
+        assert_eq!(closest("lable"), Some("label"));
+        assert_eq!(closest("maxlength"), Some("maxLength"));
+        assert_eq!(closest("requird"), Some("required"));
+        assert_eq!(closest("colour"), None);
     }
 
     #[test]

@@ -37,7 +37,7 @@ fn minimal_definition_loads() {
     let field = definition.field("vorname").expect("field exists");
     assert_eq!(field.kind, FieldKind::Text);
     assert!(field.required);
-    assert_eq!(field.max_length, Some(50));
+    assert_eq!(field.rules.max_length, Some(50));
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn broken_definitions() {
         (
             "unknown field type and typo'd key",
             "{\"formlotse\": 1, \"id\": \"a\", \"title\": \"A\", \"steps\": [{\"id\": \"s\", \"title\": \"S\", \"fields\": [\n  {\"id\": \"f\", \"type\": \"signature\", \"lable\": \"F\"}]}]}",
-            "2:36 /steps/0/fields/0/lable unknown_key\n2:23 /steps/0/fields/0/type unknown_field_type\n2:3 /steps/0/fields/0 missing_key",
+            "2:3 /steps/0/fields/0 missing_key\n2:23 /steps/0/fields/0/type unknown_field_type\n2:36 /steps/0/fields/0/lable unknown_key",
         ),
         (
             "duplicate field ids across steps",

@@ -1,34 +1,206 @@
-//! Validation: answers in, a flat list of field errors out. One module per rule.
+//! Validation: answers in, a flat list of field errors out. One module per rule; every rule
+//! sees the typed [`Value`], so the browser (reading inputs) and a server (reading a payload)
+//! reach the same verdict.
 
-mod max_length;
+mod after;
+mod control;
+mod date_range;
+mod decimals;
+mod email;
+mod equals;
+mod file;
+mod iban;
+mod length;
+mod options;
+mod pattern;
+mod phone;
+mod postal_code;
+mod range;
 mod required;
+mod selected;
 
 use crate::answers::Answers;
-use crate::definition::{Definition, Field, Step};
+use crate::definition::{Definition, Field, FieldKind, Step};
+use crate::lang::Lang;
+use crate::value::{Date, Value, from_answer, from_json};
+use std::collections::BTreeMap;
 
-/// One rule an answer broke, with the parameters a message needs.
+/// One rule an answer broke, with the parameters a message needs. Codes are stable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Violation {
-    /// A required field is empty.
+    /// A required field is empty (a required checkbox is not ticked).
     Required,
-    /// The answer is longer than `max` characters.
+    /// Fewer than `min` characters.
+    MinLength {
+        /// Fewest allowed.
+        min: u64,
+    },
+    /// More than `max` characters.
     MaxLength {
-        /// The most characters allowed.
-        max: u32,
+        /// Most allowed.
+        max: u64,
         /// How many were typed.
-        actual: usize,
+        actual: u64,
+    },
+    /// Control characters (other than line breaks in a textarea).
+    ControlCharacters,
+    /// Not a number.
+    NotANumber,
+    /// More than 18 digits.
+    NumberTooLong,
+    /// More decimal places than allowed.
+    TooManyDecimals {
+        /// Most allowed (0: whole numbers only).
+        max: u32,
+    },
+    /// Below the minimum.
+    Min {
+        /// The minimum, formatted for the citizen's language.
+        min: String,
+    },
+    /// Above the maximum.
+    Max {
+        /// The maximum, formatted.
+        max: String,
+    },
+    /// Some of day, month and year are missing.
+    DateIncomplete,
+    /// The year is not four digits.
+    DateYear,
+    /// No such date (31 April, 29 February 2023, letters).
+    InvalidDate,
+    /// Earlier than allowed.
+    DateMin {
+        /// The earliest allowed date.
+        min: Date,
+    },
+    /// Later than allowed.
+    DateMax {
+        /// The latest allowed date.
+        max: Date,
+    },
+    /// Does not match the author's pattern (the author's message is mandatory).
+    Pattern,
+    /// Not an e-mail address.
+    Email,
+    /// Not a valid IBAN.
+    Iban,
+    /// Not a German postal code.
+    PostalCode,
+    /// Not a telephone number.
+    Phone,
+    /// A value that is not one of the options.
+    UnknownOption,
+    /// Fewer options ticked than needed.
+    MinSelected {
+        /// Fewest.
+        min: u64,
+    },
+    /// More options ticked than allowed.
+    MaxSelected {
+        /// Most.
+        max: u64,
+    },
+    /// A file of a type that is not accepted.
+    FileType {
+        /// The file's name.
+        name: String,
+    },
+    /// A file larger than allowed.
+    FileSize {
+        /// The file's name.
+        name: String,
+        /// The limit in bytes.
+        max: u64,
+    },
+    /// More files than allowed.
+    FileCount {
+        /// Most files.
+        max: u32,
+    },
+    /// This date is not after the other field's date.
+    After {
+        /// Id of the other field.
+        other: String,
+    },
+    /// Differs from the other field's answer.
+    Equals {
+        /// Id of the other field.
+        other: String,
+    },
+    /// A payload value of the wrong JSON type (only from a server's check).
+    WrongType {
+        /// The JSON type the payload should carry.
+        expected: &'static str,
     },
 }
 
 impl Violation {
-    /// The stable code of this violation, e.g. `required`.
+    /// The stable code of this violation, e.g. `required`; also the key of an author's message.
     pub fn code(&self) -> &'static str {
         match self {
             Violation::Required => "required",
-            Violation::MaxLength { .. } => "max_length",
+            Violation::MinLength { .. } => "minLength",
+            Violation::MaxLength { .. } => "maxLength",
+            Violation::ControlCharacters => "controlCharacters",
+            Violation::NotANumber => "number",
+            Violation::NumberTooLong => "numberTooLong",
+            Violation::TooManyDecimals { .. } => "decimals",
+            Violation::Min { .. } => "min",
+            Violation::Max { .. } => "max",
+            Violation::DateIncomplete => "dateIncomplete",
+            Violation::DateYear => "dateYear",
+            Violation::InvalidDate => "date",
+            Violation::DateMin { .. } => "minDate",
+            Violation::DateMax { .. } => "maxDate",
+            Violation::Pattern => "pattern",
+            Violation::Email => "email",
+            Violation::Iban => "iban",
+            Violation::PostalCode => "postalCode",
+            Violation::Phone => "phone",
+            Violation::UnknownOption => "option",
+            Violation::MinSelected { .. } => "minSelected",
+            Violation::MaxSelected { .. } => "maxSelected",
+            Violation::FileType { .. } => "fileType",
+            Violation::FileSize { .. } => "fileSize",
+            Violation::FileCount { .. } => "fileCount",
+            Violation::After { .. } => "after",
+            Violation::Equals { .. } => "equals",
+            Violation::WrongType { .. } => "type",
         }
     }
 }
+
+/// Every violation code a rule can produce; an author's `messages` may use these keys.
+pub const VIOLATION_CODES: &[&str] = &[
+    "required",
+    "minLength",
+    "maxLength",
+    "controlCharacters",
+    "number",
+    "numberTooLong",
+    "decimals",
+    "min",
+    "max",
+    "dateIncomplete",
+    "dateYear",
+    "date",
+    "minDate",
+    "maxDate",
+    "pattern",
+    "email",
+    "iban",
+    "postalCode",
+    "phone",
+    "option",
+    "minSelected",
+    "maxSelected",
+    "fileType",
+    "fileSize",
+    "fileCount",
+    "after",
+    "equals",
+];
 
 /// A violation at a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,37 +211,123 @@ pub struct FieldError {
     pub violation: Violation,
 }
 
-/// Checks one field's answer; the first broken rule wins, as one message per field is what a
-/// citizen can act on.
-pub fn validate_field(field: &Field, value: &str) -> Option<Violation> {
-    required::check(field, value).or_else(|| max_length::check(field, value))
+/// What validation needs from outside: the citizen's language (to read numbers as typed) and
+/// today's date (for relative date limits). The host provides both; the engine has no clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// The language the answers were typed in.
+    pub lang: Lang,
+    /// The day of filling in.
+    pub today: Date,
+}
+
+/// Every field's value, read once, so cross-field rules see the other answers.
+pub type Values = BTreeMap<String, Result<Option<Value>, Violation>>;
+
+/// Reads every answer of the form as the browser has them.
+pub fn read_answers(definition: &Definition, answers: &Answers, lang: Lang) -> Values {
+    definition
+        .fields()
+        .map(|field| (field.id.clone(), from_answer(field, answers.get(&field.id), lang)))
+        .collect()
+}
+
+/// Checks one field, given every field's value; the first broken rule wins, as one message
+/// per field is what a citizen can act on.
+pub fn validate_field(field: &Field, values: &Values, today: Date) -> Option<Violation> {
+    let value = match values.get(&field.id) {
+        Some(Ok(value)) => value.as_ref(),
+        Some(Err(violation)) => return Some(violation.clone()),
+        None => None,
+    };
+    let Some(value) = value else {
+        return required::check(field);
+    };
+    control::check(field, value)
+        .or_else(|| length::check(field, value))
+        .or_else(|| decimals::check(field, value))
+        .or_else(|| range::check(field, value))
+        .or_else(|| date_range::check(field, value, today))
+        .or_else(|| email::check(field, value))
+        .or_else(|| iban::check(field, value))
+        .or_else(|| postal_code::check(field, value))
+        .or_else(|| phone::check(field, value))
+        .or_else(|| options::check(field, value))
+        .or_else(|| selected::check(field, value))
+        .or_else(|| file::check(field, value))
+        .or_else(|| pattern::check(field, value))
+        .or_else(|| after::check(field, value, values))
+        .or_else(|| equals::check(field, value, values))
 }
 
 /// Checks every field of a step.
-pub fn validate_step(step: &Step, answers: &Answers) -> Vec<FieldError> {
-    step.fields
-        .iter()
+pub fn validate_step(step: &Step, values: &Values, today: Date) -> Vec<FieldError> {
+    step.fields()
         .filter_map(|field| {
-            validate_field(field, answers.get(&field.id))
+            validate_field(field, values, today)
                 .map(|violation| FieldError { path: field.id.clone(), violation })
         })
         .collect()
 }
 
-/// Checks the whole form: the verdict a server gives on a submission.
-pub fn validate_form(definition: &Definition, answers: &Answers) -> Vec<FieldError> {
-    definition.steps.iter().flat_map(|step| validate_step(step, answers)).collect()
+/// Checks the whole form as the browser has it.
+pub fn validate_form(definition: &Definition, answers: &Answers, context: Context) -> Vec<FieldError> {
+    let values = read_answers(definition, answers, context.lang);
+    definition.steps.iter().flat_map(|step| validate_step(step, &values, context.today)).collect()
+}
+
+/// A payload a server cannot even read as a submission of this form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PayloadProblem {
+    /// Not an object with an `answers` object.
+    Shape,
+    /// The payload names another form.
+    OtherForm {
+        /// The form id in the payload.
+        found: String,
+    },
+    /// An answer for a field this form does not have.
+    UnknownField {
+        /// The key in `answers`.
+        field: String,
+    },
+}
+
+/// The server's verdict on a payload: the same rules the browser ran, on the payload's typed
+/// values. Returns the field errors (empty: accepted), or why the payload is not one at all.
+pub fn check_submission(
+    definition: &Definition,
+    payload: &serde_json::Value,
+    today: Date,
+) -> Result<Vec<FieldError>, Vec<PayloadProblem>> {
+    let answers =
+        payload.get("answers").and_then(serde_json::Value::as_object).ok_or(vec![PayloadProblem::Shape])?;
+    let mut problems = Vec::new();
+    if let Some(form) = payload.get("form").and_then(serde_json::Value::as_str)
+        && form != definition.id
+    {
+        problems.push(PayloadProblem::OtherForm { found: form.to_owned() });
+    }
+    problems.extend(
+        answers
+            .keys()
+            .filter(|key| definition.field(key).is_none())
+            .map(|key| PayloadProblem::UnknownField { field: key.clone() }),
+    );
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let values: Values = definition
+        .fields()
+        .map(|field| (field.id.clone(), from_json(field, answers.get(&field.id))))
+        .collect();
+    Ok(definition.steps.iter().flat_map(|step| validate_step(step, &values, today)).collect())
+}
+
+/// Whether a kind holds free text (the rules on characters apply).
+pub(crate) fn is_free_text(kind: &FieldKind) -> bool {
+    matches!(kind, FieldKind::Text | FieldKind::Textarea | FieldKind::Email | FieldKind::Phone)
 }
 
 #[cfg(test)]
-pub(crate) fn text_field(required: bool, max_length: Option<u32>) -> Field {
-    Field {
-        id: "f".into(),
-        kind: crate::FieldKind::Text,
-        label: crate::Text::Plain("F".into()),
-        hint: None,
-        required,
-        max_length,
-        autocomplete: None,
-    }
-}
+pub(crate) mod testing;

@@ -1,4 +1,4 @@
-//! `"required": true` — the field needs an answer.
+//! `"required": true` — the field needs an answer; a required checkbox must be ticked.
 //!
 //! ```json
 //! {"id": "nachname", "type": "text", "label": "Nachname", "required": true}
@@ -7,26 +7,24 @@
 use super::Violation;
 use crate::definition::Field;
 
-/// An answer of only white space counts as empty: it says nothing.
-pub(super) fn check(field: &Field, value: &str) -> Option<Violation> {
-    (field.required && value.trim().is_empty()).then_some(Violation::Required)
+/// Called for an empty answer only.
+pub(super) fn check(field: &Field) -> Option<Violation> {
+    field.required.then_some(Violation::Required)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::validation::text_field;
+    use crate::validation::testing::{text_cases, verdict};
+    use crate::value::Answer;
 
     #[test]
     fn cases() {
-        for (required, value, fails) in [
-            (true, "", true),
-            (true, "  \t\n", true),
-            (true, "Müller", false),
-            (true, " x ", false),
-            (false, "", false),
-        ] {
-            assert_eq!(check(&text_field(required, None), value).is_some(), fails, "{required} {value:?}");
-        }
+        let required = r#"{"id": "f", "type": "text", "label": "F", "required": true}"#;
+        text_cases(required, &[("", Some("required")), ("  \t\n", Some("required")), ("Müller", None)]);
+        text_cases(r#"{"id": "f", "type": "text", "label": "F"}"#, &[("", None)]);
+        let consent = r#"{"id": "f", "type": "checkbox", "label": "Ich stimme zu", "required": true}"#;
+        assert_eq!(verdict(consent, &[("f", Answer::Flag(false))]), Some("required"));
+        assert_eq!(verdict(consent, &[("f", Answer::Flag(true))]), None);
+        assert_eq!(verdict(consent, &[]), Some("required"));
     }
 }

@@ -1,0 +1,331 @@
+//! A loaded, checked form definition. Build one with [`crate::load`]; every value here has
+//! already passed the loader's checks, so the rest of the engine trusts it.
+
+mod text;
+
+pub use text::Text;
+
+use crate::value::{Date, Decimal};
+use std::collections::BTreeMap;
+
+/// The version of the definition format this engine reads (`"formlotse": 1`).
+pub const FORMAT_VERSION: u64 = 1;
+
+/// A whole application assistant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Definition {
+    /// Stable id of the form, e.g. `hund-anmelden`; keys drafts and submissions.
+    pub id: String,
+    /// The author's version of this form, if given.
+    pub version: Option<String>,
+    /// The form's title.
+    pub title: Text,
+    /// An optional introduction shown above the first step.
+    pub description: Option<Text>,
+    /// The languages the texts are written in, German first.
+    pub languages: Vec<String>,
+    /// The steps, in order; never empty.
+    pub steps: Vec<Step>,
+}
+
+impl Definition {
+    /// Every field of the form, step by step, groups opened.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        self.steps.iter().flat_map(Step::fields)
+    }
+
+    /// The field with this id.
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields().find(|field| field.id == id)
+    }
+
+    /// The index of the step that holds the field `id`.
+    pub fn step_of(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|step| step.fields().any(|field| field.id == id))
+    }
+}
+
+/// One page of the assistant: one topic, one heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// Stable id, unique in the form.
+    pub id: String,
+    /// The step's heading.
+    pub title: Text,
+    /// Fields, groups and content blocks, in order.
+    pub items: Vec<Item>,
+}
+
+impl Step {
+    /// Every field of the step, groups opened.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        let mut stack: Vec<&Item> = self.items.iter().rev().collect();
+        std::iter::from_fn(move || {
+            while let Some(item) = stack.pop() {
+                match item {
+                    Item::Field(field) => return Some(&**field),
+                    Item::Group(group) => stack.extend(group.items.iter().rev()),
+                    Item::Content(_) => {}
+                }
+            }
+            None
+        })
+    }
+}
+
+/// What a step or group holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A question.
+    Field(Box<Field>),
+    /// Questions that belong together, shown as a fieldset with a legend.
+    Group(Group),
+    /// Text that takes no input.
+    Content(Content),
+}
+
+/// A fieldset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Stable id, unique in the form.
+    pub id: String,
+    /// The legend.
+    pub legend: Text,
+    /// Help under the legend.
+    pub hint: Option<Text>,
+    /// What the group holds.
+    pub items: Vec<Item>,
+}
+
+/// A static block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    /// How it is shown.
+    pub kind: ContentKind,
+    /// The text.
+    pub text: Text,
+}
+
+/// The kinds of static block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentKind {
+    /// A sub-heading.
+    Heading,
+    /// A paragraph.
+    Paragraph,
+    /// A highlighted note.
+    Info,
+    /// A warning the citizen must not miss.
+    Warning,
+}
+
+impl ContentKind {
+    /// Every kind with its name in the format.
+    pub const ALL: &'static [(&'static str, ContentKind)] = &[
+        ("heading", ContentKind::Heading),
+        ("paragraph", ContentKind::Paragraph),
+        ("info", ContentKind::Info),
+        ("warning", ContentKind::Warning),
+    ];
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Stable id, unique in the form; the key of the answer in the payload.
+    pub id: String,
+    /// What kind of input this is, with what only that kind has.
+    pub kind: FieldKind,
+    /// The visible label.
+    pub label: Text,
+    /// Help shown between label and input.
+    pub hint: Option<Text>,
+    /// Whether an answer is needed to go on (for a single checkbox: that it is ticked).
+    pub required: bool,
+    /// An HTML `autocomplete` token such as `given-name`.
+    pub autocomplete: Option<String>,
+    /// The rules beyond the kind's own check.
+    pub rules: Rules,
+    /// The author's own messages, by violation code (`required`, `pattern`, …).
+    pub messages: BTreeMap<String, Text>,
+}
+
+/// The kinds of field, with their settings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKind {
+    /// One line of text.
+    Text,
+    /// Several lines of text.
+    Textarea,
+    /// A number; `decimals` is the most digits after the separator (0: whole numbers).
+    Number {
+        /// The most decimal places.
+        decimals: u32,
+        /// A unit shown after the input, e.g. "m²".
+        unit: Option<Text>,
+    },
+    /// An amount in euros with at most two decimals.
+    Money,
+    /// An e-mail address as the HTML standard defines a valid one.
+    Email,
+    /// A telephone number, national or international.
+    Phone,
+    /// A calendar date, typed as day, month and year.
+    Date,
+    /// One of many options, as a drop-down.
+    Select(Vec<Choice>),
+    /// One of a few options, as radio buttons.
+    Radio(Vec<Choice>),
+    /// One checkbox (yes/no as a tick, e.g. a consent).
+    Checkbox,
+    /// Any number of options, as checkboxes.
+    Checkboxes(Vec<Choice>),
+    /// Yes or no, as two radio buttons.
+    YesNo,
+    /// An IBAN.
+    Iban,
+    /// A German postal code (5 digits).
+    PostalCode,
+    /// File uploads.
+    File(FileRules),
+}
+
+/// The names of the field kinds in the format, in the order the documentation lists them.
+pub const FIELD_TYPES: &[&str] = &[
+    "text",
+    "textarea",
+    "number",
+    "money",
+    "email",
+    "phone",
+    "date",
+    "select",
+    "radio",
+    "checkbox",
+    "checkboxes",
+    "yesno",
+    "iban",
+    "postalCode",
+    "file",
+];
+
+impl FieldKind {
+    /// The options of a choice field.
+    pub fn choices(&self) -> Option<&[Choice]> {
+        match self {
+            FieldKind::Select(choices) | FieldKind::Radio(choices) | FieldKind::Checkboxes(choices) => {
+                Some(choices)
+            }
+            _ => None,
+        }
+    }
+
+    /// The kind's name in the format.
+    pub fn name(&self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Textarea => "textarea",
+            FieldKind::Number { .. } => "number",
+            FieldKind::Money => "money",
+            FieldKind::Email => "email",
+            FieldKind::Phone => "phone",
+            FieldKind::Date => "date",
+            FieldKind::Select(_) => "select",
+            FieldKind::Radio(_) => "radio",
+            FieldKind::Checkbox => "checkbox",
+            FieldKind::Checkboxes(_) => "checkboxes",
+            FieldKind::YesNo => "yesno",
+            FieldKind::Iban => "iban",
+            FieldKind::PostalCode => "postalCode",
+            FieldKind::File(_) => "file",
+        }
+    }
+}
+
+/// One option of a choice field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// The value in the payload.
+    pub value: String,
+    /// What the citizen reads.
+    pub label: Text,
+    /// Help under the option.
+    pub hint: Option<Text>,
+}
+
+/// What a file field accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileRules {
+    /// Accepted MIME types (`application/pdf`, `image/*`) or extensions (`.pdf`); empty: any.
+    pub accept: Vec<String>,
+    /// The largest file in bytes.
+    pub max_size: Option<u64>,
+    /// The most files.
+    pub max_files: u32,
+}
+
+/// Rules a field's answer must follow, beyond its kind.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rules {
+    /// Fewest characters.
+    pub min_length: Option<u64>,
+    /// Most characters.
+    pub max_length: Option<u64>,
+    /// Smallest number.
+    pub min: Option<Decimal>,
+    /// Largest number.
+    pub max: Option<Decimal>,
+    /// Earliest date.
+    pub min_date: Option<DateBound>,
+    /// Latest date.
+    pub max_date: Option<DateBound>,
+    /// A regular expression the whole answer must match.
+    pub pattern: Option<Pattern>,
+    /// Fewest options ticked (checkboxes).
+    pub min_selected: Option<u64>,
+    /// Most options ticked (checkboxes).
+    pub max_selected: Option<u64>,
+    /// This date must be after the date of that field.
+    pub after: Option<String>,
+    /// This answer must equal that field's (repeat your e-mail).
+    pub equals: Option<String>,
+}
+
+/// A date limit: fixed, or relative to the day of filling in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBound {
+    /// A fixed date.
+    Fixed(Date),
+    /// Today shifted by months and days (e.g. `today-18y` is -216 months).
+    Today {
+        /// Months to add (negative: ago).
+        months: i64,
+        /// Days to add.
+        days: i64,
+    },
+}
+
+impl DateBound {
+    /// The date this bound means when filling in on `today`.
+    pub fn resolve(self, today: Date) -> Option<Date> {
+        match self {
+            DateBound::Fixed(date) => Some(date),
+            DateBound::Today { months, days } => today.add_months(months)?.add_days(days),
+        }
+    }
+}
+
+/// A compiled regular expression with its source (for messages and equality).
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// As the author wrote it.
+    pub source: String,
+    /// Anchored: the whole answer must match.
+    pub regex: regex_lite::Regex,
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}

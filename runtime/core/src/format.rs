@@ -1,0 +1,196 @@
+//! The definition format as data: every object, its keys, their types and what they mean.
+//! The loader accepts exactly these keys, and `schema` writes the JSON Schema from the same
+//! tables, so the schema an editor autocompletes from cannot drift from what loads.
+
+/// The type of a key's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ty {
+    /// `"formlotse": 1`.
+    FormatVersion,
+    /// Any string (`$schema`, `version`, `autocomplete`).
+    String,
+    /// An id: `[A-Za-z][A-Za-z0-9_-]*`.
+    Id,
+    /// The id of another field.
+    FieldRef,
+    /// A text a citizen sees: a string or `{"de": …, "en": …}`.
+    Text,
+    /// `true` or `false`.
+    Bool,
+    /// A whole number from `min` to `max`.
+    Count { min: u64, max: u64 },
+    /// Any JSON number.
+    Number,
+    /// `YYYY-MM-DD` or `today[±N(d|m|y)]`.
+    DateBound,
+    /// A regular expression.
+    Pattern,
+    /// A list of strings.
+    Strings,
+    /// Language tags, German first.
+    Languages,
+    /// Inline options, or the name of a code list.
+    Options,
+    /// Messages by violation code.
+    Messages,
+    /// Named code lists.
+    CodeLists,
+    /// Steps.
+    Steps,
+    /// Fields, groups and content blocks.
+    Items,
+}
+
+/// One key of an object.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Key {
+    pub(crate) name: &'static str,
+    pub(crate) ty: Ty,
+    pub(crate) required: bool,
+    pub(crate) doc: &'static str,
+}
+
+const fn key(name: &'static str, ty: Ty, doc: &'static str) -> Key {
+    Key { name, ty, required: false, doc }
+}
+
+const fn must(name: &'static str, ty: Ty, doc: &'static str) -> Key {
+    Key { name, ty, required: true, doc }
+}
+
+pub(crate) const FORM: &[Key] = &[
+    key("$schema", Ty::String, "URL of the JSON Schema, for editors."),
+    must("formlotse", Ty::FormatVersion, "The format version: 1."),
+    must("id", Ty::Id, "Stable id of the form; keys drafts and submissions."),
+    key("version", Ty::String, "The author's version of the form."),
+    must("title", Ty::Text, "The form's title."),
+    key("description", Ty::Text, "Introduction shown above the first step."),
+    key("languages", Ty::Languages, "Languages of the texts, German first (default [\"de\"])."),
+    key("codeLists", Ty::CodeLists, "Option lists defined once and referenced by name from `options`."),
+    must("steps", Ty::Steps, "The steps, in order."),
+];
+
+pub(crate) const STEP: &[Key] = &[
+    must("id", Ty::Id, "Stable id of the step."),
+    must("title", Ty::Text, "The step's heading."),
+    must("fields", Ty::Items, "Fields, groups and content blocks."),
+];
+
+pub(crate) const GROUP: &[Key] = &[
+    must("type", Ty::String, "\"group\"."),
+    must("id", Ty::Id, "Stable id of the group."),
+    must("legend", Ty::Text, "The group's legend."),
+    key("hint", Ty::Text, "Help under the legend."),
+    must("fields", Ty::Items, "What the group holds."),
+];
+
+pub(crate) const CONTENT: &[Key] = &[
+    must("type", Ty::String, "\"heading\", \"paragraph\", \"info\" or \"warning\"."),
+    key("id", Ty::Id, "Optional id."),
+    must("text", Ty::Text, "The text."),
+];
+
+pub(crate) const CHOICE: &[Key] = &[
+    must("value", Ty::String, "The value in the payload."),
+    must("label", Ty::Text, "What the citizen reads."),
+    key("hint", Ty::Text, "Help under the option."),
+];
+
+/// Keys every field has.
+pub(crate) const FIELD: &[Key] = &[
+    must("id", Ty::Id, "Stable id; the key of the answer in the payload."),
+    must("type", Ty::String, "The field type."),
+    must("label", Ty::Text, "The visible label."),
+    key("hint", Ty::Text, "Help between label and input."),
+    key("required", Ty::Bool, "An answer is needed (a checkbox: it must be ticked)."),
+    key("autocomplete", Ty::String, "HTML autocomplete token, e.g. given-name."),
+    key("messages", Ty::Messages, "Your own messages by rule: {\"required\": \"Geben Sie …\"}."),
+];
+
+const MIN_LENGTH: Key = key("minLength", Ty::Count { min: 0, max: 1_000_000 }, "Fewest characters.");
+const MAX_LENGTH: Key = key("maxLength", Ty::Count { min: 1, max: 1_000_000 }, "Most characters.");
+const PATTERN: Key =
+    key("pattern", Ty::Pattern, "Regular expression the whole answer must match; needs messages.pattern.");
+const EQUALS: Key = key("equals", Ty::FieldRef, "Must equal that field's answer (repeat your e-mail).");
+const MIN: Key = key("min", Ty::Number, "Smallest value.");
+const MAX: Key = key("max", Ty::Number, "Largest value.");
+const OPTIONS: Key = must("options", Ty::Options, "Options inline, or the name of a code list.");
+
+/// One field type with the keys only it has.
+pub(crate) struct Kind {
+    pub(crate) name: &'static str,
+    pub(crate) doc: &'static str,
+    pub(crate) keys: &'static [Key],
+}
+
+pub(crate) const KINDS: &[Kind] = &[
+    Kind { name: "text", doc: "One line of text.", keys: &[MIN_LENGTH, MAX_LENGTH, PATTERN, EQUALS] },
+    Kind { name: "textarea", doc: "Several lines of text.", keys: &[MIN_LENGTH, MAX_LENGTH] },
+    Kind {
+        name: "number",
+        doc: "A number; German input like 1.234,5 is read as typed.",
+        keys: &[
+            MIN,
+            MAX,
+            key("decimals", Ty::Count { min: 0, max: 6 }, "Most decimal places (default 0: whole numbers)."),
+            key("unit", Ty::Text, "Unit shown after the input, e.g. m²."),
+        ],
+    },
+    Kind { name: "money", doc: "An amount in euros, at most two decimals.", keys: &[MIN, MAX] },
+    Kind { name: "email", doc: "An e-mail address (HTML standard).", keys: &[MAX_LENGTH, EQUALS] },
+    Kind { name: "phone", doc: "A telephone number, national or international.", keys: &[] },
+    Kind {
+        name: "date",
+        doc: "A date as day, month and year; the payload holds YYYY-MM-DD.",
+        keys: &[
+            key(
+                "minDate",
+                Ty::DateBound,
+                "Earliest date: YYYY-MM-DD, today, today-18y, today+14d, today+3m.",
+            ),
+            key("maxDate", Ty::DateBound, "Latest date, like minDate."),
+            key("after", Ty::FieldRef, "Must be after that date field's date."),
+        ],
+    },
+    Kind { name: "select", doc: "One of many options, as a drop-down.", keys: &[OPTIONS] },
+    Kind { name: "radio", doc: "One of a few options, as radio buttons.", keys: &[OPTIONS] },
+    Kind { name: "checkbox", doc: "A single checkbox, e.g. a consent.", keys: &[] },
+    Kind {
+        name: "checkboxes",
+        doc: "Any number of options.",
+        keys: &[
+            OPTIONS,
+            key("minSelected", Ty::Count { min: 0, max: 1000 }, "Fewest options ticked."),
+            key("maxSelected", Ty::Count { min: 1, max: 1000 }, "Most options ticked."),
+        ],
+    },
+    Kind { name: "yesno", doc: "Yes or no; the payload holds true or false.", keys: &[] },
+    Kind { name: "iban", doc: "An IBAN (length by country, check digits).", keys: &[] },
+    Kind { name: "postalCode", doc: "A German postal code.", keys: &[] },
+    Kind {
+        name: "file",
+        doc: "File uploads.",
+        keys: &[
+            key("accept", Ty::Strings, "MIME types (application/pdf, image/*) or extensions (.pdf)."),
+            key("maxSize", Ty::Count { min: 1, max: 1 << 40 }, "Largest file in bytes."),
+            key("maxFiles", Ty::Count { min: 1, max: 100 }, "Most files (default 1)."),
+        ],
+    },
+];
+
+/// The content block types.
+pub(crate) const CONTENT_TYPES: &[&str] = &["heading", "paragraph", "info", "warning"];
+
+/// The spec of a field type.
+pub(crate) fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|kind| kind.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn field_types_match_the_engine() {
+        let names: Vec<&str> = super::KINDS.iter().map(|k| k.name).collect();
+        assert_eq!(names, crate::definition::FIELD_TYPES);
+    }
+}

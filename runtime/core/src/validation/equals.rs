@@ -1,0 +1,44 @@
+//! `"equals": "other"` — the answer must be the same as another field's ("repeat your e-mail
+//! address"), via `validator`'s `validate_must_match`. E-mail addresses compare without case in
+//! the domain, as mail systems do.
+
+use super::{Values, Violation};
+use crate::definition::{Field, FieldKind};
+use crate::value::Value;
+
+pub(super) fn check(field: &Field, value: &Value, values: &Values) -> Option<Violation> {
+    let other = field.rules.equals.as_ref()?;
+    let Some(Ok(Some(other_value))) = values.get(other) else { return None };
+    let same = match (&field.kind, value, other_value) {
+        (FieldKind::Email, Value::Text(a), Value::Text(b)) => {
+            validator::validate_must_match(normalize_email(a), normalize_email(b))
+        }
+        _ => validator::validate_must_match(value, other_value),
+    };
+    (!same).then(|| Violation::Equals { other: other.clone() })
+}
+
+fn normalize_email(address: &str) -> String {
+    match address.rsplit_once('@') {
+        Some((local, domain)) => format!("{local}@{}", domain.to_ascii_lowercase()),
+        None => address.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validation::testing::verdict;
+    use crate::value::Answer;
+
+    #[test]
+    fn repeated_email() {
+        let fields = r#"{"id": "wiederholung", "type": "email", "label": "E-Mail wiederholen", "equals": "email"}, {"id": "email", "type": "email", "label": "E-Mail"}"#;
+        let text = |t: &str| Answer::Text(t.into());
+        assert_eq!(verdict(fields, &[("email", text("a@b.de")), ("wiederholung", text("a@B.DE"))]), None);
+        assert_eq!(
+            verdict(fields, &[("email", text("a@b.de")), ("wiederholung", text("A@b.de"))]),
+            Some("equals")
+        );
+        assert_eq!(verdict(fields, &[("wiederholung", text("a@b.de"))]), None);
+    }
+}

@@ -1,0 +1,39 @@
+//! Choice fields (`select`, `radio`, `checkboxes`) accept only their options' values; a
+//! browser never sends another, so this guards the server against tampered payloads.
+
+use super::Violation;
+use crate::definition::Field;
+use crate::value::Value;
+
+pub(super) fn check(field: &Field, value: &Value) -> Option<Violation> {
+    let choices = field.kind.choices()?;
+    let known = |v: &String| choices.iter().any(|c| &c.value == v);
+    let ok = match value {
+        Value::Text(v) => known(v),
+        Value::Choices(values) => values.iter().all(known),
+        _ => true,
+    };
+    (!ok).then_some(Violation::UnknownOption)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validation::testing::{text_cases, verdict};
+    use crate::value::Answer;
+
+    #[test]
+    fn cases() {
+        let radio = r#"{"id": "f", "type": "radio", "label": "Farbe", "options": [{"value": "rot", "label": "Rot"}, {"value": "blau", "label": "Blau"}]}"#;
+        text_cases(radio, &[("rot", None), ("grün", Some("option"))]);
+        let from_list = r#"{"id": "f", "type": "checkboxes", "label": "Farben", "options": "farben"}"#;
+        assert_eq!(verdict(from_list, &[("f", Answer::Choices(vec!["rot".into()]))]), None);
+        assert_eq!(
+            verdict(from_list, &[("f", Answer::Choices(vec!["rot".into(), "x".into()]))]),
+            Some("option")
+        );
+        text_cases(
+            r#"{"id": "f", "type": "yesno", "label": "Ja?"}"#,
+            &[("yes", None), ("no", None), ("vielleicht", Some("option"))],
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! From an answer as typed, or from a payload's JSON, to a [`Value`] — or to the violation
+//! that stops it from being one (a number that is none, a date that does not exist).
+
+use super::{Answer, Date, Decimal, FileMeta, NumberProblem, Value};
+use crate::definition::{Field, FieldKind};
+use crate::lang::Lang;
+use crate::validation::Violation;
+
+/// Reads what the citizen typed. `Ok(None)`: nothing was entered.
+pub fn from_answer(field: &Field, answer: Option<&Answer>, lang: Lang) -> Result<Option<Value>, Violation> {
+    let Some(answer) = answer else { return Ok(None) };
+    match (&field.kind, answer) {
+        (FieldKind::Date, Answer::Date { day, month, year }) => read_date_parts(day, month, year),
+        (FieldKind::Date, Answer::Text(text)) if text.trim().is_empty() => Ok(None),
+        (FieldKind::Date, Answer::Text(text)) => {
+            Date::parse_iso(text.trim()).map(|d| Some(Value::Date(d))).ok_or(Violation::InvalidDate)
+        }
+        (FieldKind::Checkbox, Answer::Flag(ticked)) => Ok(ticked.then_some(Value::Bool(true))),
+        (FieldKind::Checkboxes(_), Answer::Choices(values)) => {
+            Ok((!values.is_empty()).then(|| Value::Choices(values.clone())))
+        }
+        (FieldKind::File(_), Answer::Files(files)) => {
+            Ok((!files.is_empty()).then(|| Value::Files(files.clone())))
+        }
+        (_, Answer::Text(text)) => read_text(&field.kind, text, lang),
+        // An answer of another shape (a stale draft of an older form version) counts as empty.
+        _ => Ok(None),
+    }
+}
+
+/// Reads one answer of a payload, as a server receives it. `Ok(None)`: absent or `null`.
+pub fn from_json(field: &Field, json: Option<&serde_json::Value>) -> Result<Option<Value>, Violation> {
+    use serde_json::Value as Json;
+    let json = match json {
+        None | Some(Json::Null) => return Ok(None),
+        Some(json) => json,
+    };
+    let wrong = || Violation::WrongType { expected: json_type_of(&field.kind) };
+    match (&field.kind, json) {
+        (FieldKind::Number { .. } | FieldKind::Money, Json::Number(n)) => {
+            Decimal::from_json(n).map(|d| Some(Value::Number(d))).ok_or(Violation::NotANumber)
+        }
+        (FieldKind::Date, Json::String(text)) => {
+            Date::parse_iso(text).map(|d| Some(Value::Date(d))).ok_or(Violation::InvalidDate)
+        }
+        (FieldKind::Checkbox | FieldKind::YesNo, Json::Bool(b)) => Ok(Some(Value::Bool(*b))),
+        (FieldKind::Checkboxes(_), Json::Array(items)) => {
+            let values: Option<Vec<String>> = items.iter().map(|i| i.as_str().map(str::to_owned)).collect();
+            values.map(|v| (!v.is_empty()).then_some(Value::Choices(v))).ok_or_else(wrong)
+        }
+        (FieldKind::File(_), Json::Array(items)) => {
+            let files: Option<Vec<FileMeta>> = items.iter().map(file_of).collect();
+            files.map(|f| (!f.is_empty()).then_some(Value::Files(f))).ok_or_else(wrong)
+        }
+        (
+            FieldKind::Number { .. }
+            | FieldKind::Money
+            | FieldKind::Date
+            | FieldKind::Checkbox
+            | FieldKind::YesNo
+            | FieldKind::Checkboxes(_)
+            | FieldKind::File(_),
+            _,
+        ) => Err(wrong()),
+        (_, Json::String(text)) if text.trim().is_empty() => Ok(None),
+        (_, Json::String(text)) => Ok(Some(Value::Text(text.clone()))),
+        _ => Err(wrong()),
+    }
+}
+
+/// The JSON type the payload uses for a kind, for messages.
+pub(crate) fn json_type_of(kind: &FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Number { .. } | FieldKind::Money => "number",
+        FieldKind::Checkbox | FieldKind::YesNo => "boolean",
+        FieldKind::Checkboxes(_) => "array of strings",
+        FieldKind::File(_) => "array of files",
+        FieldKind::Date => "date string (YYYY-MM-DD)",
+        _ => "string",
+    }
+}
+
+fn file_of(json: &serde_json::Value) -> Option<FileMeta> {
+    Some(FileMeta {
+        name: json.get("name")?.as_str()?.to_owned(),
+        mime: json.get("type")?.as_str()?.to_owned(),
+        size: json.get("size")?.as_u64()?,
+    })
+}
+
+fn read_text(kind: &FieldKind, text: &str, lang: Lang) -> Result<Option<Value>, Violation> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let value = match kind {
+        FieldKind::Number { .. } | FieldKind::Money => match Decimal::parse_input(trimmed, lang) {
+            Ok(number) => Value::Number(number),
+            Err(NumberProblem::Invalid) => return Err(Violation::NotANumber),
+            Err(NumberProblem::TooLong) => return Err(Violation::NumberTooLong),
+        },
+        FieldKind::YesNo => match trimmed {
+            "yes" => Value::Bool(true),
+            "no" => Value::Bool(false),
+            _ => return Err(Violation::UnknownOption),
+        },
+        // An IBAN is written in groups of four; the payload carries it without spaces.
+        FieldKind::Iban => {
+            Value::Text(trimmed.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase())
+        }
+        _ => Value::Text(trimmed.to_owned()),
+    };
+    Ok(Some(value))
+}
+
+fn read_date_parts(day: &str, month: &str, year: &str) -> Result<Option<Value>, Violation> {
+    let parts = [day.trim(), month.trim(), year.trim()];
+    if parts.iter().all(|p| p.is_empty()) {
+        return Ok(None);
+    }
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(Violation::DateIncomplete);
+    }
+    let number = |part: &str| -> Option<i64> {
+        (part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse().ok())?
+    };
+    if parts[2].len() != 4 {
+        return Err(Violation::DateYear);
+    }
+    match (number(parts[0]), number(parts[1]), number(parts[2])) {
+        (Some(d), Some(m), Some(y)) => {
+            Date::new(y, m, d).map(|d| Some(Value::Date(d))).ok_or(Violation::InvalidDate)
+        }
+        _ => Err(Violation::InvalidDate),
+    }
+}

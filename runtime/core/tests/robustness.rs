@@ -1,0 +1,176 @@
+//! Property tests: whatever bytes, JSON or mutated definitions come in, loading, validating,
+//! building payloads and checking submissions return values and never panic. Deterministic
+//! (a fixed seed), so a failure reproduces; `FORMLOTSE_FUZZ_CASES` runs more cases.
+
+use formlotse_core::{Answer, Answers, Context, Date, Lang, check_submission, load, payload, validation};
+use serde_json::{Value, json};
+
+/// xorshift64*: small, fast, reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const SAMPLE: &str = include_str!("data/all-fields.json");
+const WORDS: &[&str] = &[
+    "",
+    " ",
+    "0",
+    "-1",
+    "1.234,56",
+    "99999999999999999999",
+    "29.02.2023",
+    "2024-02-29",
+    "today-18y",
+    "yes",
+    "no",
+    "a@b.de",
+    "DE89 3704 0044 0532 0130 00",
+    "10115",
+    "+49 30 1234567",
+    "ä😀\u{0}\u{7}",
+    "<script>",
+    "type",
+    "fields",
+    "label",
+    "options",
+    "rassen",
+    "[",
+    "{",
+    "\"",
+    "\\",
+    "beginn",
+];
+
+fn cases() -> usize {
+    std::env::var("FORMLOTSE_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000)
+}
+
+fn random_json(rng: &mut Rng, depth: u32) -> Value {
+    match rng.below(if depth > 4 { 5 } else { 8 }) {
+        0 => Value::Null,
+        1 => json!(rng.below(2) == 0),
+        2 => json!(rng.next() as i64),
+        3 => json!((rng.next() as f64) / 7.0 - 1e18),
+        4 => json!(rng.pick(WORDS)),
+        5 => Value::Array((0..rng.below(4)).map(|_| random_json(rng, depth + 1)).collect()),
+        _ => Value::Object(
+            (0..rng.below(5)).map(|_| (rng.pick(WORDS).to_string(), random_json(rng, depth + 1))).collect(),
+        ),
+    }
+}
+
+fn mutate(rng: &mut Rng, source: &str) -> String {
+    let mut chars: Vec<char> = source.chars().collect();
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(chars.len());
+        match rng.below(4) {
+            0 => {
+                chars.remove(at);
+            }
+            1 => chars.insert(at, *rng.pick(&['"', '{', '}', '[', ']', ',', ':', '1', 'x', 'ü', '\\'])),
+            2 => {
+                let word: Vec<char> = rng.pick(WORDS).chars().collect();
+                chars.splice(at..at, word);
+            }
+            _ => {
+                let other = rng.below(chars.len());
+                chars.swap(at, other);
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+fn random_answer(rng: &mut Rng) -> Answer {
+    match rng.below(5) {
+        0 => Answer::Text(rng.pick(WORDS).to_string()),
+        1 => Answer::Date {
+            day: rng.pick(WORDS).to_string(),
+            month: rng.pick(WORDS).to_string(),
+            year: rng.pick(WORDS).to_string(),
+        },
+        2 => Answer::Flag(rng.below(2) == 0),
+        3 => Answer::Choices((0..rng.below(4)).map(|_| rng.pick(WORDS).to_string()).collect()),
+        _ => Answer::Files(vec![formlotse_core::value::FileMeta {
+            name: rng.pick(WORDS).to_string(),
+            mime: "image/png".into(),
+            size: rng.next(),
+        }]),
+    }
+}
+
+fn today() -> Date {
+    Date::new(2026, 11, 28).expect("a real date")
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    let mut rng = Rng(0x5eed_0001);
+    for _ in 0..cases() {
+        let bytes: Vec<u8> = (0..rng.below(200)).map(|_| rng.next() as u8).collect();
+        let _ = load(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+#[test]
+fn arbitrary_json_never_panics() {
+    let mut rng = Rng(0x5eed_0002);
+    for _ in 0..cases() {
+        let _ = load(&random_json(&mut rng, 0).to_string());
+    }
+}
+
+#[test]
+fn mutated_definitions_and_random_answers_never_panic() {
+    let mut rng = Rng(0x5eed_0003);
+    let original = load(SAMPLE).expect("the sample loads");
+    let ids: Vec<String> = original.fields().map(|f| f.id.clone()).collect();
+    let mut loaded = 0;
+    for _ in 0..cases() {
+        let Ok(definition) = load(&mutate(&mut rng, SAMPLE)) else { continue };
+        loaded += 1;
+        let mut answers = Answers::default();
+        for _ in 0..rng.below(12) {
+            let id = rng.pick(&ids).clone();
+            answers.set(&id, random_answer(&mut rng));
+        }
+        let lang = if rng.below(2) == 0 { Lang::De } else { Lang::En };
+        let context = Context { lang, today: today() };
+        let _ = validation::validate_form(&definition, &answers, context);
+        let built = payload::build(&definition, &answers, lang);
+        let _ = check_submission(&definition, &built, today());
+        for error in validation::validate_form(&definition, &answers, context) {
+            let field = definition.field(&error.path).expect("errors name fields");
+            assert!(
+                !formlotse_core::messages::for_field(&definition, field, &error.violation, lang).is_empty()
+            );
+        }
+    }
+    assert!(loaded > 0, "some mutations must still load");
+}
+
+#[test]
+fn random_payloads_never_panic() {
+    let mut rng = Rng(0x5eed_0004);
+    let definition = load(SAMPLE).expect("the sample loads");
+    let ids: Vec<String> = definition.fields().map(|f| f.id.clone()).collect();
+    for _ in 0..cases() {
+        let answers: serde_json::Map<String, Value> =
+            (0..rng.below(10)).map(|_| (rng.pick(&ids).clone(), random_json(&mut rng, 2))).collect();
+        let _ = check_submission(&definition, &json!({"form": "alle-felder", "answers": answers}), today());
+        let _ = check_submission(&definition, &random_json(&mut rng, 0), today());
+    }
+}

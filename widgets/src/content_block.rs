@@ -1,0 +1,51 @@
+//! Static text in a step: a sub-heading, a paragraph, a note or a warning. Always text, never
+//! markup: whatever a definition holds is shown as written.
+
+use yew::prelude::*;
+
+/// How a block is shown.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ContentStyle {
+    /// A sub-heading (`h3`).
+    Heading,
+    /// A paragraph.
+    Paragraph,
+    /// A highlighted note.
+    Info,
+    /// A warning, with a visually hidden prefix such as "Wichtig:".
+    Warning,
+}
+
+/// Props of [`ContentBlock`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ContentBlockProps {
+    /// How it is shown.
+    pub style: ContentStyle,
+    /// The text.
+    pub text: AttrValue,
+    /// The prefix read before a warning, e.g. "Wichtig:".
+    #[prop_or_default]
+    pub warning_prefix: Option<AttrValue>,
+}
+
+/// One static block.
+#[function_component]
+pub fn ContentBlock(props: &ContentBlockProps) -> Html {
+    let text = props.text.clone();
+    match props.style {
+        ContentStyle::Heading => html! { <h3 class="fl-content-heading">{text}</h3> },
+        ContentStyle::Paragraph => html! { <p class="fl-content">{text}</p> },
+        ContentStyle::Info => html! { <div class="fl-inset"><p>{text}</p></div> },
+        ContentStyle::Warning => html! {
+            <div class="fl-warning">
+                <span class="fl-warning__icon" aria-hidden="true">{"!"}</span>
+                <p class="fl-warning__text">
+                    if let Some(prefix) = &props.warning_prefix {
+                        <span class="fl-visually-hidden">{prefix.clone()}{" "}</span>
+                    }
+                    {text}
+                </p>
+            </div>
+        },
+    }
+}
