@@ -11,28 +11,44 @@ after(async () => { await browser?.close(); });
 test('the dog form is completed by its labels and the server stores exactly those answers', async () => {
   const { context, page, problems } = await open(browser, '/');
   const before = (await submissions()).length;
+  const form = page.locator('form-lotse');
 
-  await page.getByLabel('Vorname').fill('Erika');
-  await page.getByLabel('Nachname').fill('Mustermann');
-  await page.getByLabel('Straße und Hausnummer').fill('Heidestraße 17');
+  await form.getByLabel('Vorname').fill('Erika');
+  await form.getByLabel('Nachname').fill('Mustermann');
+  await form.getByLabel('Tag').fill('27');
+  await form.getByLabel('Monat').fill('3');
+  await form.getByLabel('Jahr').fill('1985');
+  await form.getByLabel('Straße und Hausnummer').fill('Heidestraße 17');
+  await form.getByLabel('Postleitzahl').fill('10557');
+  await form.getByLabel('Ort', { exact: true }).fill('Berlin');
   await screenshot(page, 'skeleton-step-1');
-  await page.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('button', { name: 'Weiter' }).click();
 
-  await page.getByRole('heading', { name: 'Angaben zum Hund' }).waitFor();
+  await form.getByRole('heading', { name: 'Angaben zum Hund' }).waitFor();
   await assertFocused(page, 'Angaben zum Hund');
-  await page.getByLabel('Name des Hundes').fill('Bello');
-  await page.getByLabel('Rasse').fill('Labrador-Mischling');
+  await form.getByLabel('Name des Hundes').fill('Bello');
+  await form.getByLabel('Rasse').selectOption({ label: 'Labrador Retriever' });
+  await form.getByLabel('Tag').fill('1');
+  await form.getByLabel('Monat').fill('10');
+  await form.getByLabel('Jahr').fill('2025');
+  await form.getByRole('radio', { name: 'Nein' }).check();
 
   // "Zurück" keeps what was typed on both steps.
-  await page.getByRole('button', { name: 'Zurück' }).click();
-  assert.equal(await page.getByLabel('Nachname').inputValue(), 'Mustermann');
-  await page.getByRole('button', { name: 'Weiter' }).click();
-  assert.equal(await page.getByLabel('Name des Hundes').inputValue(), 'Bello');
-  assert.equal(await page.getByLabel('Rasse').inputValue(), 'Labrador-Mischling');
+  await form.getByRole('button', { name: 'Zurück' }).click();
+  assert.equal(await form.getByLabel('Nachname').inputValue(), 'Mustermann');
+  assert.equal(await form.getByLabel('Jahr').inputValue(), '1985');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  assert.equal(await form.getByLabel('Name des Hundes').inputValue(), 'Bello');
+  assert.equal(await form.getByLabel('Rasse').inputValue(), 'labrador');
+  assert.ok(await form.getByRole('radio', { name: 'Nein' }).isChecked());
   await screenshot(page, 'skeleton-step-2');
+  await form.getByRole('button', { name: 'Weiter' }).click();
 
-  await page.getByRole('button', { name: 'Absenden' }).click();
-  const receipt = page.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' });
+  await form.getByRole('heading', { name: 'Bestätigung' }).waitFor();
+  await form.getByLabel('Ich bestätige, dass meine Angaben richtig und vollständig sind.').check();
+  await screenshot(page, 'skeleton-step-3');
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  const receipt = form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' });
   await receipt.waitFor();
   await assertFocused(page, 'Ihr Antrag wurde gesendet');
   await screenshot(page, 'skeleton-receipt');
@@ -40,7 +56,7 @@ test('the dog form is completed by its labels and the server stores exactly thos
   const stored = await submissions();
   assert.equal(stored.length, before + 1, 'exactly one new submission');
   const last = stored.at(-1);
-  assert.match(await page.getByText('Ihr Aktenzeichen').textContent(), new RegExp(last.reference));
+  assert.match(await form.getByText('Ihr Aktenzeichen').textContent(), new RegExp(last.reference));
   assert.deepEqual(last.payload, {
     formlotse: 1,
     form: 'hund-anmelden',
@@ -49,9 +65,15 @@ test('the dog form is completed by its labels and the server stores exactly thos
     answers: {
       vorname: 'Erika',
       nachname: 'Mustermann',
+      geburtsdatum: '1985-03-27',
       strasse: 'Heidestraße 17',
+      plz: '10557',
+      ort: 'Berlin',
       hundename: 'Bello',
-      rasse: 'Labrador-Mischling',
+      rasse: 'labrador',
+      haltungsbeginn: '2025-10-01',
+      gefaehrlich: false,
+      richtig: true,
     },
   });
   assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
@@ -60,29 +82,52 @@ test('the dog form is completed by its labels and the server stores exactly thos
 
 test('an empty required field blocks Weiter with a German message next to the field', async () => {
   const { context, page } = await open(browser, '/');
-  await page.getByLabel('Vorname').fill('Erika');
-  await page.getByLabel('Vorname').press('Enter'); // Enter submits the step, like Weiter
+  const form = page.locator('form-lotse');
+  await form.getByLabel('Vorname').fill('Erika');
+  await form.getByLabel('Vorname').press('Enter'); // Enter submits the step, like Weiter
 
-  const nachname = page.getByLabel('Nachname');
-  await page.getByRole('heading', { name: 'Es gibt ein Problem' }).waitFor();
+  const nachname = form.getByLabel('Nachname');
+  await form.getByRole('heading', { name: 'Es gibt ein Problem' }).waitFor();
   assert.equal(await nachname.getAttribute('aria-invalid'), 'true');
   // The message is tied to the input and sits inside the field, above the input.
   const describedBy = (await nachname.getAttribute('aria-describedby')).split(' ');
-  const message = page.locator(`[id="${describedBy.at(-1)}"]`);
-  assert.equal(await message.innerText(), 'Fehler: Füllen Sie das Feld „Nachname“ aus.');
+  const message = form.locator(`[id="${describedBy.at(-1)}"]`);
+  assert.equal(await message.innerText(), 'Fehler: Geben Sie Ihren Nachnamen ein.');
   assert.ok(await message.isVisible());
   const [messageBox, inputBox] = [await message.boundingBox(), await nachname.boundingBox()];
   assert.ok(messageBox.y < inputBox.y && inputBox.y - messageBox.y < 80, 'message directly above the input');
   // The step did not change; the summary has focus and links to the field.
-  assert.ok(await page.getByRole('heading', { name: 'Angaben zur Halterin oder zum Halter' }).isVisible());
+  assert.ok(await form.getByRole('heading', { name: 'Angaben zur Halterin oder zum Halter' }).isVisible());
   await assertFocused(page, 'Es gibt ein Problem');
-  await page.getByRole('link', { name: 'Füllen Sie das Feld „Nachname“ aus.' }).click();
+  await form.getByRole('link', { name: 'Geben Sie Ihren Nachnamen ein.' }).click();
   assert.equal(await page.evaluate(() => document.querySelector('form-lotse').shadowRoot.activeElement?.id), 'fl-field-nachname');
   await screenshot(page, 'skeleton-error');
 
   // Fixing the answer clears the message at once.
   await nachname.fill('Mustermann');
   assert.equal(await nachname.getAttribute('aria-invalid'), null);
+  await context.close();
+});
+
+test('wrong answers get specific German messages: an impossible date, a postcode, an under-age owner', async () => {
+  const { context, page } = await open(browser, '/');
+  const form = page.locator('form-lotse');
+  const messages = async () => (await form.locator('.fl-error-summary li').allInnerTexts()).sort();
+  await form.getByLabel('Tag').fill('29');
+  await form.getByLabel('Monat').fill('2');
+  await form.getByLabel('Jahr').fill('2023');
+  await form.getByLabel('Postleitzahl').fill('1234');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('heading', { name: 'Es gibt ein Problem' }).waitFor();
+  const listed = await messages();
+  assert.ok(listed.includes('„Ihr Geburtsdatum“ ist kein gültiges Datum. Prüfen Sie Tag, Monat und Jahr.'), listed.join(' | '));
+  assert.ok(listed.includes('Geben Sie eine Postleitzahl mit 5 Ziffern ein.'), listed.join(' | '));
+
+  const year = new Date().getFullYear() - 10;
+  await form.getByLabel('Tag').fill('15');
+  await form.getByLabel('Jahr').fill(String(year));
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByText('Hundehalterinnen und -halter müssen volljährig sein.').first().waitFor();
   await context.close();
 });
 

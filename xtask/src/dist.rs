@@ -40,6 +40,12 @@ pub(crate) fn dist() -> Result<PathBuf> {
     opt.arg(&wasm).arg(&wasm);
     run(opt)?;
 
+    // The format's JSON Schema, from the tables the loader reads, for editors.
+    let schema =
+        serde_json::to_string_pretty(&formlotse_core::schema::json_schema()).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("formlotse.schema.json"), schema + "\n")
+        .map_err(|e| format!("cannot write the schema: {e}"))?;
+
     let loader = root.join("runtime/web/js/formlotse.js");
     std::fs::copy(&loader, dist.join("formlotse.js"))
         .map_err(|e| format!("cannot copy {}: {e}", loader.display()))?;

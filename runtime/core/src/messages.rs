@@ -170,12 +170,15 @@ fn date_en(date: Date) -> String {
 
 /// A byte count in MB or KB, as people read file sizes ("10 MB", "1,5 KB").
 pub fn file_size(n: u64, lang: Lang) -> String {
-    const MB: u64 = 1024 * 1024;
-    let (value, unit) = if n >= MB { (n as f64 / MB as f64, "MB") } else { (n as f64 / 1024.0, "KB") };
-    let text = format!("{:.1}", value);
-    let text = text.strip_suffix(".0").unwrap_or(&text).to_owned();
-    let text = if lang == Lang::De { text.replace('.', ",") } else { text };
-    format!("{text} {unit}")
+    // Integer arithmetic: float formatting would add about 20 KB of wasm for one decimal.
+    const KB: u64 = 1024;
+    let (unit_bytes, unit) = if n >= KB * KB { (KB * KB, "MB") } else { (KB, "KB") };
+    let tenths = (n * 10 + unit_bytes / 2) / unit_bytes;
+    let separator = if lang == Lang::De { ',' } else { '.' };
+    match tenths % 10 {
+        0 => format!("{} {unit}", tenths / 10),
+        d => format!("{}{separator}{d} {unit}", tenths / 10),
+    }
 }
 
 /// The message for a definition diagnostic, without its location.

@@ -161,9 +161,9 @@ pub(crate) fn read_text(value: &Value, pointer: String, sink: &mut Sink) -> Opti
 
 /// The known key a typo most likely meant: same letters ignoring case, or at most two edits.
 pub(crate) fn closest(key: &str, known: impl Iterator<Item = &'static str>) -> Option<&'static str> {
-    let lower = key.to_lowercase();
+    let lower = key.to_ascii_lowercase();
     known
-        .map(|candidate| (edit_distance(&lower, &candidate.to_lowercase()), candidate))
+        .map(|candidate| (edit_distance(&lower, &candidate.to_ascii_lowercase()), candidate))
         .filter(|(distance, _)| *distance <= 2)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)

@@ -27,11 +27,11 @@ pub(super) fn check(field: &Field, value: &Value) -> Option<Violation> {
 }
 
 fn accepts(rules: &FileRules, file: &FileMeta) -> bool {
-    let name = file.name.to_lowercase();
-    let mime = file.mime.to_lowercase();
+    let name = file.name.to_ascii_lowercase();
+    let mime = file.mime.to_ascii_lowercase();
     rules.accept.is_empty()
         || rules.accept.iter().any(|accepted| {
-            let accepted = accepted.to_lowercase();
+            let accepted = accepted.to_ascii_lowercase();
             if accepted.starts_with('.') {
                 name.ends_with(&accepted)
             } else if let Some(family) = accepted.strip_suffix("/*") {

@@ -86,7 +86,8 @@ impl Decimal {
         if let Some(n) = number.as_i64() {
             return Some(Decimal::from_int(n));
         }
-        let text = number.as_f64()?.to_string();
+        // serde_json prints its float with ryu, so no float formatting is linked for this.
+        let text = number.to_string();
         if text.contains(['e', 'E', 'i', 'N']) {
             return None;
         }

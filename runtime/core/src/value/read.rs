@@ -105,9 +105,9 @@ fn read_text(kind: &FieldKind, text: &str, lang: Lang) -> Result<Option<Value>, 
             _ => return Err(Violation::UnknownOption),
         },
         // An IBAN is written in groups of four; the payload carries it without spaces.
-        FieldKind::Iban => {
-            Value::Text(trimmed.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase())
-        }
+        FieldKind::Iban => Value::Text(
+            trimmed.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase(),
+        ),
         _ => Value::Text(trimmed.to_owned()),
     };
     Ok(Some(value))
