@@ -27,6 +27,13 @@ export async function launch() {
  */
 export async function open(browser, path, options = {}) {
   const context = await browser.newContext({ locale: 'de-DE', ...options });
+  // Every Content-Security-Policy violation the page reports is a failure of the product.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective}: ${event.blockedURI || event.sample}`);
+    });
+  });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -48,4 +55,9 @@ export async function submissions() {
 export async function screenshot(page, name) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/** CSP violations the page reported so far. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations ?? ['no CSP listener']);
 }

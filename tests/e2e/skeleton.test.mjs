@@ -2,7 +2,8 @@
 // walked through, submitted, and the receiver must hold exactly what was typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, submissions, screenshot } from './browser.mjs';
+import { launch, open, submissions, screenshot, cspViolations } from './browser.mjs';
+import { DOG_ANSWERS } from './dog.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -62,21 +63,10 @@ test('the dog form is completed by its labels and the server stores exactly thos
     form: 'hund-anmelden',
     version: '2026-11',
     lang: 'de',
-    answers: {
-      vorname: 'Erika',
-      nachname: 'Mustermann',
-      geburtsdatum: '1985-03-27',
-      strasse: 'Heidestraße 17',
-      plz: '10557',
-      ort: 'Berlin',
-      hundename: 'Bello',
-      rasse: 'labrador',
-      haltungsbeginn: '2025-10-01',
-      gefaehrlich: false,
-      richtig: true,
-    },
+    answers: DOG_ANSWERS,
   });
   assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  assert.deepEqual(await cspViolations(page), [], 'the demo page is served with a strict CSP');
   await context.close();
 });
 

@@ -2,12 +2,12 @@
  *  <script src="/formlotse/formlotse.js" defer></script>
  *  <form-lotse src="/formulare/hund-anmelden.json" endpoint="/api/antraege"></form-lotse>
  * A classic script (no module, no eval): it locates the wasm next to itself, defines the
- * <form-lotse> element and mounts the Rust app into each one. */
+ * <form-lotse> element and the window.Formlotse API, and mounts the Rust app per element. */
 (function () {
   "use strict";
   // Read synchronously: document.currentScript is null once this function has returned.
   var script = document.currentScript;
-  if (!window.customElements || customElements.get("form-lotse")) {
+  if (window.Formlotse || !window.customElements || customElements.get("form-lotse")) {
     return; // included twice, or a browser without custom elements: do no harm
   }
   var base = new URL(
@@ -41,38 +41,85 @@
     box.appendChild(title);
     box.appendChild(detail);
     root.replaceChildren(box);
+    element.dispatchEvent(
+      new CustomEvent("formlotse:error", { bubbles: true, composed: true, detail: { code: "runtime_failed" } })
+    );
+  }
+
+  /** Mounts into `element` once the runtime is there; a handle that works before and after. */
+  function createHandle(element, options) {
+    var state = { mounted: null, gone: false };
+    var ready = loadRuntime().then(
+      function (glue) {
+        if (state.gone) return;
+        try {
+          state.mounted = glue.mount(element, options || undefined);
+        } catch (error) {
+          showFailure(element, error);
+        }
+      },
+      function (error) {
+        if (!state.gone) showFailure(element, error);
+      }
+    );
+    return {
+      ready: ready,
+      unmount: function () {
+        state.gone = true;
+        if (state.mounted) {
+          state.mounted.unmount();
+          state.mounted.free();
+          state.mounted = null;
+        }
+      },
+      reset: function () {
+        return ready.then(function () {
+          if (state.mounted) state.mounted.reset();
+        });
+      },
+    };
   }
 
   class FormLotseElement extends HTMLElement {
+    static get observedAttributes() {
+      return ["src", "endpoint", "lang"];
+    }
+
     connectedCallback() {
-      var element = this;
-      var generation = (element._formlotseGeneration = (element._formlotseGeneration || 0) + 1);
-      loadRuntime().then(
-        function (glue) {
-          // Disconnected (or reconnected) while the runtime loaded: that later call mounts.
-          if (!element.isConnected || element._formlotseGeneration !== generation) return;
-          try {
-            element._formlotseMounted = glue.mount(element);
-          } catch (error) {
-            showFailure(element, error);
-          }
-        },
-        function (error) {
-          showFailure(element, error);
-        }
-      );
+      this._formlotse = createHandle(this, null);
     }
 
     disconnectedCallback() {
-      this._formlotseGeneration = (this._formlotseGeneration || 0) + 1;
-      var mounted = this._formlotseMounted;
-      this._formlotseMounted = null;
-      if (mounted) {
-        mounted.unmount();
-        mounted.free();
-      }
+      if (this._formlotse) this._formlotse.unmount();
+      this._formlotse = null;
+    }
+
+    // A changed src, endpoint or lang takes effect: the assistant starts again with it.
+    attributeChangedCallback(name, before, after) {
+      if (before === after || !this._formlotse) return;
+      this._formlotse.unmount();
+      this._formlotse = createHandle(this, null);
     }
   }
 
+  window.Formlotse = Object.freeze({
+    /** Mounts an assistant into any element: options {src, definition, endpoint, lang}. */
+    mount: function (element, options) {
+      // Own keys only, into an object without a prototype: a host page that extended
+      // Object.prototype cannot slip options in.
+      var clean = Object.create(null);
+      ["src", "definition", "endpoint", "lang"].forEach(function (key) {
+        if (options && Object.prototype.hasOwnProperty.call(options, key)) clean[key] = options[key];
+      });
+      return createHandle(element, clean);
+    },
+    /** Resolves to the diagnostics of a definition (JSON text or object); [] when it loads. */
+    check: function (definition, lang) {
+      var text = typeof definition === "string" ? definition : JSON.stringify(definition);
+      return loadRuntime().then(function (glue) {
+        return glue.check(text, lang);
+      });
+    },
+  });
   customElements.define("form-lotse", FormLotseElement);
 })();

@@ -2,6 +2,7 @@
 //! exactly what went wrong. Never a blank box.
 
 use crate::assistant::{Assistant, AssistantProps};
+use crate::events::Events;
 use crate::fetch::get_text;
 use crate::texts::{LoadError, diagnostic_line, texts};
 use formlotse_core::{Definition, Lang};
@@ -14,10 +15,14 @@ use yew::prelude::*;
 pub struct AppProps {
     /// URL of the definition (`src`).
     pub src: Option<AttrValue>,
+    /// The definition's JSON text itself (inline or from `Formlotse.mount`); wins over `src`.
+    pub definition: Option<AttrValue>,
     /// URL submissions are posted to (`endpoint`).
     pub endpoint: Option<AttrValue>,
     /// Language of the UI.
     pub lang: Lang,
+    /// Where `formlotse:*` events go.
+    pub events: Events,
 }
 
 #[derive(Clone, PartialEq)]
@@ -34,11 +39,26 @@ pub fn App(props: &AppProps) -> Html {
     {
         let loaded = loaded.clone();
         let props = props.clone();
-        use_effect_with((props.src.clone(), props.endpoint.clone()), move |_| {
+        use_effect_with((props.src.clone(), props.definition.clone(), props.endpoint.clone()), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 loaded.set(match load(&props).await {
-                    Ok(definition) => Loaded::Ready(Rc::new(definition)),
-                    Err(error) => Loaded::Failed(error),
+                    Ok(definition) => {
+                        props.events.emit(
+                            "ready",
+                            &[
+                                ("form", definition.id.as_str().into()),
+                                ("steps", (definition.steps.len() as u32).into()),
+                            ],
+                        );
+                        Loaded::Ready(Rc::new(definition))
+                    }
+                    Err(error) => {
+                        props.events.emit(
+                            "error",
+                            &[("code", "load_failed".into()), ("reason", error.reason().into())],
+                        );
+                        Loaded::Failed(error)
+                    }
                 });
             });
         });
@@ -59,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
                 today: today(),
                 endpoint: props.endpoint.clone().unwrap_or_default(),
                 lang: props.lang,
+                events: props.events.clone(),
             };
             html! { <Assistant ..assistant /> }
         }
@@ -77,13 +98,20 @@ fn today() -> formlotse_core::Date {
 }
 
 async fn load(props: &AppProps) -> Result<Definition, LoadError> {
-    let src = props.src.as_ref().ok_or(LoadError::MissingAttribute("src"))?;
     if props.endpoint.is_none() {
         return Err(LoadError::MissingAttribute("endpoint"));
     }
-    let answer = get_text(src).await.map_err(|error| LoadError::Fetch { url: src.to_string(), error })?;
-    formlotse_core::load(&answer.body).map_err(|diagnostics| LoadError::Invalid {
-        url: src.to_string(),
+    let (source, url) = match (&props.definition, &props.src) {
+        (Some(text), _) => (text.to_string(), "(inline)".to_owned()),
+        (None, Some(src)) => {
+            let answer =
+                get_text(src).await.map_err(|error| LoadError::Fetch { url: src.to_string(), error })?;
+            (answer.body, src.to_string())
+        }
+        (None, None) => return Err(LoadError::MissingAttribute("src")),
+    };
+    formlotse_core::load(&source).map_err(|diagnostics| LoadError::Invalid {
+        url,
         lines: diagnostics.iter().map(|d| diagnostic_line(d, props.lang)).collect(),
     })
 }

@@ -1,5 +1,6 @@
 //! The multi-step assistant: one `<form>` per step, error summary, buttons, sending, receipt.
 
+use crate::events::Events;
 use crate::fetch::{FetchError, post_json};
 use crate::field_host::{FieldHost, input_id};
 use crate::state::{Action, AnswerStore, AssistantState, FileStore, FocusTarget, Sending, Shared};
@@ -24,6 +25,8 @@ pub struct AssistantProps {
     pub endpoint: AttrValue,
     /// Language of the UI and of the definition's texts.
     pub lang: Lang,
+    /// Where `formlotse:*` events go.
+    pub events: Events,
 }
 
 /// The assistant for one loaded definition.
@@ -40,6 +43,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let summary_ref = use_node_ref();
     let receipt_ref = use_node_ref();
     use_focus(&state, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
+    use_step_events(&state, &props.events);
     use_sending(&state, &answers, props);
 
     let t = texts(props.lang);
@@ -176,6 +180,23 @@ fn use_focus(state: &UseReducerHandle<AssistantState>, refs: [NodeRef; 3]) {
         if let Some(element) = target.cast::<HtmlElement>() {
             let _ = element.focus();
         }
+    });
+}
+
+/// Tells the host page when the citizen reaches another step (not on the first render).
+#[hook]
+fn use_step_events(state: &UseReducerHandle<AssistantState>, events: &Events) {
+    let first = use_mut_ref(|| true);
+    let (step, steps, events) = (state.flow.step(), state.definition.0.steps.len(), events.clone());
+    let id = state.definition.0.steps.get(step).map(|s| s.id.clone()).unwrap_or_default();
+    use_effect_with(step, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        events.emit(
+            "step",
+            &[("step", (step as u32 + 1).into()), ("of", (steps as u32).into()), ("stepId", id.into())],
+        );
     });
 }
 

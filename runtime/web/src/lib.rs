@@ -1,10 +1,12 @@
 //! The browser host of Formlotse: mounts the assistant into a `<form-lotse>` element.
 //!
-//! The loader script (`js/formlotse.js`) defines the custom element and calls [`mount`] from
-//! its `connectedCallback`; everything else happens here, in Rust.
+//! The loader script (`js/formlotse.js`) defines the custom element and the `Formlotse` API and
+//! calls [`mount`] and [`check`]; everything else happens here, in Rust.
 
 mod app;
 mod assistant;
+mod check;
+mod events;
 mod fetch;
 mod field_host;
 mod mount;
@@ -16,8 +18,14 @@ use wasm_bindgen::prelude::*;
 
 pub use mount::Mounted;
 
-/// Renders the assistant configured by the element's attributes into its shadow root.
+/// Renders the assistant into `host`'s shadow root; `options` may override the attributes.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement) -> Result<Mounted, JsValue> {
-    mount::mount(host)
+pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
+    mount::mount(host, &options)
+}
+
+/// The diagnostics of a definition's JSON text, with messages in `lang` (default German).
+#[wasm_bindgen]
+pub fn check(source: &str, lang: Option<String>) -> JsValue {
+    check::check(source, lang.as_deref().map_or(formlotse_core::Lang::De, formlotse_core::Lang::from_tag))
 }

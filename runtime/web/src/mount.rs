@@ -1,15 +1,20 @@
-//! Attaching the assistant to a host element: shadow root, stylesheet, Yew app.
+//! Attaching the assistant to a host element: shadow root, stylesheet, Yew app. The
+//! configuration comes from the element's attributes, an inline `<script
+//! type="application/json">` child, or the options of `Formlotse.mount`.
 
 use crate::app::{App, AppProps};
+use crate::events::Events;
 use crate::style;
 use formlotse_core::Lang;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
-/// A mounted assistant; `unmount` removes it and frees its memory.
+/// A mounted assistant: `unmount` removes it and frees its memory, `reset` starts it afresh.
 #[wasm_bindgen]
 pub struct Mounted {
+    host: HtmlElement,
+    props: AppProps,
     app: Option<AppHandle<App>>,
 }
 
@@ -20,13 +25,46 @@ impl Mounted {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
+        if let Some(shadow) = self.host.shadow_root() {
+            shadow.set_inner_html("");
+        }
+    }
+
+    /// Starts over: the definition is loaded again and every answer is cleared.
+    pub fn reset(&mut self) -> Result<(), JsValue> {
+        self.unmount();
+        self.app = Some(render(&self.host, self.props.clone())?);
+        Ok(())
     }
 }
 
-/// Mounts into `host`'s (open) shadow root, creating it on first use: an element that is
-/// moved in the page is disconnected and connected again, and a shadow root cannot be
-/// attached twice.
-pub(crate) fn mount(host: HtmlElement) -> Result<Mounted, JsValue> {
+/// Mounts into `host`'s (open) shadow root. `options` (from `Formlotse.mount`) may hold `src`,
+/// `definition` (JSON text or object), `endpoint` and `lang`; what it lacks comes from the
+/// element's attributes and an inline JSON definition.
+pub(crate) fn mount(host: HtmlElement, options: &JsValue) -> Result<Mounted, JsValue> {
+    let option = |key: &str| -> Option<String> {
+        let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
+        if value.is_undefined() || value.is_null() {
+            return None;
+        }
+        value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()))
+    };
+    let attribute = |key: &str| option(key).or_else(|| host.get_attribute(key));
+    let definition = option("definition").or_else(|| inline_definition(&host));
+    let props = AppProps {
+        src: if definition.is_some() { None } else { attribute("src").map(Into::into) },
+        definition: definition.map(Into::into),
+        endpoint: attribute("endpoint").map(Into::into),
+        lang: attribute("lang").map_or_else(|| language_of(&host), |tag| Lang::from_tag(&tag)),
+        events: Events(Some(host.clone())),
+    };
+    let app = render(&host, props.clone())?;
+    Ok(Mounted { host, props, app: Some(app) })
+}
+
+/// Renders into the shadow root, creating it on first use: an element that is moved in the
+/// page is disconnected and connected again, and a shadow root cannot be attached twice.
+fn render(host: &HtmlElement, props: AppProps) -> Result<AppHandle<App>, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -36,16 +74,16 @@ pub(crate) fn mount(host: HtmlElement) -> Result<Mounted, JsValue> {
     let document = host.owner_document().ok_or("the element has no document")?;
     let root = document.create_element("div")?;
     root.set_class_name("fl-root");
-    shadow.append_child(&root)?;
-
-    let props = AppProps {
-        src: host.get_attribute("src").map(Into::into),
-        endpoint: host.get_attribute("endpoint").map(Into::into),
-        lang: language_of(&host),
-    };
     root.set_attribute("lang", props.lang.tag())?;
-    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
-    Ok(Mounted { app: Some(app) })
+    shadow.append_child(&root)?;
+    Ok(yew::Renderer::<App>::with_root_and_props(root, props).render())
+}
+
+/// The text of a `<script type="application/json">` child: a definition embedded in the page,
+/// for CMSs that cannot host a separate file.
+fn inline_definition(host: &HtmlElement) -> Option<String> {
+    let script = host.query_selector(":scope > script[type='application/json']").ok()??;
+    script.text_content()
 }
 
 /// The element's `lang`, else the nearest ancestor's (usually `<html lang>`), else German.

@@ -97,6 +97,16 @@ pub(crate) enum LoadError {
 }
 
 impl LoadError {
+    /// A short code for the `formlotse:error` event.
+    pub(crate) fn reason(&self) -> &'static str {
+        match self {
+            LoadError::MissingAttribute(_) => "missing_attribute",
+            LoadError::Fetch { error: FetchError::Status(_), .. } => "http_status",
+            LoadError::Fetch { error: FetchError::Network(_), .. } => "network",
+            LoadError::Invalid { .. } => "invalid_definition",
+        }
+    }
+
     /// The details lines shown in the notice.
     pub(crate) fn details(&self, lang: Lang) -> Vec<String> {
         let de = lang == Lang::De;

@@ -1,0 +1,120 @@
+//! `/api/submissions`: the receiving endpoint. Documented in demo/API.md.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::{Body, to_bytes};
+use axum::extract::State;
+use axum::http::header::{CONTENT_TYPE, LOCATION};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use crate::forms::{FormDirs, Verdict, today_utc};
+use crate::problem::Problem;
+use crate::store::Store;
+
+/// The largest body the receiver reads. Files are not sent yet (issue 7), so a JSON payload
+/// beyond a megabyte is a mistake or an attack.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+/// What the handlers share.
+#[derive(Debug)]
+pub struct Receiver {
+    /// Where submissions go.
+    pub store: Store,
+    /// Where their forms are looked up.
+    pub forms: FormDirs,
+}
+
+/// `POST /api/submissions`: check, store, answer 201 with the reference.
+pub async fn submit(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, body: Body) -> Response {
+    match receive(&receiver, &headers, body).await {
+        Ok(response) => response,
+        Err(problem) => problem.into_response(),
+    }
+}
+
+async fn receive(receiver: &Receiver, headers: &HeaderMap, body: Body) -> Result<Response, Problem> {
+    let media_type = headers.get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or("");
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    if !essence.eq_ignore_ascii_case("application/json") {
+        return Err(Problem::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("send the submission as application/json, not {media_type:?}"),
+        ));
+    }
+    let bytes = to_bytes(body, MAX_BODY).await.map_err(|_| {
+        Problem::new(StatusCode::PAYLOAD_TOO_LARGE, format!("a submission may have at most {MAX_BODY} bytes"))
+    })?;
+    let payload: Value = serde_json::from_slice(&bytes)
+        .map_err(|error| Problem::new(StatusCode::BAD_REQUEST, format!("the body is not JSON: {error}")))?;
+    if !payload.is_object() {
+        return Err(Problem::new(StatusCode::BAD_REQUEST, "the body must be a JSON object"));
+    }
+    let forms = receiver.forms.clone();
+    let checked = payload.clone();
+    // Reading and loading definitions touches the disk; keep it off the async workers.
+    let verdict = tokio::task::spawn_blocking(move || forms.check(&checked, today_utc()))
+        .await
+        .map_err(|error| Problem::internal(format!("the check failed: {error}")))?;
+    if let Verdict::Invalid(errors) = verdict {
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the submission breaks its form's rules; nothing was stored",
+        )
+        .with_errors(errors));
+    }
+    let form_id = payload.get("form").and_then(Value::as_str);
+    let text = String::from_utf8_lossy(&bytes);
+    let receipt = receiver
+        .store
+        .insert(form_id, verdict.as_str(), &text)
+        .map_err(|error| Problem::internal(error.to_string()))?;
+    let body = json!({
+        "id": receipt.id,
+        "reference": receipt.reference,
+        "receivedAt": receipt.received_at,
+        "verdict": verdict.as_str(),
+    });
+    let location = format!("/api/submissions/{}", receipt.reference);
+    Ok((StatusCode::CREATED, [(LOCATION, location)], Json(body)).into_response())
+}
+
+/// `GET /api/submissions`: every stored submission, oldest first, with its exact payload.
+pub async fn list(State(receiver): State<Arc<Receiver>>) -> Response {
+    match receiver.store.list() {
+        Ok(submissions) => {
+            let list: Vec<Value> = submissions.into_iter().map(to_json).collect();
+            Json(Value::Array(list)).into_response()
+        }
+        Err(error) => Problem::internal(error.to_string()).into_response(),
+    }
+}
+
+/// `GET /api/submissions/{reference}`: one submission.
+pub async fn show(
+    State(receiver): State<Arc<Receiver>>,
+    axum::extract::Path(reference): axum::extract::Path<String>,
+) -> Response {
+    match receiver.store.find(&reference) {
+        Ok(Some(submission)) => Json(to_json(submission)).into_response(),
+        Ok(None) => Problem::new(StatusCode::NOT_FOUND, format!("no submission has reference {reference:?}"))
+            .into_response(),
+        Err(error) => Problem::internal(error.to_string()).into_response(),
+    }
+}
+
+fn to_json(submission: crate::store::Submission) -> Value {
+    // The payload was a JSON object when stored; should the file have been edited by hand,
+    // show the text rather than fail the whole list.
+    let payload = serde_json::from_str(&submission.payload).unwrap_or(Value::String(submission.payload));
+    json!({
+        "id": submission.id,
+        "reference": submission.reference,
+        "formId": submission.form_id,
+        "receivedAt": submission.received_at,
+        "verdict": submission.verdict,
+        "payload": payload,
+    })
+}

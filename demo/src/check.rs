@@ -1,0 +1,70 @@
+//! `formlotse-demo check FILE.json...`: a form author's (or CI's) check of definitions, in the
+//! form compilers use so editors can jump to the place: `FILE:LINE:COLUMN: message (code)`.
+
+use std::path::Path;
+
+use formlotse_core::{Lang, messages};
+
+/// Prints the diagnostics of each file; returns how many files had any (or could not be read).
+pub fn run(files: &[impl AsRef<Path>]) -> usize {
+    files.iter().filter(|file| !check_file(file.as_ref())).count()
+}
+
+/// Checks one file and prints its diagnostics; true when it is a valid definition.
+fn check_file(file: &Path) -> bool {
+    let source = match std::fs::read_to_string(file) {
+        Ok(source) => source,
+        Err(error) => {
+            println!("{}: cannot read: {error}", file.display());
+            return false;
+        }
+    };
+    for line in report(&file.display().to_string(), &source) {
+        println!("{line}");
+    }
+    formlotse_core::load(&source).is_ok()
+}
+
+/// The report lines for `source`, named `name`: one per diagnostic, or `name: ok`.
+pub fn report(name: &str, source: &str) -> Vec<String> {
+    match formlotse_core::load(source) {
+        Ok(definition) => vec![format!("{name}: ok (form {})", definition.id)],
+        Err(diagnostics) => diagnostics
+            .iter()
+            .map(|diagnostic| {
+                let place = diagnostic
+                    .position
+                    .map_or_else(String::new, |position| format!(":{}:{}", position.line, position.column));
+                let pointer = if diagnostic.pointer.is_empty() { "/" } else { &diagnostic.pointer };
+                format!(
+                    "{name}{place}: {} (at {pointer}, {})",
+                    messages::diagnostic(diagnostic, Lang::En),
+                    diagnostic.problem.code()
+                )
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::report;
+
+    #[test]
+    fn a_broken_definition_names_file_line_and_column() {
+        let lines = report("hund.json", "{\n  \"formlotse\": 1,\n  \"idd\": \"x\"\n}");
+        assert!(lines.iter().any(|line| line.starts_with("hund.json:3:3: ")), "{lines:?}");
+        assert!(lines.iter().all(|line| line.starts_with("hund.json:")), "{lines:?}");
+    }
+
+    #[test]
+    fn the_samples_are_valid() {
+        let forms = concat!(env!("CARGO_MANIFEST_DIR"), "/forms");
+        for entry in std::fs::read_dir(forms).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            let lines = report("sample", &source);
+            assert!(lines.len() == 1 && lines[0].starts_with("sample: ok"), "{}: {lines:?}", path.display());
+        }
+    }
+}

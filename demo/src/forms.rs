@@ -1,0 +1,114 @@
+//! The receiver's side of "same verdict in the browser and on the server": a submission names
+//! its form by id; the server looks that form up among the definitions it serves and runs
+//! `formlotse_core::check_submission` on the payload.
+
+use std::path::{Path, PathBuf};
+
+use formlotse_core::validation::PayloadProblem;
+use formlotse_core::{Date, Definition, Lang, check_submission, messages};
+use serde_json::{Value, json};
+
+/// What the server concluded about a payload.
+#[derive(Debug, PartialEq)]
+pub enum Verdict {
+    /// The form is known and every rule passed.
+    Valid,
+    /// No definition served here has this form id; stored as received.
+    Unchecked,
+    /// The payload breaks its form's rules: one `{field, code, detail}` per error.
+    Invalid(Vec<Value>),
+}
+
+impl Verdict {
+    /// The word stored with the submission.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Unchecked => "unchecked",
+            Verdict::Invalid(_) => "invalid",
+        }
+    }
+}
+
+/// The directories whose `*.json` definitions the receiver knows.
+#[derive(Debug, Clone)]
+pub struct FormDirs(pub Vec<PathBuf>);
+
+impl FormDirs {
+    /// The definition with id `form`, read fresh from disk so an edited sample counts at once.
+    /// Files that do not load are skipped: they are the `check` command's business.
+    pub fn find(&self, form: &str) -> Option<Definition> {
+        self.0.iter().flat_map(|dir| json_files(dir)).find_map(|file| {
+            let source = std::fs::read_to_string(file).ok()?;
+            formlotse_core::load(&source).ok().filter(|definition| definition.id == form)
+        })
+    }
+
+    /// Checks `payload` against its form.
+    pub fn check(&self, payload: &Value, today: Date) -> Verdict {
+        let Some(definition) = payload.get("form").and_then(Value::as_str).and_then(|id| self.find(id))
+        else {
+            return Verdict::Unchecked;
+        };
+        let lang = Lang::from_tag(payload.get("lang").and_then(Value::as_str).unwrap_or("de"));
+        // The browser's "today" is the citizen's local day; around midnight it differs from the
+        // server's UTC day. A payload that is valid on the day before, of or after is accepted.
+        let mut verdicts = [-1, 0, 1]
+            .into_iter()
+            .filter_map(|shift| today.add_days(shift))
+            .map(|day| verdict(&definition, payload, day, lang));
+        let first = verdicts.next().unwrap_or(Verdict::Unchecked);
+        if first == Verdict::Valid { first } else { verdicts.find(|v| *v == Verdict::Valid).unwrap_or(first) }
+    }
+}
+
+fn verdict(definition: &Definition, payload: &Value, today: Date, lang: Lang) -> Verdict {
+    match check_submission(definition, payload, today) {
+        Ok(errors) if errors.is_empty() => Verdict::Valid,
+        Ok(errors) => Verdict::Invalid(
+            errors
+                .iter()
+                .map(|error| {
+                    let detail = definition
+                        .field(&error.path)
+                        .map(|field| messages::for_field(definition, field, &error.violation, lang))
+                        .unwrap_or_default();
+                    json!({"field": error.path, "code": error.violation.code(), "detail": detail})
+                })
+                .collect(),
+        ),
+        Err(problems) => Verdict::Invalid(
+            problems
+                .iter()
+                .map(|problem| match problem {
+                    PayloadProblem::Shape => json!({"field": "", "code": "payloadShape",
+                        "detail": "the payload is not an object with an \"answers\" object"}),
+                    PayloadProblem::OtherForm { found } => json!({"field": "", "code": "otherForm",
+                        "detail": format!("the payload names form {found:?}")}),
+                    PayloadProblem::UnknownField { field } => json!({"field": field, "code": "unknownField",
+                        "detail": format!("the form has no field {field:?}")}),
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// The `*.json` files directly in `dir`, sorted so the first match is deterministic.
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Today in UTC, from the system clock (the engine has none).
+pub fn today_utc() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| i64::try_from(elapsed.as_secs()).unwrap_or(0));
+    Date::from_days(seconds / 86_400).unwrap_or_else(|| Date::new(1970, 1, 1).expect("a valid date"))
+}

@@ -1,0 +1,43 @@
+//! The router: static directories, the receiver, and the headers every response carries.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::HeaderValue;
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use tower_http::services::ServeDir;
+
+use crate::api::{self, Receiver};
+use crate::cli::ServeOptions;
+
+/// The policy every page of the demo runs under: the strictest a town is asked to set (see
+/// docs/embedding.md), so the demo proves the runtime works with it.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// The whole application.
+pub fn router(options: &ServeOptions, receiver: Arc<Receiver>) -> Router {
+    let mut router = Router::new()
+        .route("/api/submissions", get(api::list).post(api::submit))
+        .route("/api/submissions/{reference}", get(api::show))
+        .with_state(receiver)
+        .nest_service("/formlotse", ServeDir::new(&options.dist))
+        .nest_service("/formulare", ServeDir::new(&options.forms));
+    if let Some(fixtures) = &options.fixtures {
+        router = router.nest_service("/fixtures", ServeDir::new(fixtures));
+    }
+    router.fallback_service(ServeDir::new(&options.site)).layer(middleware::from_fn(common_headers))
+}
+
+/// Adds the CSP, `no-cache` (a developer edits files and reloads) and `nosniff`.
+async fn common_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}

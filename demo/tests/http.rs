@@ -1,0 +1,251 @@
+//! The demo server over real TCP: the binary is started on a free port with a fresh data
+//! directory, and spoken to with plain HTTP/1.1.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+struct Server {
+    child: Child,
+    address: String,
+    data: PathBuf,
+}
+
+impl Server {
+    /// A server on a fresh data directory.
+    fn start(name: &str) -> Server {
+        let data = std::env::temp_dir().join(format!("formlotse-demo-http-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&data);
+        Server::start_on(data)
+    }
+
+    /// A server on `data`, as it is.
+    fn start_on(data: PathBuf) -> Server {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_formlotse-demo"))
+            .args(["serve", "--port", "0", "--data-dir"])
+            .arg(&data)
+            .arg("--fixtures")
+            .arg(root.join("tests/fixtures"))
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        let address = loop {
+            line.clear();
+            assert!(stdout.read_line(&mut line).unwrap() > 0, "the server ended before listening");
+            if let Some(url) = line.trim().strip_prefix("formlotse-demo listening on http://") {
+                break url.to_owned();
+            }
+        };
+        Server { child, address, data }
+    }
+
+    /// One request; returns status, lower-cased headers and body.
+    fn request(&self, method: &str, path: &str, content_type: Option<&str>, body: &[u8]) -> Response {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            self.address,
+            body.len()
+        );
+        if let Some(content_type) = content_type {
+            head.push_str(&format!("Content-Type: {content_type}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        // A server may answer (413) before reading everything; a broken pipe then is fine.
+        let _ = stream.write_all(body);
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        Response::parse(&raw)
+    }
+
+    fn post_json(&self, body: &str) -> Response {
+        self.request("POST", "/api/submissions", Some("application/json"), body.as_bytes())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.data);
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Response {
+    fn parse(raw: &[u8]) -> Response {
+        let text = String::from_utf8_lossy(raw);
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        let mut lines = head.lines();
+        let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+        let headers = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.to_ascii_lowercase(), value.trim().to_owned()))
+            .collect::<Vec<_>>();
+        let chunked = headers.iter().any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"));
+        let body = if chunked { dechunk(body) } else { body.to_owned() };
+        Response { status, headers, body }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap();
+        if size == 0 {
+            break;
+        }
+        out.push_str(&rest[..size]);
+        body = &rest[size + 2..];
+    }
+    out
+}
+
+fn dog_payload() -> serde_json::Value {
+    serde_json::json!({
+        "formlotse": 1, "form": "ein-feld", "lang": "de",
+        "answers": {"antwort": "Erika Mustermann"}
+    })
+}
+
+#[test]
+fn static_files_carry_the_csp_and_the_right_types() {
+    let server = Server::start("static");
+    let page = server.request("GET", "/", None, b"");
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("content-security-policy"), Some(CSP));
+    assert_eq!(page.header("cache-control"), Some("no-cache"));
+    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    assert!(page.body.contains("<form-lotse"));
+
+    let form = server.request("GET", "/formulare/hund-anmelden.json", None, b"");
+    assert_eq!(form.status, 200);
+    assert_eq!(form.header("content-type"), Some("application/json"));
+    assert_eq!(form.header("content-security-policy"), Some(CSP));
+
+    let fixture = server.request("GET", "/fixtures/one-field.json", None, b"");
+    assert_eq!(fixture.status, 200);
+
+    let missing = server.request("GET", "/formulare/gibt-es-nicht.json", None, b"");
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.header("content-security-policy"), Some(CSP));
+}
+
+#[test]
+fn a_valid_submission_is_stored_and_listed() {
+    let server = Server::start("store");
+    let empty = server.request("GET", "/api/submissions", None, b"");
+    assert_eq!((empty.status, empty.body.as_str()), (200, "[]"));
+
+    let payload = dog_payload();
+    let created = server.post_json(&payload.to_string());
+    assert_eq!(created.status, 201, "{}", created.body);
+    let receipt = created.json();
+    assert_eq!(receipt["reference"], "FL-000001");
+    assert_eq!(receipt["verdict"], "valid");
+    assert_eq!(created.header("location"), Some("/api/submissions/FL-000001"));
+
+    let unknown = server.post_json(r#"{"form": "nicht-bekannt", "answers": {"x": 1}}"#);
+    assert_eq!(unknown.status, 201);
+    assert_eq!(unknown.json()["verdict"], "unchecked");
+
+    let list = server.request("GET", "/api/submissions", None, b"").json();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list[0]["payload"], payload);
+    assert_eq!(list[0]["formId"], "ein-feld");
+    assert_eq!(list[1]["reference"], "FL-000002");
+
+    let one = server.request("GET", "/api/submissions/FL-000002", None, b"");
+    assert_eq!(one.json()["formId"], "nicht-bekannt");
+    assert_eq!(server.request("GET", "/api/submissions/FL-999999", None, b"").status, 404);
+}
+
+#[test]
+fn submissions_survive_a_restart() {
+    let mut first = Server::start("restart");
+    assert_eq!(first.post_json(&dog_payload().to_string()).status, 201);
+    let _ = first.child.kill();
+    let _ = first.child.wait();
+    // Keep the directory: the second server must find the submission in it.
+    let data = std::mem::take(&mut first.data);
+    drop(first);
+    let second = Server::start_on(data);
+    let list = second.request("GET", "/api/submissions", None, b"").json();
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(second.post_json(&dog_payload().to_string()).json()["reference"], "FL-000002");
+}
+
+#[test]
+fn bad_submissions_are_problems_and_store_nothing() {
+    let server = Server::start("bad");
+    let wrong_type = server.request("POST", "/api/submissions", Some("text/plain"), b"{}");
+    assert_eq!(wrong_type.status, 415);
+    assert_eq!(wrong_type.header("content-type"), Some("application/problem+json"));
+    assert_eq!(wrong_type.json()["status"], 415);
+
+    let not_json = server.post_json("{\"form\": ");
+    assert_eq!(not_json.status, 400);
+    assert!(not_json.json()["detail"].as_str().unwrap().contains("not JSON"));
+
+    assert_eq!(server.post_json("[1, 2]").status, 400);
+
+    let huge = format!(r#"{{"form": "x", "answers": {{"a": "{}"}}}}"#, "x".repeat(2 * 1024 * 1024));
+    assert_eq!(server.post_json(&huge).status, 413);
+
+    // The browser would never send this: the server runs the same rules and says where.
+    let mut tampered = dog_payload();
+    tampered["answers"] = serde_json::json!({});
+    let rejected = server.post_json(&tampered.to_string());
+    assert_eq!(rejected.status, 422, "{}", rejected.body);
+    let problem = rejected.json();
+    assert_eq!(problem["errors"][0]["field"], "antwort");
+    assert_eq!(problem["errors"][0]["code"], "required");
+    assert!(!problem["errors"][0]["detail"].as_str().unwrap().is_empty());
+
+    let mut extra = dog_payload();
+    extra["answers"]["admin"] = serde_json::json!(true);
+    let rejected = server.post_json(&extra.to_string());
+    assert_eq!(rejected.status, 422);
+    assert_eq!(rejected.json()["errors"][0]["code"], "unknownField");
+
+    assert_eq!(server.request("GET", "/api/submissions", None, b"").body, "[]");
+}
+
+#[test]
+fn check_reports_file_line_and_column() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let bad = root.join("tests/fixtures/unknown-type.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_formlotse-demo")).arg("check").arg(&bad).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let prefix = format!("{}:", bad.display());
+    assert!(text.lines().next().is_some_and(|line| line.starts_with(&prefix)), "{text}");
+    assert!(
+        text.lines().next().unwrap()[prefix.len()..].split(':').next().unwrap().parse::<u32>().is_ok(),
+        "{text}"
+    );
+
+    let good = root.join("demo/forms/hund-anmelden.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_formlotse-demo")).arg("check").arg(&good).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+}
