@@ -70,12 +70,12 @@ test('two forms on one page work independently; the script included twice does n
   const { context, page, problems } = await open(browser, '/fixtures/two-forms.html');
   const first = page.locator('#first');
   const second = page.locator('#second');
-  await first.getByLabel('Antwort').fill('erste Antwort');
-  await second.getByLabel('Answer').fill('second answer');
+  await first.getByLabel('Antwort', { exact: true }).fill('erste Antwort');
+  await second.getByLabel('Answer', { exact: true }).fill('second answer');
   await second.getByRole('button', { name: 'Send' }).click();
   await second.getByRole('heading', { name: 'Your application has been sent' }).waitFor();
   // The first form still holds its own answer and has sent nothing.
-  assert.equal(await first.getByLabel('Antwort').inputValue(), 'erste Antwort');
+  assert.equal(await first.getByLabel('Antwort', { exact: true }).inputValue(), 'erste Antwort');
   let stored = await submissions();
   assert.deepEqual(stored.at(-1).payload.answers, { antwort: 'second answer' });
   assert.equal(stored.at(-1).payload.form, 'inline-form');
@@ -91,7 +91,7 @@ test('two forms on one page work independently; the script included twice does n
 test('an element removed and re-added works again; a changed src takes effect', async () => {
   const { context, page, problems } = await open(browser, '/fixtures/two-forms.html');
   const first = page.locator('#first');
-  await first.getByLabel('Antwort').waitFor();
+  await first.getByLabel('Antwort', { exact: true }).waitFor();
   await page.evaluate(() => {
     const element = document.getElementById('first');
     window.__removed = element;
@@ -99,7 +99,7 @@ test('an element removed and re-added works again; a changed src takes effect', 
   });
   assert.equal(await page.locator('#first').count(), 0);
   await page.evaluate(() => document.querySelector('main').append(window.__removed));
-  await first.getByLabel('Antwort').fill('wieder da');
+  await first.getByLabel('Antwort', { exact: true }).fill('wieder da');
   await first.getByRole('button', { name: 'Absenden' }).click();
   await first.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
   assert.deepEqual((await submissions()).at(-1).payload.answers, { antwort: 'wieder da' });
@@ -112,7 +112,7 @@ test('an element removed and re-added works again; a changed src takes effect', 
 
 test('the JS API mounts, resets, unmounts and checks; events tell the host page what happens', async () => {
   const { context, page, problems } = await open(browser, '/fixtures/two-forms.html');
-  await page.locator('#first').getByLabel('Antwort').waitFor();
+  await page.locator('#first').getByLabel('Antwort', { exact: true }).waitFor();
   const diagnostics = await page.evaluate(() => window.Formlotse.check('{"formlotse": 1, "id": "x", "titel": "X"}', 'en'));
   assert.deepEqual(
     diagnostics.map((d) => [d.code, d.pointer, d.line, d.column]),
@@ -124,7 +124,9 @@ test('the JS API mounts, resets, unmounts and checks; events tell the host page 
   await page.evaluate(() => {
     window.__events = [];
     for (const name of ['ready', 'step', 'submit', 'submitted', 'error']) {
-      document.addEventListener(`formlotse:${name}`, (event) => window.__events.push([name, event.detail]));
+      document.addEventListener(`formlotse:${name}`, (event) => {
+        if (event.target.id === 'api') window.__events.push([name, event.detail]);
+      });
     }
     const div = document.createElement('div');
     div.id = 'api';
@@ -132,11 +134,11 @@ test('the JS API mounts, resets, unmounts and checks; events tell the host page 
     window.__handle = window.Formlotse.mount(div, { src: '/fixtures/one-field.json', endpoint: '/api/submissions', lang: 'en' });
   });
   const api = page.locator('#api');
-  await api.getByLabel('Answer').fill('über die API');
+  await api.getByLabel('Antwort', { exact: true }).fill('über die API');
   await page.evaluate(() => window.__handle.reset());
-  await api.getByLabel('Answer').waitFor();
-  assert.equal(await api.getByLabel('Answer').inputValue(), '', 'reset clears the answers');
-  await api.getByLabel('Answer').fill('über die API');
+  await api.getByLabel('Antwort', { exact: true }).waitFor();
+  assert.equal(await api.getByLabel('Antwort', { exact: true }).inputValue(), '', 'reset clears the answers');
+  await api.getByLabel('Antwort', { exact: true }).fill('über die API');
   await api.getByRole('button', { name: 'Send' }).click();
   await api.getByRole('heading', { name: 'Your application has been sent' }).waitFor();
   const reference = (await submissions()).at(-1).reference;

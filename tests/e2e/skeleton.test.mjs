@@ -82,7 +82,8 @@ test('an empty required field blocks Weiter with a German message next to the fi
   // The message is tied to the input and sits inside the field, above the input.
   const describedBy = (await nachname.getAttribute('aria-describedby')).split(' ');
   const message = form.locator(`[id="${describedBy.at(-1)}"]`);
-  assert.equal(await message.innerText(), 'Fehler: Geben Sie Ihren Nachnamen ein.');
+  // The visually hidden prefix is its own element; what a screen reader reads is the text content.
+  assert.equal((await message.textContent()).replace(/\s+/g, ' ').trim(), 'Fehler: Geben Sie Ihren Nachnamen ein.');
   assert.ok(await message.isVisible());
   const [messageBox, inputBox] = [await message.boundingBox(), await nachname.boundingBox()];
   assert.ok(messageBox.y < inputBox.y && inputBox.y - messageBox.y < 80, 'message directly above the input');
@@ -124,7 +125,7 @@ test('wrong answers get specific German messages: an impossible date, a postcode
 const LOAD_FAILURES = [
   ['missing', ['/fixtures/does-not-exist.json', 'nicht gefunden', 'HTTP 404']],
   ['invalid-json', ['/fixtures/invalid-json.json', 'Zeile 7, Spalte 3', 'Kein gültiges JSON']],
-  ['unknown-type', ['/fixtures/unknown-type.json', 'Zeile 10', '/steps/0/fields/1/type', 'Unbekannter Feldtyp „signature“']],
+  ['unknown-type', ['/fixtures/unknown-type.json', 'Zeile 11, Spalte 41', '/steps/0/fields/1/type', 'Unbekannter Feldtyp „signature“']],
 ];
 
 for (const [fixture, expected] of LOAD_FAILURES) {

@@ -11,6 +11,7 @@ use formlotse_widgets::{
     Actions, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, Receipt, StepHeading,
 };
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -207,15 +208,35 @@ fn use_sending(state: &UseReducerHandle<AssistantState>, answers: &Rc<AnswerStor
         Sending::InFlight { attempt } => Some(attempt),
         _ => None,
     };
-    let (state, answers, endpoint, lang) =
-        (state.clone(), answers.clone(), props.endpoint.clone(), props.lang);
+    let (state, answers, endpoint, lang, events) =
+        (state.clone(), answers.clone(), props.endpoint.clone(), props.lang, props.events.clone());
     use_effect_with(attempt, move |attempt| {
         let Some(attempt) = *attempt else { return };
+        let form = state.definition.0.id.clone();
         let body = payload::build(&state.definition.0, &answers.0.borrow(), lang).to_string();
+        events.emit("submit", &[("form", form.as_str().into())]);
         wasm_bindgen_futures::spawn_local(async move {
             let action = match post_json(&endpoint, &body).await {
-                Ok(answer) => Action::Sent { attempt, reference: reference_of(&answer.body) },
-                Err(error) => Action::SendFailed { attempt, detail: describe(&error, lang) },
+                Ok(answer) => {
+                    let reference = reference_of(&answer.body);
+                    let shown = reference.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+                    events.emit("submitted", &[("form", form.as_str().into()), ("reference", shown)]);
+                    Action::Sent { attempt, reference }
+                }
+                Err(error) => {
+                    let (reason, status) = match &error {
+                        FetchError::Status(status) => ("http", JsValue::from(*status)),
+                        FetchError::Network(_) => ("network", JsValue::NULL),
+                    };
+                    let detail = [
+                        ("form", form.as_str().into()),
+                        ("code", "send_failed".into()),
+                        ("reason", reason.into()),
+                        ("status", status),
+                    ];
+                    events.emit("error", &detail);
+                    Action::SendFailed { attempt, detail: describe(&error, lang) }
+                }
             };
             state.dispatch(action);
         });
