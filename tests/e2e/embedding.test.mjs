@@ -171,11 +171,23 @@ test('a definition full of XSS payloads renders them as text and executes nothin
   await form.getByText("<script>alert('label')</script>").waitFor();
   await form.getByText("<a href=\"javascript:alert('hint')\">Klick</a>").waitFor();
   await form.getByText("<b onmouseover=alert('option')>fett</b>").hover();
+  // Help texts may use the small safe markup: emphasis, lists, http(s)/mailto links; any other
+  // link target stays literal text.
+  await form.locator('strong', { hasText: 'Sichere' }).waitFor();
+  await form.locator('em', { hasText: 'Auszeichnung' }).waitFor();
+  const safe = form.getByRole('link', { name: 'Satzung (öffnet in neuem Tab)' });
+  assert.equal(await safe.getAttribute('href'), 'https://example.org/satzung.pdf');
+  assert.equal(await safe.getAttribute('rel'), 'noopener noreferrer');
+  await form.getByText("[Skript](javascript:alert('markup'))").waitFor();
+  await form.getByText("[Daten](data:text/html,<script>alert('data')</script>)").waitFor();
+  await form.getByText('[Relativ](//evil.example/x)').waitFor();
   await form.getByRole('button', { name: 'Absenden' }).click();
   await form.getByRole('link', { name: "<img src=/x.png onerror=alert('message')>" }).waitFor();
   const injected = await page.evaluate(() => {
     const root = document.querySelector('form-lotse').shadowRoot;
-    return root.querySelectorAll('script, img, svg, iframe, b, a[href^="javascript"]').length;
+    const links = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    const unexpectedLinks = links.filter((href) => !href.startsWith('#') && href !== 'https://example.org/satzung.pdf');
+    return root.querySelectorAll('script, img, svg, iframe, b').length + unexpectedLinks.length;
   });
   assert.equal(injected, 0, 'no element was created from a definition string');
   await page.waitForTimeout(300);

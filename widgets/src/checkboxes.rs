@@ -20,7 +20,7 @@ pub struct CheckboxProps {
     pub label: AttrValue,
     /// Help.
     #[prop_or_default]
-    pub hint: Option<AttrValue>,
+    pub hint: Option<Html>,
     /// The error message.
     #[prop_or_default]
     pub error: Option<AttrValue>,
@@ -74,7 +74,7 @@ pub struct CheckboxesProps {
     pub optional_marker: Option<AttrValue>,
     /// Help, e.g. "Wählen Sie alles aus, was zutrifft".
     #[prop_or_default]
-    pub hint: Option<AttrValue>,
+    pub hint: Option<Html>,
     /// The error message.
     #[prop_or_default]
     pub error: Option<AttrValue>,

@@ -1,5 +1,6 @@
-//! Static text in a step: a sub-heading, a paragraph, a note or a warning. Always text, never
-//! markup: whatever a definition holds is shown as written.
+//! Static text in a step: a sub-heading, a paragraph, a note or a warning. The host passes the
+//! body already rendered (text nodes and a few safe elements: paragraphs, lists, emphasis,
+//! links); a heading is plain text.
 
 use yew::prelude::*;
 
@@ -21,8 +22,8 @@ pub enum ContentStyle {
 pub struct ContentBlockProps {
     /// How it is shown.
     pub style: ContentStyle,
-    /// The text.
-    pub text: AttrValue,
+    /// The body: paragraphs and lists (for a heading: its text).
+    pub text: Html,
     /// The prefix read before a warning, e.g. "Wichtig:".
     #[prop_or_default]
     pub warning_prefix: Option<AttrValue>,
@@ -34,17 +35,17 @@ pub fn ContentBlock(props: &ContentBlockProps) -> Html {
     let text = props.text.clone();
     match props.style {
         ContentStyle::Heading => html! { <h3 class="fl-content-heading">{text}</h3> },
-        ContentStyle::Paragraph => html! { <p class="fl-content">{text}</p> },
-        ContentStyle::Info => html! { <div class="fl-inset"><p>{text}</p></div> },
+        ContentStyle::Paragraph => html! { <div class="fl-content">{text}</div> },
+        ContentStyle::Info => html! { <div class="fl-inset">{text}</div> },
         ContentStyle::Warning => html! {
             <div class="fl-warning">
                 <span class="fl-warning__icon" aria-hidden="true">{"!"}</span>
-                <p class="fl-warning__text">
+                <div class="fl-warning__text">
                     if let Some(prefix) = &props.warning_prefix {
                         <span class="fl-visually-hidden">{prefix.clone()}{" "}</span>
                     }
                     {text}
-                </p>
+                </div>
             </div>
         },
     }

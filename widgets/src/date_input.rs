@@ -29,7 +29,7 @@ pub struct DateInputProps {
     pub optional_marker: Option<AttrValue>,
     /// Help, e.g. "Zum Beispiel 27 3 2007".
     #[prop_or_default]
-    pub hint: Option<AttrValue>,
+    pub hint: Option<Html>,
     /// The error message.
     #[prop_or_default]
     pub error: Option<AttrValue>,

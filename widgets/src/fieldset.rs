@@ -9,7 +9,7 @@ pub struct FieldsetProps {
     pub legend: AttrValue,
     /// Help under the legend.
     #[prop_or_default]
-    pub hint: Option<AttrValue>,
+    pub hint: Option<Html>,
     /// An id for the hint.
     pub id: AttrValue,
     /// The questions.

@@ -26,7 +26,7 @@ pub struct FileInputProps {
     pub optional_marker: Option<AttrValue>,
     /// Help, e.g. accepted types and the size limit.
     #[prop_or_default]
-    pub hint: Option<AttrValue>,
+    pub hint: Option<Html>,
     /// The error message.
     #[prop_or_default]
     pub error: Option<AttrValue>,

@@ -12,7 +12,7 @@ pub(crate) struct Described {
 }
 
 impl Described {
-    pub(crate) fn new(id: &str, hint: Option<&AttrValue>, error: Option<&AttrValue>) -> Described {
+    pub(crate) fn new(id: &str, hint: Option<&Html>, error: Option<&AttrValue>) -> Described {
         let hint_id = format!("{id}-hint");
         let error_id = format!("{id}-error");
         let by: Vec<&str> = [hint.map(|_| hint_id.as_str()), error.map(|_| error_id.as_str())]
@@ -26,7 +26,7 @@ impl Described {
     /// The hint and the error message, in the order GOV.UK places them.
     pub(crate) fn render(
         &self,
-        hint: Option<&AttrValue>,
+        hint: Option<&Html>,
         error: Option<&AttrValue>,
         error_prefix: &AttrValue,
     ) -> Html {

@@ -17,7 +17,7 @@ pub struct TextAreaProps {
     pub optional_marker: Option<AttrValue>,
     /// Help between label and input.
     #[prop_or_default]
-    pub hint: Option<AttrValue>,
+    pub hint: Option<Html>,
     /// The error message.
     #[prop_or_default]
     pub error: Option<AttrValue>,

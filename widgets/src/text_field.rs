@@ -19,7 +19,7 @@ pub struct TextFieldProps {
     pub optional_marker: Option<AttrValue>,
     /// Help between label and input.
     #[prop_or_default]
-    pub hint: Option<AttrValue>,
+    pub hint: Option<Html>,
     /// The error message, when the answer is not accepted.
     #[prop_or_default]
     pub error: Option<AttrValue>,

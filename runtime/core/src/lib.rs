@@ -10,6 +10,7 @@ pub mod flow;
 mod format;
 pub mod lang;
 pub mod load;
+pub mod markup;
 pub mod messages;
 pub mod payload;
 pub mod schema;

@@ -126,6 +126,28 @@ fn arbitrary_bytes_never_panic() {
 }
 
 #[test]
+fn help_text_markup_never_panics_and_keeps_links_safe() {
+    use formlotse_core::markup::{Block, Inline, is_safe_href, parse};
+    let mut rng = Rng(0x5eed_0005);
+    // Characters the markup gives meaning to, plus multi-byte ones to catch bad slicing.
+    let alphabet: Vec<char> = "*-_[]()\\ \n:/äöü€ajhtpsm<>\"".chars().collect();
+    for _ in 0..cases() {
+        let text: String = (0..rng.below(60)).map(|_| *rng.pick(&alphabet)).collect();
+        for block in parse(&text) {
+            let runs: Vec<Inline> = match block {
+                Block::Paragraph(runs) => runs,
+                Block::List(items) => items.into_iter().flatten().collect(),
+            };
+            for run in runs {
+                if let Inline::Link { href, .. } = run {
+                    assert!(is_safe_href(&href), "{href:?} from {text:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn arbitrary_json_never_panics() {
     let mut rng = Rng(0x5eed_0002);
     for _ in 0..cases() {

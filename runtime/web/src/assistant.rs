@@ -3,6 +3,7 @@
 use crate::events::Events;
 use crate::fetch::{FetchError, post_json};
 use crate::field_host::{FieldHost, input_id};
+use crate::markup;
 use crate::state::{Action, AnswerStore, AssistantState, FileStore, FocusTarget, Sending, Shared};
 use crate::texts::texts;
 use formlotse_core::definition::ContentKind;
@@ -99,7 +100,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         <div class="fl-assistant">
             <p class="fl-form-title">{definition.title.get(props.lang).to_owned()}</p>
             if let (0, Some(description)) = (index, &definition.description) {
-                <p class="fl-description">{description.get(props.lang).to_owned()}</p>
+                <div class="fl-description">{markup::blocks(description.get(props.lang), props.lang)}</div>
             }
             if !error_links.is_empty() {
                 <ErrorSummary title={t.error_summary_title} errors={error_links} node_ref={summary_ref} />
@@ -150,7 +151,7 @@ fn render_items(items: &[Item], context: &ItemContext) -> Html {
             }
             Item::Group(group) => html! {
                 <Fieldset key={group.id.clone()} id={format!("fl-group-{}", group.id)} legend={group.legend.get(lang).to_owned()}
-                    hint={group.hint.as_ref().map(|h| AttrValue::from(h.get(lang).to_owned()))}>
+                    hint={group.hint.as_ref().map(|h| markup::hint(h.get(lang), lang))}>
                     { render_items(&group.items, context) }
                 </Fieldset>
             },
@@ -161,7 +162,9 @@ fn render_items(items: &[Item], context: &ItemContext) -> Html {
                     ContentKind::Info => ContentStyle::Info,
                     ContentKind::Warning => ContentStyle::Warning,
                 };
-                html! { <ContentBlock {style} text={content.text.get(lang).to_owned()} warning_prefix={AttrValue::from(texts(lang).warning_prefix)} /> }
+                let text = content.text.get(lang);
+                let text = if style == ContentStyle::Heading { html! { {text.to_owned()} } } else { markup::blocks(text, lang) };
+                html! { <ContentBlock {style} {text} warning_prefix={AttrValue::from(texts(lang).warning_prefix)} /> }
             }
         })
         .collect()

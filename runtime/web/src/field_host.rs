@@ -2,6 +2,7 @@
 //! message, and the answer store. Each field is its own component, so re-checking a field as
 //! the citizen corrects it re-renders that field only.
 
+use crate::markup;
 use crate::state::{AnswerStore, FileStore, Shared};
 use crate::texts::texts;
 use formlotse_core::definition::Choice;
@@ -58,7 +59,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
     let t = texts(lang);
     let id = AttrValue::from(input_id(&field.id));
     let label = AttrValue::from(field.label.get(lang).to_owned());
-    let hint = field.hint.as_ref().map(|hint| AttrValue::from(hint.get(lang).to_owned()));
+    let hint = field.hint.as_ref().map(|hint| markup::hint(hint.get(lang), lang));
     let error =
         shown.as_ref().map(|v| AttrValue::from(messages::for_field(&props.definition.0, field, v, lang)));
     let optional_marker = (!field.required).then_some(AttrValue::from(t.optional));

@@ -9,6 +9,7 @@ mod check;
 mod events;
 mod fetch;
 mod field_host;
+mod markup;
 mod mount;
 mod state;
 mod style;

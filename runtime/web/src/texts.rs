@@ -27,6 +27,7 @@ pub(crate) struct Texts {
     pub(crate) chosen_files: &'static str,
     pub(crate) remove: &'static str,
     pub(crate) warning_prefix: &'static str,
+    pub(crate) new_tab: &'static str,
 }
 
 const DE: Texts = Texts {
@@ -51,6 +52,7 @@ const DE: Texts = Texts {
     chosen_files: "Ausgewählte Dateien",
     remove: "Entfernen",
     warning_prefix: "Wichtig:",
+    new_tab: "(öffnet in neuem Tab)",
 };
 
 const EN: Texts = Texts {
@@ -75,6 +77,7 @@ const EN: Texts = Texts {
     chosen_files: "Chosen files",
     remove: "Remove",
     warning_prefix: "Warning:",
+    new_tab: "(opens in a new tab)",
 };
 
 /// The texts for `lang`.
