@@ -34,12 +34,15 @@ test('axe finds no WCAG 2.x A/AA violation on any step, in the error state, or o
     await form.getByRole('heading', { name: title }).waitFor();
     await assertAccessible(page, `on step ${step + 1}`);
     // The error state: Weiter on the untouched step.
-    await form.getByRole('button', { name: step === 2 ? 'Absenden' : 'Weiter' }).click();
+    await form.getByRole('button', { name: 'Weiter' }).click();
     await form.getByRole('heading', { name: 'Es gibt ein Problem' }).waitFor();
     await assertAccessible(page, `on step ${step + 1} with errors`);
     await fillDogStep(form, step);
-    await form.getByRole('button', { name: step === 2 ? 'Absenden' : 'Weiter' }).click();
+    await form.getByRole('button', { name: 'Weiter' }).click();
   }
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  await assertAccessible(page, 'on the review page');
+  await form.getByRole('button', { name: 'Absenden' }).click();
   await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
   await assertAccessible(page, 'on the receipt');
   await context.close();
@@ -96,10 +99,17 @@ test('the form is completed with the keyboard alone', async () => {
   await kb.press('Enter');
   await form.getByRole('heading', { name: 'Bestätigung' }).waitFor();
 
-  // Step 3: Space ticks the checkbox, Enter on the button sends.
+  // Step 3: Space ticks the checkbox, Enter on the button goes to the review.
   await tabTo('fl-field-richtig');
   await kb.press('Space');
   await kb.press('Tab');
+  await kb.press('Enter');
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+
+  // Review: Tab past the "Ändern" buttons to "Absenden", Enter sends.
+  const focusedText = () => page.evaluate(() => document.querySelector('form-lotse').shadowRoot.activeElement?.textContent ?? '');
+  for (let i = 0; i < 40 && (await focusedText()) !== 'Absenden'; i++) await kb.press('Tab');
+  assert.equal(await focusedText(), 'Absenden');
   await kb.press('Enter');
   await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
 
@@ -115,14 +125,19 @@ test('at 320 CSS pixels wide nothing scrolls sideways, on any step', async () =>
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   for (const [step, title] of DOG_STEP_TITLES.entries()) {
     await form.getByRole('heading', { name: title }).waitFor();
-    await form.getByRole('button', { name: step === 2 ? 'Absenden' : 'Weiter' }).click();
+    await form.getByRole('button', { name: 'Weiter' }).click();
     await form.getByRole('heading', { name: 'Es gibt ein Problem' }).waitFor();
     assert.equal(await overflow(), 0, `step ${step + 1} with errors scrolls sideways`);
     await screenshot(page, `narrow-step-${step + 1}-errors`);
     await fillDogStep(form, step);
-    await form.getByRole('button', { name: step === 2 ? 'Absenden' : 'Weiter' }).click();
+    await form.getByRole('button', { name: 'Weiter' }).click();
   }
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  assert.equal(await overflow(), 0, 'the review page scrolls sideways');
+  await screenshot(page, 'narrow-review');
+  await form.getByRole('button', { name: 'Absenden' }).click();
   await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
   assert.equal(await overflow(), 0, 'the receipt scrolls sideways');
+  await screenshot(page, 'narrow-receipt');
   await context.close();
 });

@@ -32,8 +32,9 @@ test('on a hostile host page (global !important CSS, polluted prototypes) the fo
       await screenshot(page, 'hostile-step-1');
     }
     await fillDogStep(form, step);
-    await form.getByRole('button', { name: step === 2 ? 'Absenden' : 'Weiter' }).click();
+    await form.getByRole('button', { name: 'Weiter' }).click();
   }
+  await form.getByRole('button', { name: 'Absenden' }).click();
   await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
   const last = (await submissions()).at(-1);
   assert.deepEqual(last.payload.answers, DOG_ANSWERS);
@@ -72,6 +73,7 @@ test('two forms on one page work independently; the script included twice does n
   const second = page.locator('#second');
   await first.getByLabel('Antwort', { exact: true }).fill('erste Antwort');
   await second.getByLabel('Answer', { exact: true }).fill('second answer');
+  await second.getByRole('button', { name: 'Continue' }).click();
   await second.getByRole('button', { name: 'Send' }).click();
   await second.getByRole('heading', { name: 'Your application has been sent' }).waitFor();
   // The first form still holds its own answer and has sent nothing.
@@ -79,6 +81,7 @@ test('two forms on one page work independently; the script included twice does n
   let stored = await submissions();
   assert.deepEqual(stored.at(-1).payload.answers, { antwort: 'second answer' });
   assert.equal(stored.at(-1).payload.form, 'inline-form');
+  await first.getByRole('button', { name: 'Weiter' }).click();
   await first.getByRole('button', { name: 'Absenden' }).click();
   await first.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
   stored = await submissions();
@@ -100,6 +103,7 @@ test('an element removed and re-added works again; a changed src takes effect', 
   assert.equal(await page.locator('#first').count(), 0);
   await page.evaluate(() => document.querySelector('main').append(window.__removed));
   await first.getByLabel('Antwort', { exact: true }).fill('wieder da');
+  await first.getByRole('button', { name: 'Weiter' }).click();
   await first.getByRole('button', { name: 'Absenden' }).click();
   await first.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
   assert.deepEqual((await submissions()).at(-1).payload.answers, { antwort: 'wieder da' });
@@ -139,6 +143,7 @@ test('the JS API mounts, resets, unmounts and checks; events tell the host page 
   await api.getByLabel('Antwort', { exact: true }).waitFor();
   assert.equal(await api.getByLabel('Antwort', { exact: true }).inputValue(), '', 'reset clears the answers');
   await api.getByLabel('Antwort', { exact: true }).fill('über die API');
+  await api.getByRole('button', { name: 'Continue' }).click();
   await api.getByRole('button', { name: 'Send' }).click();
   await api.getByRole('heading', { name: 'Your application has been sent' }).waitFor();
   const reference = (await submissions()).at(-1).reference;
@@ -181,7 +186,7 @@ test('a definition full of XSS payloads renders them as text and executes nothin
   await form.getByText("[Skript](javascript:alert('markup'))").waitFor();
   await form.getByText("[Daten](data:text/html,<script>alert('data')</script>)").waitFor();
   await form.getByText('[Relativ](//evil.example/x)').waitFor();
-  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByRole('button', { name: 'Weiter' }).click();
   await form.getByRole('link', { name: "<img src=/x.png onerror=alert('message')>" }).waitFor();
   const injected = await page.evaluate(() => {
     const root = document.querySelector('form-lotse').shadowRoot;

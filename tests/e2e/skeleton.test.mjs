@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, submissions, screenshot, cspViolations } from './browser.mjs';
-import { DOG_ANSWERS } from './dog.mjs';
+import { DOG_ANSWERS, DOG_STEP_TITLES, fillDogStep } from './dog.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -48,6 +48,19 @@ test('the dog form is completed by its labels and the server stores exactly thos
   await form.getByRole('heading', { name: 'Bestätigung' }).waitFor();
   await form.getByLabel('Ich bestätige, dass meine Angaben richtig und vollständig sind.').check();
   await screenshot(page, 'skeleton-step-3');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+
+  // The review page lists every answer as the citizen wrote it, and gets focus.
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  await assertFocused(page, 'Ihre Angaben prüfen');
+  const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const answer = (label) => form.locator('.fl-summary__row', { has: page.locator('dt', { hasText: exactly(label) }) }).locator('.fl-summary__value');
+  assert.equal(await answer('Nachname').textContent(), 'Mustermann');
+  assert.equal(await answer('Ihr Geburtsdatum').textContent(), '27.03.1985');
+  assert.equal(await answer('Rasse').textContent(), 'Labrador Retriever');
+  assert.equal(await answer('Ist der Hund als gefährlich eingestuft?').textContent(), 'Nein');
+  assert.equal(await answer('Chipnummer (Transponder)').textContent(), 'Keine Angabe');
+  await screenshot(page, 'skeleton-review');
   await form.getByRole('button', { name: 'Absenden' }).click();
   const receipt = form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' });
   await receipt.waitFor();
@@ -67,6 +80,72 @@ test('the dog form is completed by its labels and the server stores exactly thos
   });
   assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
   assert.deepEqual(await cspViolations(page), [], 'the demo page is served with a strict CSP');
+  await context.close();
+});
+
+test('"Ändern" on the review page opens the field and "Weiter" returns to the review', async () => {
+  const { context, page } = await open(browser, '/');
+  const form = page.locator('form-lotse');
+  for (const step of [0, 1, 2]) {
+    await fillDogStep(form, step);
+    await form.getByRole('button', { name: 'Weiter' }).click();
+  }
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  await form.getByRole('button', { name: 'Ändern Nachname' }).click();
+  await form.getByRole('heading', { name: DOG_STEP_TITLES[0] }).waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('form-lotse').shadowRoot.activeElement?.id), 'fl-field-nachname');
+  await form.getByLabel('Nachname').fill('Musterfrau');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  // Straight back to the review, not to step 2.
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  assert.ok(await form.getByText('Musterfrau').isVisible());
+  // "Zurück" from the review goes to the last step; the error state works from a change too.
+  await form.getByRole('button', { name: 'Ändern Name des Hundes' }).click();
+  await form.getByLabel('Name des Hundes').fill('');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('heading', { name: 'Es gibt ein Problem' }).waitFor();
+  assert.match(await page.title(), /^Fehler: /);
+  await form.getByLabel('Name des Hundes').fill('Rex');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  assert.doesNotMatch(await page.title(), /Fehler/);
+  const before = (await submissions()).length;
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
+  const stored = await submissions();
+  assert.equal(stored.length, before + 1);
+  assert.deepEqual(stored.at(-1).payload.answers, { ...DOG_ANSWERS, nachname: 'Musterfrau', hundename: 'Rex' });
+  // The receipt keeps a copy of the answers, without change buttons, and can be printed.
+  assert.ok(await form.getByRole('heading', { name: 'Ihre Angaben' }).isVisible());
+  assert.equal(await form.getByRole('button', { name: /^Ändern/ }).count(), 0);
+  assert.ok(await form.getByRole('button', { name: 'Seite drucken' }).isVisible());
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(!(await form.getByRole('button', { name: 'Seite drucken' }).isVisible()), 'no buttons on paper');
+  await screenshot(page, 'receipt-print');
+  await context.close();
+});
+
+test('the language switch changes every text and keeps the answers', async () => {
+  const { context, page } = await open(browser, '/');
+  const form = page.locator('form-lotse');
+  await form.getByLabel('Vorname').fill('Erika');
+  const languages = form.getByRole('navigation', { name: 'Sprache' });
+  assert.equal(await languages.getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed'), 'true');
+  await languages.getByRole('button', { name: 'English' }).click();
+  await form.getByRole('heading', { name: 'About the owner' }).waitFor();
+  assert.equal(await form.getByLabel('First name').inputValue(), 'Erika');
+  assert.equal(await form.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await form.getByRole('heading', { name: 'There is a problem' }).waitFor();
+  assert.match(await page.title(), /^Error: /);
+  await form.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Deutsch' }).click();
+  await form.getByRole('heading', { name: DOG_STEP_TITLES[0] }).waitFor();
+  assert.match(await page.title(), /^Fehler: Formlotse/);
+  assert.equal(await form.getByLabel('Vorname').inputValue(), 'Erika');
+  await fillDogStep(form, 0);
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('heading', { name: DOG_STEP_TITLES[1] }).waitFor();
+  assert.match(await page.title(), /^Formlotse/);
   await context.close();
 });
 

@@ -17,6 +17,12 @@ pub struct ReceiptProps {
     /// Lets the caller focus the heading when the receipt appears.
     #[prop_or_default]
     pub node_ref: NodeRef,
+    /// The text of a button that prints the page; no button when `None`.
+    #[prop_or_default]
+    pub print: Option<AttrValue>,
+    /// What follows, e.g. a copy of the answers.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// A confirmation panel with the reference number.
@@ -31,6 +37,19 @@ pub fn Receipt(props: &ReceiptProps) -> Html {
                 </p>
             }
             <p>{props.next.clone()}</p>
+            if let Some(print) = &props.print {
+                <button type="button" class="fl-button fl-button--secondary fl-print-button" onclick={Callback::from(|_: MouseEvent| print_page())}>
+                    {print.clone()}
+                </button>
+            }
+            {props.children.clone()}
         </div>
+    }
+}
+
+/// Opens the browser's print dialog; the stylesheet's print rules show only the receipt.
+fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

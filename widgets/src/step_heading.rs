@@ -5,8 +5,9 @@ use yew::prelude::*;
 /// Props of [`StepHeading`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepHeadingProps {
-    /// Progress as text, e.g. "Schritt 2 von 5".
-    pub progress: AttrValue,
+    /// Progress as text, e.g. "Schritt 2 von 5"; none on the review page.
+    #[prop_or_default]
+    pub progress: Option<AttrValue>,
     /// The step's title.
     pub title: AttrValue,
     /// Lets the caller focus the heading when the step appears, so screen readers announce it.
@@ -19,7 +20,9 @@ pub struct StepHeadingProps {
 pub fn StepHeading(props: &StepHeadingProps) -> Html {
     html! {
         <>
-            <p class="fl-progress">{props.progress.clone()}</p>
+            if let Some(progress) = &props.progress {
+                <p class="fl-progress">{progress.clone()}</p>
+            }
             <h2 class="fl-step-title" id="fl-step-title" tabindex="-1" ref={props.node_ref.clone()}>{props.title.clone()}</h2>
         </>
     }

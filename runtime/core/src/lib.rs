@@ -13,6 +13,7 @@ pub mod load;
 pub mod markup;
 pub mod messages;
 pub mod payload;
+pub mod review;
 pub mod schema;
 pub mod validation;
 pub mod value;

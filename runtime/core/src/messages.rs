@@ -131,7 +131,7 @@ fn catalog(
 }
 
 /// "1234.5" as German writes it: "1.234,5".
-fn number_de(plain: &str) -> String {
+pub(crate) fn number_de(plain: &str) -> String {
     let (sign, rest) = plain.strip_prefix('-').map_or(("", plain), |rest| ("-", rest));
     let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
     let mut grouped = String::new();
@@ -144,12 +144,12 @@ fn number_de(plain: &str) -> String {
     if fraction.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{fraction}") }
 }
 
-fn date_de(date: Date) -> String {
+pub(crate) fn date_de(date: Date) -> String {
     let (y, m, d) = date.parts();
     format!("{d:02}.{m:02}.{y}")
 }
 
-fn date_en(date: Date) -> String {
+pub(crate) fn date_en(date: Date) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",

@@ -4,12 +4,14 @@ use crate::events::Events;
 use crate::fetch::{FetchError, post_json};
 use crate::field_host::{FieldHost, input_id};
 use crate::markup;
+use crate::review;
 use crate::state::{Action, AnswerStore, AssistantState, FileStore, FocusTarget, Sending, Shared};
 use crate::texts::texts;
 use formlotse_core::definition::ContentKind;
 use formlotse_core::{Context, Date, Definition, Item, Lang, messages, payload};
 use formlotse_widgets::{
-    Actions, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, Receipt, StepHeading,
+    Actions, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, LanguageChoice, LanguageSwitch,
+    Receipt, StepHeading, SummaryList, focus_by_id,
 };
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -47,26 +49,37 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     use_focus(&state, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
     use_step_events(&state, &props.events);
     use_sending(&state, &answers, props);
+    use_error_title(!state.errors.is_empty(), texts(state.context.lang).error_prefix);
+    {
+        // The host changed the element's `lang` attribute.
+        let state = state.clone();
+        use_effect_with(props.lang, move |lang| state.dispatch(Action::SetLang(*lang)));
+    }
 
-    let t = texts(props.lang);
+    let lang = state.context.lang;
+    let t = texts(lang);
     let definition = &state.definition.0;
+    let switch = language_switch(definition, lang, &state);
 
     if let Sending::Done { reference } = &state.sending {
+        let copy = review::sections(definition, &answers.0.borrow(), lang);
         return html! {
-            <Receipt
-                title={t.sent_title}
-                reference_label={t.reference_label}
-                reference={reference.clone().map(AttrValue::from)}
-                next={t.sent_next}
-                node_ref={receipt_ref}
-            />
+            <div class="fl-assistant">
+                <Receipt
+                    title={t.sent_title}
+                    reference_label={t.reference_label}
+                    reference={reference.clone().map(AttrValue::from)}
+                    next={t.sent_next}
+                    node_ref={receipt_ref}
+                    print={AttrValue::from(t.print)}
+                >
+                    <h3 class="fl-receipt__copy">{t.your_answers}</h3>
+                    <SummaryList sections={copy} empty={t.not_given} heading_level={4} />
+                </Receipt>
+            </div>
         };
     }
 
-    let index = state.flow.step();
-    let Some(step) = definition.steps.get(index) else {
-        return Html::default();
-    };
     let onsubmit = {
         let (state, answers) = (state.clone(), answers.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -78,6 +91,48 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Back))
     };
+    let in_flight = matches!(state.sending, Sending::InFlight { .. });
+    let sending_status = html! {
+        <>
+            <div class="fl-status" role="status" aria-live="polite">
+                if in_flight { {t.sending} }
+            </div>
+            if let Sending::Failed { detail } = &state.sending {
+                <div class="fl-notice fl-notice--error" role="alert">
+                    <p>{t.send_failed}</p>
+                    <p class="fl-notice__detail">{detail.clone()}</p>
+                </div>
+            }
+        </>
+    };
+
+    if state.flow.is_review() {
+        let onchange = {
+            let state = state.clone();
+            Callback::from(move |(step, field): (usize, AttrValue)| {
+                state.dispatch(Action::Change { step, field: field.to_string() });
+            })
+        };
+        let sections = review::sections(definition, &answers.0.borrow(), lang);
+        return html! {
+            <div class="fl-assistant">
+                {switch}
+                <p class="fl-form-title">{definition.title.get(lang).to_owned()}</p>
+                <form class="fl-form" novalidate=true {onsubmit} aria-labelledby="fl-step-title">
+                    <StepHeading title={t.review_title} node_ref={heading_ref} />
+                    <SummaryList {sections} empty={t.not_given} change={AttrValue::from(t.change)} {onchange} />
+                    <p class="fl-review-note">{t.review_note}</p>
+                    {sending_status}
+                    <Actions primary={t.send} back={AttrValue::from(t.back)} {onback} busy={in_flight} />
+                </form>
+            </div>
+        };
+    }
+
+    let index = state.flow.step();
+    let Some(step) = definition.steps.get(index) else {
+        return Html::default();
+    };
     let error_links: Vec<ErrorLink> = state
         .errors
         .iter()
@@ -85,47 +140,59 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             let field = definition.field(&error.path)?;
             Some(ErrorLink {
                 target: input_id(&field.id).into(),
-                message: messages::for_field(definition, field, &error.violation, props.lang).into(),
+                message: messages::for_field(definition, field, &error.violation, lang).into(),
             })
         })
         .collect();
-    let in_flight = matches!(state.sending, Sending::InFlight { .. });
-    let progress = match props.lang {
+    let progress = match lang {
         Lang::De => format!("Schritt {} von {}", index + 1, definition.steps.len()),
         Lang::En => format!("Step {} of {}", index + 1, definition.steps.len()),
     };
-    let primary = if state.flow.is_last(definition) { t.send } else { t.next };
 
     html! {
         <div class="fl-assistant">
-            <p class="fl-form-title">{definition.title.get(props.lang).to_owned()}</p>
+            {switch}
+            <p class="fl-form-title">{definition.title.get(lang).to_owned()}</p>
             if let (0, Some(description)) = (index, &definition.description) {
-                <div class="fl-description">{markup::blocks(description.get(props.lang), props.lang)}</div>
+                <div class="fl-description">{markup::blocks(description.get(lang), lang)}</div>
             }
             if !error_links.is_empty() {
                 <ErrorSummary title={t.error_summary_title} errors={error_links} node_ref={summary_ref} />
             }
             <form class="fl-form" novalidate=true {onsubmit} aria-labelledby="fl-step-title">
-                <StepHeading progress={progress} title={step.title.get(props.lang).to_owned()} node_ref={heading_ref} />
-                { render_items(&step.items, &ItemContext { state: &state, answers: &answers, files: &files, lang: props.lang }) }
-                <div class="fl-status" role="status" aria-live="polite">
-                    if in_flight { {t.sending} }
-                </div>
-                if let Sending::Failed { detail } = &state.sending {
-                    <div class="fl-notice fl-notice--error" role="alert">
-                        <p>{t.send_failed}</p>
-                        <p class="fl-notice__detail">{detail.clone()}</p>
-                    </div>
-                }
+                <StepHeading progress={AttrValue::from(progress)} title={step.title.get(lang).to_owned()} node_ref={heading_ref} />
+                { render_items(&step.items, &ItemContext { state: &state, answers: &answers, files: &files, lang }) }
+                {sending_status}
                 <Actions
-                    primary={primary}
+                    primary={t.next}
                     back={(index > 0).then_some(AttrValue::from(t.back))}
                     {onback}
-                    busy={in_flight}
                 />
             </form>
         </div>
     }
+}
+
+/// The language switch, when the definition offers more than one language the runtime speaks.
+fn language_switch(definition: &Definition, lang: Lang, state: &UseReducerHandle<AssistantState>) -> Html {
+    let choices: Vec<LanguageChoice> = definition
+        .languages
+        .iter()
+        .filter_map(|tag| match Lang::from_tag(tag) {
+            Lang::De if tag.eq_ignore_ascii_case("de") => Some(Lang::De),
+            Lang::En => Some(Lang::En),
+            Lang::De => None,
+        })
+        .map(|choice| LanguageChoice { tag: choice.tag().into(), name: texts(choice).language_name.into() })
+        .collect();
+    if choices.len() < 2 {
+        return Html::default();
+    }
+    let onchoose = {
+        let state = state.clone();
+        Callback::from(move |tag: AttrValue| state.dispatch(Action::SetLang(Lang::from_tag(&tag))))
+    };
+    html! { <LanguageSwitch label={texts(lang).language_label} {choices} current={lang.tag()} {onchoose} /> }
 }
 
 /// What rendering a step's items needs.
@@ -173,16 +240,42 @@ fn render_items(items: &[Item], context: &ItemContext) -> Html {
 /// Moves focus where the last action asked for it, once per request.
 #[hook]
 fn use_focus(state: &UseReducerHandle<AssistantState>, refs: [NodeRef; 3]) {
-    use_effect_with(state.focus, move |focus| {
+    use_effect_with(state.focus.clone(), move |focus| {
         let [heading, summary, receipt] = refs;
-        let target = match focus.map(|(target, _)| target) {
+        let target = match focus.as_ref().map(|(target, _)| target) {
             Some(FocusTarget::StepHeading) => heading,
             Some(FocusTarget::ErrorSummary) => summary,
             Some(FocusTarget::Receipt) => receipt,
+            Some(FocusTarget::Field(id)) => {
+                // The step's heading is in the same shadow root as the field.
+                if let Some(node) = heading.get() {
+                    focus_by_id(&node, &input_id(id));
+                }
+                return;
+            }
             None => return,
         };
         if let Some(element) = target.cast::<HtmlElement>() {
             let _ = element.focus();
+        }
+    });
+}
+
+/// Prefixes the page's title with "Fehler:" while a step shows errors, as GOV.UK does, so a
+/// screen reader user hears at once that Weiter did not go on.
+#[hook]
+fn use_error_title(has_errors: bool, prefix: &'static str) {
+    use_effect_with((has_errors, prefix), move |(has_errors, prefix)| {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let title = document.title();
+        // Whatever language set the prefix (the citizen may switch), take it off first.
+        let bare = [texts(Lang::De).error_prefix, texts(Lang::En).error_prefix]
+            .iter()
+            .find_map(|known| title.strip_prefix(known).and_then(|rest| rest.strip_prefix(' ')))
+            .unwrap_or(&title);
+        let wanted = if *has_errors { format!("{prefix} {bare}") } else { bare.to_owned() };
+        if wanted != title {
+            document.set_title(&wanted);
         }
     });
 }
@@ -211,10 +304,11 @@ fn use_sending(state: &UseReducerHandle<AssistantState>, answers: &Rc<AnswerStor
         Sending::InFlight { attempt } => Some(attempt),
         _ => None,
     };
-    let (state, answers, endpoint, lang, events) =
-        (state.clone(), answers.clone(), props.endpoint.clone(), props.lang, props.events.clone());
+    let (state, answers, endpoint, events) =
+        (state.clone(), answers.clone(), props.endpoint.clone(), props.events.clone());
     use_effect_with(attempt, move |attempt| {
         let Some(attempt) = *attempt else { return };
+        let lang = state.context.lang;
         let form = state.definition.0.id.clone();
         let body = payload::build(&state.definition.0, &answers.0.borrow(), lang).to_string();
         events.emit("submit", &[("form", form.as_str().into())]);

@@ -11,6 +11,7 @@ mod fetch;
 mod field_host;
 mod markup;
 mod mount;
+mod review;
 mod state;
 mod style;
 mod texts;

@@ -2,7 +2,7 @@
 //! how sending stands. Answers are not here: they live in an [`AnswerStore`] so that a
 //! keystroke changes no state that would re-render the form.
 
-use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Move};
+use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Lang, Move};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -32,11 +32,14 @@ pub(crate) type AnswerStore = Shared<RefCell<Answers>>;
 pub(crate) type FileStore = Shared<RefCell<HashMap<String, Vec<web_sys::File>>>>;
 
 /// Where focus should go after the next render.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub(crate) enum FocusTarget {
+    /// The step's (or the review page's) heading.
     StepHeading,
     ErrorSummary,
     Receipt,
+    /// The input of a field (by field id), after "Ändern".
+    Field(String),
 }
 
 /// How sending stands.
@@ -76,6 +79,10 @@ pub(crate) enum Action {
     SendFailed { attempt: u32, detail: String },
     /// The request of `attempt` was accepted.
     Sent { attempt: u32, reference: Option<String> },
+    /// "Ändern" on the review page: open `step` at `field`.
+    Change { step: usize, field: String },
+    /// The language switch.
+    SetLang(Lang),
 }
 
 impl AssistantState {
@@ -92,7 +99,7 @@ impl AssistantState {
     }
 
     fn focus_on(&mut self, target: FocusTarget) {
-        let count = self.focus.map_or(0, |(_, n)| n + 1);
+        let count = self.focus.as_ref().map_or(0, |(_, n)| n + 1);
         self.focus = Some((target, count));
     }
 }
@@ -109,8 +116,9 @@ impl Reducible for AssistantState {
                     return self;
                 }
                 match next.flow.next(&next.definition.0, &answers, next.context) {
-                    Move::Stepped(_) => {
+                    Move::Stepped(_) | Move::Review => {
                         next.errors.clear();
+                        next.sending = Sending::Idle;
                         next.focus_on(FocusTarget::StepHeading);
                     }
                     Move::Blocked(errors) => {
@@ -151,6 +159,23 @@ impl Reducible for AssistantState {
                 }
                 next.sending = Sending::Done { reference };
                 next.focus_on(FocusTarget::Receipt);
+            }
+            Action::Change { step, field } => {
+                if !next.flow.is_review()
+                    || matches!(next.sending, Sending::InFlight { .. } | Sending::Done { .. })
+                {
+                    return self;
+                }
+                next.flow.change(step, &next.definition.0);
+                next.errors.clear();
+                next.sending = Sending::Idle;
+                next.focus_on(FocusTarget::Field(field));
+            }
+            Action::SetLang(lang) => {
+                if next.context.lang == lang {
+                    return self;
+                }
+                next.context.lang = lang;
             }
         }
         Rc::new(next)

@@ -28,6 +28,14 @@ pub(crate) struct Texts {
     pub(crate) remove: &'static str,
     pub(crate) warning_prefix: &'static str,
     pub(crate) new_tab: &'static str,
+    pub(crate) review_title: &'static str,
+    pub(crate) review_note: &'static str,
+    pub(crate) change: &'static str,
+    pub(crate) not_given: &'static str,
+    pub(crate) print: &'static str,
+    pub(crate) your_answers: &'static str,
+    pub(crate) language_label: &'static str,
+    pub(crate) language_name: &'static str,
 }
 
 const DE: Texts = Texts {
@@ -53,6 +61,14 @@ const DE: Texts = Texts {
     remove: "Entfernen",
     warning_prefix: "Wichtig:",
     new_tab: "(öffnet in neuem Tab)",
+    review_title: "Ihre Angaben prüfen",
+    review_note: "Mit „Absenden“ geht Ihr Antrag an die Verwaltung.",
+    change: "Ändern",
+    not_given: "Keine Angabe",
+    print: "Seite drucken",
+    your_answers: "Ihre Angaben",
+    language_label: "Sprache",
+    language_name: "Deutsch",
 };
 
 const EN: Texts = Texts {
@@ -78,6 +94,14 @@ const EN: Texts = Texts {
     remove: "Remove",
     warning_prefix: "Warning:",
     new_tab: "(opens in a new tab)",
+    review_title: "Check your answers",
+    review_note: "“Send” sends your application to the administration.",
+    change: "Change",
+    not_given: "Not given",
+    print: "Print this page",
+    your_answers: "Your answers",
+    language_label: "Language",
+    language_name: "English",
 };
 
 /// The texts for `lang`.

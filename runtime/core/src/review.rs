@@ -1,0 +1,160 @@
+//! The review page ("Ihre Angaben prüfen") and the copy on the receipt: every answer by step,
+//! as the citizen would write it (dates as "27.03.1985", money as "96,00 €", options by their
+//! labels). Pure text, so a server can print the same summary.
+
+use crate::answers::Answers;
+use crate::definition::{Definition, Field, FieldKind};
+use crate::lang::Lang;
+use crate::messages::{date_de, date_en, number_de};
+use crate::validation::read_answers;
+use crate::value::{Decimal, Value};
+
+/// One step's answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewStep {
+    /// Index of the step, for "Ändern".
+    pub step: usize,
+    /// The step's title.
+    pub title: String,
+    /// One row per field of the step, in order.
+    pub rows: Vec<ReviewRow>,
+}
+
+/// One answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRow {
+    /// The field's id.
+    pub field: String,
+    /// The field's label.
+    pub label: String,
+    /// The answer as text; `None` when the field was left empty.
+    pub value: Option<String>,
+}
+
+/// Every step's answers, as the payload would carry them.
+pub fn summary(definition: &Definition, answers: &Answers, lang: Lang) -> Vec<ReviewStep> {
+    let values = read_answers(definition, answers, lang);
+    definition
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| ReviewStep {
+            step: index,
+            title: step.title.get(lang).to_owned(),
+            rows: step
+                .fields()
+                .map(|field| ReviewRow {
+                    field: field.id.clone(),
+                    label: field.label.get(lang).to_owned(),
+                    value: match values.get(&field.id) {
+                        Some(Ok(Some(value))) => Some(display(field, value, lang)),
+                        _ => None,
+                    },
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A value as a citizen reads it.
+pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
+    let yes_no = |b: bool| match (lang, b) {
+        (Lang::De, true) => "Ja",
+        (Lang::De, false) => "Nein",
+        (Lang::En, true) => "Yes",
+        (Lang::En, false) => "No",
+    };
+    let date = |date| match lang {
+        Lang::De => date_de(date),
+        Lang::En => date_en(date),
+    };
+    match (value, &field.kind) {
+        // A single choice is read as text; show its label, not its value.
+        (Value::Text(chosen), FieldKind::Select(_) | FieldKind::Radio(_)) => {
+            option_label(field, chosen, lang)
+        }
+        (Value::Text(text), _) => text.clone(),
+        (Value::Number(amount), FieldKind::Money) => money(*amount, lang),
+        (Value::Number(number), FieldKind::Number { unit: Some(unit), .. }) => {
+            format!("{} {}", number_text(*number, lang), unit.get(lang))
+        }
+        (Value::Number(number), _) => number_text(*number, lang),
+        (Value::Date(day), _) => date(*day),
+        (Value::Bool(b), _) => yes_no(*b).to_owned(),
+        (Value::Choices(chosen), _) => {
+            chosen.iter().map(|value| option_label(field, value, lang)).collect::<Vec<_>>().join(", ")
+        }
+        (Value::Files(files), _) => {
+            files.iter().map(|file| file.name.as_str()).collect::<Vec<_>>().join(", ")
+        }
+    }
+}
+
+fn option_label(field: &Field, value: &str, lang: Lang) -> String {
+    field
+        .kind
+        .choices()
+        .and_then(|choices| choices.iter().find(|choice| choice.value == value))
+        .map_or_else(|| value.to_owned(), |choice| choice.label.get(lang).to_owned())
+}
+
+fn number_text(number: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::De => number_de(&number.to_string()),
+        Lang::En => number.to_string(),
+    }
+}
+
+/// Two decimals always, as prices are written: "96,00 €", "€96.00".
+fn money(amount: Decimal, lang: Lang) -> String {
+    let plain = amount.to_string();
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let cents = format!("{fraction:0<2}");
+    let plain = format!("{whole}.{}", &cents[..2.min(cents.len())]);
+    match lang {
+        Lang::De => format!("{} €", number_de(&plain)),
+        Lang::En => format!("€{plain}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Answer, load};
+
+    fn decimal(text: &str) -> Decimal {
+        Decimal::parse_input(text, Lang::De).expect("a number")
+    }
+
+    #[test]
+    fn answers_read_as_a_citizen_writes_them() {
+        let definition = load(include_str!("../tests/data/all-fields.json")).expect("loads");
+        let mut answers = Answers::default();
+        let field = |id: &str| definition.field(id).unwrap_or_else(|| panic!("no field {id}"));
+        let cases: &[(&str, Value, &str, &str)] = &[
+            ("betrag", Value::Number(Decimal::from_int(96)), "96,00 €", "€96.00"),
+            (
+                "geburtsdatum",
+                Value::Date(crate::Date::new(1985, 3, 27).expect("date")),
+                "27.03.1985",
+                "27 March 1985",
+            ),
+            ("zustimmung", Value::Bool(true), "Ja", "Yes"),
+            ("flaeche", Value::Number(decimal("1234,5")), "1.234,5 m²", "1234.5 m²"),
+            ("betrag", Value::Number(decimal("1234,5")), "1.234,50 €", "€1234.50"),
+            ("groesse", Value::Text("gross".into()), "groß", "groß"),
+            ("groesse", Value::Text("unbekannt".into()), "unbekannt", "unbekannt"),
+            ("name", Value::Text("Erika <b>".into()), "Erika <b>", "Erika <b>"),
+        ];
+        for (id, value, de, en) in cases {
+            assert_eq!(display(field(id), value, Lang::De), *de, "{id}");
+            assert_eq!(display(field(id), value, Lang::En), *en, "{id}");
+        }
+        answers.set("name", Answer::Text("  Erika ".into()));
+        let steps = summary(&definition, &answers, Lang::De);
+        assert_eq!(steps.len(), definition.steps.len());
+        let row = steps.iter().flat_map(|s| &s.rows).find(|r| r.field == "name").expect("row");
+        assert_eq!(row.value.as_deref(), Some("Erika"));
+        assert!(steps.iter().flat_map(|s| &s.rows).filter(|r| r.field != "name").all(|r| r.value.is_none()));
+    }
+}
