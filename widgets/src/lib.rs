@@ -6,6 +6,7 @@
 //! All classes start with `fl-`; the stylesheet lives with the host (`runtime/web`).
 
 mod actions;
+mod banner;
 mod checkboxes;
 mod choice;
 mod content_block;
@@ -26,6 +27,7 @@ mod text_area;
 mod text_field;
 
 pub use actions::{Actions, ActionsProps};
+pub use banner::{Banner, BannerProps};
 pub use checkboxes::{Checkbox, CheckboxProps, Checkboxes, CheckboxesProps};
 pub use choice::ChoiceItem;
 pub use content_block::{ContentBlock, ContentBlockProps, ContentStyle};

@@ -29,6 +29,11 @@ pub enum Move {
 }
 
 impl Flow {
+    /// On step `step` (clamped to the definition's steps): resuming a draft.
+    pub fn at(step: usize, definition: &Definition) -> Flow {
+        Flow { step: step.min(definition.steps.len().saturating_sub(1)), ..Flow::default() }
+    }
+
     /// The index of the current step (on the review page: the last step).
     pub fn step(self) -> usize {
         self.step

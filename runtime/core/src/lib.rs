@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod definition;
 pub mod diagnostic;
+pub mod draft;
 pub mod flow;
 mod format;
 pub mod lang;

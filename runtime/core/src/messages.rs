@@ -144,6 +144,14 @@ pub(crate) fn number_de(plain: &str) -> String {
     if fraction.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{fraction}") }
 }
 
+/// A date as the citizen reads it: "27.03.1985", "27 March 1985".
+pub fn date(date: Date, lang: Lang) -> String {
+    match lang {
+        Lang::De => date_de(date),
+        Lang::En => date_en(date),
+    }
+}
+
 pub(crate) fn date_de(date: Date) -> String {
     let (y, m, d) = date.parts();
     format!("{d:02}.{m:02}.{y}")

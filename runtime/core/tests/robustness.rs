@@ -150,8 +150,15 @@ fn help_text_markup_never_panics_and_keeps_links_safe() {
 #[test]
 fn arbitrary_json_never_panics() {
     let mut rng = Rng(0x5eed_0002);
+    let sample = load(SAMPLE).expect("the sample loads");
     for _ in 0..cases() {
-        let _ = load(&random_json(&mut rng, 0).to_string());
+        let json = random_json(&mut rng, 0);
+        let _ = load(&json.to_string());
+        // The same junk as a stored draft (storage is writable by any script on the page).
+        let draft =
+            serde_json::json!({"formlotseDraft": 1, "form": sample.id, "step": json, "answers": json});
+        let _ = formlotse_core::draft::decode(&sample, &draft.to_string());
+        let _ = formlotse_core::draft::decode(&sample, &json.to_string());
     }
 }
 
@@ -174,6 +181,14 @@ fn mutated_definitions_and_random_answers_never_panic() {
         let _ = validation::validate_form(&definition, &answers, context);
         let built = payload::build(&definition, &answers, lang);
         let _ = check_submission(&definition, &built, today());
+        let _ = formlotse_core::review::summary(&definition, &answers, lang);
+        // A draft of these answers, read back into the original form: what fits comes back as typed.
+        let draft = formlotse_core::draft::encode(&definition, &answers, rng.below(5), 0.0);
+        if let Some(restored) = formlotse_core::draft::decode(&original, &draft) {
+            for (id, answer) in restored.answers.iter() {
+                assert_eq!(answers.get(id), Some(answer), "{id}");
+            }
+        }
         for error in validation::validate_form(&definition, &answers, context) {
             let field = definition.field(&error.path).expect("errors name fields");
             assert!(

@@ -2,6 +2,7 @@
 //! exactly what went wrong. Never a blank box.
 
 use crate::assistant::{Assistant, AssistantProps};
+use crate::draft::DraftMode;
 use crate::events::Events;
 use crate::fetch::get_text;
 use crate::texts::{LoadError, diagnostic_line, texts};
@@ -23,6 +24,10 @@ pub struct AppProps {
     pub lang: Lang,
     /// Where `formlotse:*` events go.
     pub events: Events,
+    /// Where drafts are kept (`draft`).
+    pub draft: DraftMode,
+    /// Ignore and delete a stored draft (`reset()`).
+    pub fresh: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -80,6 +85,8 @@ pub fn App(props: &AppProps) -> Html {
                 endpoint: props.endpoint.clone().unwrap_or_default(),
                 lang: props.lang,
                 events: props.events.clone(),
+                draft: props.draft,
+                fresh: props.fresh,
             };
             html! { <Assistant ..assistant /> }
         }

@@ -1,5 +1,6 @@
 //! The multi-step assistant: one `<form>` per step, error summary, buttons, sending, receipt.
 
+use crate::draft::{DraftMode, DraftSaver, DraftStore};
 use crate::events::Events;
 use crate::fetch::{FetchError, post_json};
 use crate::field_host::{FieldHost, input_id};
@@ -8,11 +9,13 @@ use crate::review;
 use crate::state::{Action, AnswerStore, AssistantState, FileStore, FocusTarget, Sending, Shared};
 use crate::texts::texts;
 use formlotse_core::definition::ContentKind;
-use formlotse_core::{Context, Date, Definition, Item, Lang, messages, payload};
+use formlotse_core::draft::Restored;
+use formlotse_core::{Answers, Context, Date, Definition, Flow, Item, Lang, messages, payload};
 use formlotse_widgets::{
-    Actions, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, LanguageChoice, LanguageSwitch,
-    Receipt, StepHeading, SummaryList, focus_by_id,
+    Actions, Banner, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, LanguageChoice,
+    LanguageSwitch, Receipt, StepHeading, SummaryList, focus_by_id,
 };
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
@@ -31,24 +34,63 @@ pub struct AssistantProps {
     pub lang: Lang,
     /// Where `formlotse:*` events go.
     pub events: Events,
+    /// Where drafts are kept.
+    pub draft: DraftMode,
+    /// Ignore and delete a stored draft.
+    pub fresh: bool,
 }
 
 /// The assistant for one loaded definition.
 #[function_component]
 pub fn Assistant(props: &AssistantProps) -> Html {
+    let drafts = use_memo((), |_| Rc::new(DraftStore::new(props.draft, &props.definition.id)));
+    // Read once: the draft the citizen left, unless the host asked to start afresh.
+    let restored = use_memo((), |_| {
+        if props.fresh {
+            drafts.clear();
+            None
+        } else {
+            drafts.load(&props.definition)
+        }
+    });
     let state = use_reducer({
         let definition = Shared(props.definition.clone());
         let context = Context { lang: props.lang, today: props.today };
-        move || AssistantState::new(definition, context)
+        let step = restored.as_ref().as_ref().map_or(0, |restored| restored.step);
+        move || {
+            let mut state = AssistantState::new(definition.clone(), context);
+            state.flow = Flow::at(step, &definition.0);
+            state
+        }
     });
-    let answers = use_memo((), |_| AnswerStore::default());
+    let answers = use_memo((), |_| {
+        let restored = restored.as_ref().as_ref().map(|restored| restored.answers.clone());
+        Shared(Rc::new(RefCell::new(restored.unwrap_or_default())))
+    });
+    let saver =
+        use_memo((), |_| DraftSaver::new((*drafts).clone(), props.definition.clone(), (*answers).clone()));
+    let changed = use_memo((), |_| {
+        let saver = (*saver).clone();
+        Callback::from(move |()| saver.changed())
+    });
+    {
+        let saver = (*saver).clone();
+        use_effect_with(state.flow.step(), move |step| saver.at_step(*step));
+    }
+    let banner = use_state(|| {
+        if restored.is_some() || props.draft == DraftMode::Local {
+            DraftBanner::Shown
+        } else {
+            DraftBanner::Hidden
+        }
+    });
     let files = use_memo((), |_| FileStore::default());
     let heading_ref = use_node_ref();
     let summary_ref = use_node_ref();
     let receipt_ref = use_node_ref();
     use_focus(&state, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
     use_step_events(&state, &props.events);
-    use_sending(&state, &answers, props);
+    use_sending(&state, &answers, &saver, props);
     use_error_title(!state.errors.is_empty(), texts(state.context.lang).error_prefix);
     {
         // The host changed the element's `lang` attribute.
@@ -60,6 +102,23 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let t = texts(lang);
     let definition = &state.definition.0;
     let switch = language_switch(definition, lang, &state);
+    let banner_html = draft_banner(&DraftBannerContext {
+        shown: *banner,
+        restored: restored.as_ref().as_ref(),
+        mode: props.draft,
+        definition,
+        lang,
+        ondiscard: {
+            let (state, answers, saver, banner) =
+                (state.clone(), answers.clone(), saver.clone(), banner.clone());
+            Callback::from(move |()| {
+                *answers.0.borrow_mut() = Answers::default();
+                saver.discard();
+                banner.set(DraftBanner::Deleted);
+                state.dispatch(Action::Discard);
+            })
+        },
+    });
 
     if let Sending::Done { reference } = &state.sending {
         let copy = review::sections(definition, &answers.0.borrow(), lang);
@@ -117,6 +176,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         return html! {
             <div class="fl-assistant">
                 {switch}
+                {banner_html}
                 <p class="fl-form-title">{definition.title.get(lang).to_owned()}</p>
                 <form class="fl-form" novalidate=true {onsubmit} aria-labelledby="fl-step-title">
                     <StepHeading title={t.review_title} node_ref={heading_ref} />
@@ -152,6 +212,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     html! {
         <div class="fl-assistant">
             {switch}
+            {banner_html}
             <p class="fl-form-title">{definition.title.get(lang).to_owned()}</p>
             if let (0, Some(description)) = (index, &definition.description) {
                 <div class="fl-description">{markup::blocks(description.get(lang), lang)}</div>
@@ -159,9 +220,9 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             if !error_links.is_empty() {
                 <ErrorSummary title={t.error_summary_title} errors={error_links} node_ref={summary_ref} />
             }
-            <form class="fl-form" novalidate=true {onsubmit} aria-labelledby="fl-step-title">
+            <form key={state.generation} class="fl-form" novalidate=true {onsubmit} aria-labelledby="fl-step-title">
                 <StepHeading progress={AttrValue::from(progress)} title={step.title.get(lang).to_owned()} node_ref={heading_ref} />
-                { render_items(&step.items, &ItemContext { state: &state, answers: &answers, files: &files, lang }) }
+                { render_items(&step.items, &ItemContext { state: &state, answers: &answers, files: &files, lang, changed: &changed }) }
                 {sending_status}
                 <Actions
                     primary={t.next}
@@ -171,6 +232,71 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             </form>
         </div>
     }
+}
+
+/// Whether the draft banner shows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum DraftBanner {
+    Hidden,
+    Shown,
+    Deleted,
+}
+
+/// What the draft banner says.
+struct DraftBannerContext<'a> {
+    shown: DraftBanner,
+    restored: Option<&'a Restored>,
+    mode: DraftMode,
+    definition: &'a Definition,
+    lang: Lang,
+    ondiscard: Callback<()>,
+}
+
+/// "Ihre Angaben wurden wiederhergestellt" (when, what changed, which files to attach again)
+/// and, for drafts kept on the device, that they are and how to delete them.
+fn draft_banner(context: &DraftBannerContext) -> Html {
+    let t = texts(context.lang);
+    match context.shown {
+        DraftBanner::Hidden => return Html::default(),
+        DraftBanner::Deleted => return html! { <Banner title={t.draft_deleted} /> },
+        DraftBanner::Shown => {}
+    }
+    let mut lines: Vec<AttrValue> = Vec::new();
+    let title = match context.restored {
+        Some(restored) => {
+            let saved = js_sys::Date::new(&JsValue::from_f64(restored.saved_at));
+            let day = Date::new(
+                i64::from(saved.get_full_year()),
+                i64::from(saved.get_month()) + 1,
+                i64::from(saved.get_date()),
+            );
+            if let Some(day) = day {
+                let time = format!("{:02}:{:02}", saved.get_hours(), saved.get_minutes());
+                lines.push((t.draft_saved_at)(&messages::date(day, context.lang), &time).into());
+            }
+            if restored.other_version || !restored.dropped.is_empty() {
+                lines.push(t.draft_other_version.into());
+            }
+            if !restored.files.is_empty() {
+                let files: Vec<String> = restored
+                    .files
+                    .iter()
+                    .map(|(id, names)| {
+                        let label =
+                            context.definition.field(id).map_or(id.as_str(), |f| f.label.get(context.lang));
+                        format!("{label}: {}", names.join(", "))
+                    })
+                    .collect();
+                lines.push(format!("{} {}", t.draft_files, files.join("; ")).into());
+            }
+            t.draft_restored
+        }
+        None => t.draft_local,
+    };
+    if context.restored.is_some() && context.mode == DraftMode::Local {
+        lines.push(t.draft_local.into());
+    }
+    html! { <Banner {title} {lines} action={AttrValue::from(t.draft_delete)} onaction={context.ondiscard.clone()} /> }
 }
 
 /// The language switch, when the definition offers more than one language the runtime speaks.
@@ -201,6 +327,7 @@ struct ItemContext<'a> {
     answers: &'a AnswerStore,
     files: &'a FileStore,
     lang: Lang,
+    changed: &'a Callback<()>,
 }
 
 /// Fields, groups (as fieldsets) and content blocks, in order.
@@ -213,7 +340,8 @@ fn render_items(items: &[Item], context: &ItemContext) -> Html {
                 let error = context.state.errors.iter().find(|e| e.path == field.id).map(|e| e.violation.clone());
                 html! {
                     <FieldHost key={field.id.clone()} field={(**field).clone()} definition={context.state.definition.clone()}
-                        {error} answers={context.answers.clone()} files={context.files.clone()} {lang} today={context.state.context.today} />
+                        {error} answers={context.answers.clone()} files={context.files.clone()} {lang} today={context.state.context.today}
+                        changed={context.changed.clone()} />
                 }
             }
             Item::Group(group) => html! {
@@ -299,13 +427,18 @@ fn use_step_events(state: &UseReducerHandle<AssistantState>, events: &Events) {
 
 /// Posts the payload whenever a new send attempt starts.
 #[hook]
-fn use_sending(state: &UseReducerHandle<AssistantState>, answers: &Rc<AnswerStore>, props: &AssistantProps) {
+fn use_sending(
+    state: &UseReducerHandle<AssistantState>,
+    answers: &Rc<AnswerStore>,
+    saver: &Rc<DraftSaver>,
+    props: &AssistantProps,
+) {
     let attempt = match state.sending {
         Sending::InFlight { attempt } => Some(attempt),
         _ => None,
     };
-    let (state, answers, endpoint, events) =
-        (state.clone(), answers.clone(), props.endpoint.clone(), props.events.clone());
+    let (state, answers, endpoint, events, saver) =
+        (state.clone(), answers.clone(), props.endpoint.clone(), props.events.clone(), saver.clone());
     use_effect_with(attempt, move |attempt| {
         let Some(attempt) = *attempt else { return };
         let lang = state.context.lang;
@@ -318,6 +451,8 @@ fn use_sending(state: &UseReducerHandle<AssistantState>, answers: &Rc<AnswerStor
                     let reference = reference_of(&answer.body);
                     let shown = reference.as_deref().map_or(JsValue::NULL, JsValue::from_str);
                     events.emit("submitted", &[("form", form.as_str().into()), ("reference", shown)]);
+                    // Delivered: the draft has done its job, and a shared device keeps nothing.
+                    saver.finish();
                     Action::Sent { attempt, reference }
                 }
                 Err(error) => {

@@ -26,6 +26,8 @@ pub(crate) struct FieldHostProps {
     pub(crate) files: FileStore,
     pub(crate) lang: Lang,
     pub(crate) today: Date,
+    /// Told after every change of the answer (the draft is saved from it).
+    pub(crate) changed: Callback<()>,
 }
 
 /// One field of the current step.
@@ -45,6 +47,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
             let mut answers = props.answers.0.borrow_mut();
             let answer = change(answers.get(&props.field.id).cloned());
             answers.set(&props.field.id, answer);
+            props.changed.emit(());
             if shown.is_some() {
                 let values = read_answers(&props.definition.0, &answers, props.lang);
                 shown.set(validate_field(&props.field, &values, props.today));

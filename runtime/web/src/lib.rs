@@ -6,6 +6,7 @@
 mod app;
 mod assistant;
 mod check;
+mod draft;
 mod events;
 mod fetch;
 mod field_host;

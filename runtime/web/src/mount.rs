@@ -3,6 +3,7 @@
 //! type="application/json">` child, or the options of `Formlotse.mount`.
 
 use crate::app::{App, AppProps};
+use crate::draft::DraftMode;
 use crate::events::Events;
 use crate::style;
 use formlotse_core::Lang;
@@ -33,13 +34,15 @@ impl Mounted {
     /// Starts over: the definition is loaded again and every answer is cleared.
     pub fn reset(&mut self) -> Result<(), JsValue> {
         self.unmount();
-        self.app = Some(render(&self.host, self.props.clone())?);
+        // Starting afresh means without the draft, too.
+        let props = AppProps { fresh: true, ..self.props.clone() };
+        self.app = Some(render(&self.host, props)?);
         Ok(())
     }
 }
 
 /// Mounts into `host`'s (open) shadow root. `options` (from `Formlotse.mount`) may hold `src`,
-/// `definition` (JSON text or object), `endpoint` and `lang`; what it lacks comes from the
+/// `definition` (JSON text or object), `endpoint`, `lang` and `draft`; what it lacks comes from the
 /// element's attributes and an inline JSON definition.
 pub(crate) fn mount(host: HtmlElement, options: &JsValue) -> Result<Mounted, JsValue> {
     let option = |key: &str| -> Option<String> {
@@ -57,6 +60,8 @@ pub(crate) fn mount(host: HtmlElement, options: &JsValue) -> Result<Mounted, JsV
         endpoint: attribute("endpoint").map(Into::into),
         lang: attribute("lang").map_or_else(|| language_of(&host), |tag| Lang::from_tag(&tag)),
         events: Events(Some(host.clone())),
+        draft: DraftMode::from_attribute(attribute("draft").as_deref()),
+        fresh: false,
     };
     let app = render(&host, props.clone())?;
     Ok(Mounted { host, props, app: Some(app) })

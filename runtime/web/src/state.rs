@@ -67,6 +67,8 @@ pub(crate) struct AssistantState {
     pub(crate) attempts: u32,
     /// Focus request: the target, and a counter so that the same target can be asked again.
     pub(crate) focus: Option<(FocusTarget, u32)>,
+    /// Bumped when the answers are replaced wholesale: the inputs are created afresh.
+    pub(crate) generation: u32,
 }
 
 /// What can happen to the assistant.
@@ -83,6 +85,8 @@ pub(crate) enum Action {
     Change { step: usize, field: String },
     /// The language switch.
     SetLang(Lang),
+    /// "Entwurf löschen": the answers were cleared; start at the first step.
+    Discard,
 }
 
 impl AssistantState {
@@ -95,6 +99,7 @@ impl AssistantState {
             sending: Sending::Idle,
             attempts: 0,
             focus: None,
+            generation: 0,
         }
     }
 
@@ -170,6 +175,16 @@ impl Reducible for AssistantState {
                 next.errors.clear();
                 next.sending = Sending::Idle;
                 next.focus_on(FocusTarget::Field(field));
+            }
+            Action::Discard => {
+                if matches!(next.sending, Sending::InFlight { .. } | Sending::Done { .. }) {
+                    return self;
+                }
+                next.flow = Flow::default();
+                next.errors.clear();
+                next.sending = Sending::Idle;
+                next.generation += 1;
+                next.focus_on(FocusTarget::StepHeading);
             }
             Action::SetLang(lang) => {
                 if next.context.lang == lang {

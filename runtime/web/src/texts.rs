@@ -36,6 +36,13 @@ pub(crate) struct Texts {
     pub(crate) your_answers: &'static str,
     pub(crate) language_label: &'static str,
     pub(crate) language_name: &'static str,
+    pub(crate) draft_restored: &'static str,
+    pub(crate) draft_saved_at: fn(&str, &str) -> String,
+    pub(crate) draft_other_version: &'static str,
+    pub(crate) draft_files: &'static str,
+    pub(crate) draft_local: &'static str,
+    pub(crate) draft_delete: &'static str,
+    pub(crate) draft_deleted: &'static str,
 }
 
 const DE: Texts = Texts {
@@ -69,6 +76,13 @@ const DE: Texts = Texts {
     your_answers: "Ihre Angaben",
     language_label: "Sprache",
     language_name: "Deutsch",
+    draft_restored: "Ihre Angaben wurden wiederhergestellt.",
+    draft_saved_at: |date, time| format!("Zuletzt gespeichert am {date} um {time} Uhr."),
+    draft_other_version: "Das Formular wurde inzwischen geändert. Angaben zu Fragen, die es nicht mehr gibt, wurden verworfen. Bitte prüfen Sie Ihre Angaben.",
+    draft_files: "Dateien werden nicht gespeichert. Bitte fügen Sie diese erneut hinzu:",
+    draft_local: "Ihre Angaben werden bis zu 7 Tage auf diesem Gerät gespeichert. Nutzen andere dieses Gerät, löschen Sie den Entwurf, wenn Sie fertig sind.",
+    draft_delete: "Entwurf löschen",
+    draft_deleted: "Der Entwurf wurde gelöscht.",
 };
 
 const EN: Texts = Texts {
@@ -102,6 +116,13 @@ const EN: Texts = Texts {
     your_answers: "Your answers",
     language_label: "Language",
     language_name: "English",
+    draft_restored: "Your answers have been restored.",
+    draft_saved_at: |date, time| format!("Last saved on {date} at {time}."),
+    draft_other_version: "The form has changed since. Answers to questions that no longer exist were dropped. Please check your answers.",
+    draft_files: "Files are not saved. Please attach them again:",
+    draft_local: "Your answers are kept on this device for up to 7 days. If others use this device, delete the draft when you are done.",
+    draft_delete: "Delete draft",
+    draft_deleted: "The draft has been deleted.",
 };
 
 /// The texts for `lang`.

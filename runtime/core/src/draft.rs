@@ -1,0 +1,205 @@
+//! Drafts: the answers as typed, kept by the host (sessionStorage, localStorage, a file the
+//! citizen downloads) so that a reload, a crash or a closed tab loses nothing. The engine only
+//! turns answers into text and back; where the text is kept and when is the host's business.
+//!
+//! A draft names its form and version. Restoring a draft into another version keeps every
+//! answer whose field still exists and still takes that kind of answer, and says what it
+//! dropped. Files are never in a draft (their bytes stay in the browser): the draft remembers
+//! their names so the citizen can be told which ones to attach again.
+
+use crate::answers::Answers;
+use crate::definition::{Definition, FieldKind};
+use crate::value::Answer;
+use serde_json::{Map, Value as Json, json};
+
+/// The layout version of a draft (`"formlotseDraft": 1`).
+pub const DRAFT_FORMAT: u64 = 1;
+
+/// A draft read back for a definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    /// The answers that fit the definition.
+    pub answers: Answers,
+    /// The step the citizen was on (within the definition's steps).
+    pub step: usize,
+    /// When it was saved, in milliseconds since 1970 (the host's clock).
+    pub saved_at: f64,
+    /// The draft was made with another version of the form.
+    pub other_version: bool,
+    /// Ids of answered fields the form no longer has (or that now take another kind of answer).
+    pub dropped: Vec<String>,
+    /// File fields that had files, with the file names: to be attached again.
+    pub files: Vec<(String, Vec<String>)>,
+}
+
+/// The draft of `answers` on `step`, saved at `saved_at` (ms since 1970).
+pub fn encode(definition: &Definition, answers: &Answers, step: usize, saved_at: f64) -> String {
+    let answers: Map<String, Json> = answers
+        .iter()
+        .filter_map(|(id, answer)| {
+            let json = match answer {
+                Answer::Text(text) if text.is_empty() => return None,
+                Answer::Text(text) => json!({ "text": text }),
+                Answer::Date { day, month, year } => json!({ "date": [day, month, year] }),
+                Answer::Flag(flag) => json!({ "flag": flag }),
+                Answer::Choices(chosen) => json!({ "choices": chosen }),
+                Answer::Files(files) if files.is_empty() => return None,
+                Answer::Files(files) => json!({ "files": files.iter().map(|f| &f.name).collect::<Vec<_>>() }),
+            };
+            Some((id.to_owned(), json))
+        })
+        .collect();
+    json!({
+        "formlotseDraft": DRAFT_FORMAT,
+        "form": definition.id,
+        "version": definition.version,
+        "savedAt": saved_at,
+        "step": step,
+        "answers": answers,
+    })
+    .to_string()
+}
+
+/// Reads a draft for `definition`; `None` when the text is no draft of this form.
+pub fn decode(definition: &Definition, text: &str) -> Option<Restored> {
+    let draft: Json = serde_json::from_str(text).ok()?;
+    if draft.get("formlotseDraft")?.as_u64()? != DRAFT_FORMAT || draft.get("form")?.as_str()? != definition.id
+    {
+        return None;
+    }
+    let version = draft.get("version").and_then(Json::as_str);
+    let mut restored = Restored {
+        answers: Answers::default(),
+        step: draft
+            .get("step")
+            .and_then(Json::as_u64)
+            .and_then(|step| usize::try_from(step).ok())
+            .unwrap_or(0)
+            .min(definition.steps.len().saturating_sub(1)),
+        saved_at: draft.get("savedAt").and_then(Json::as_f64).unwrap_or(0.0),
+        other_version: version != definition.version.as_deref(),
+        dropped: Vec::new(),
+        files: Vec::new(),
+    };
+    for (id, json) in draft.get("answers")?.as_object()? {
+        let kind = definition.field(id).map(|field| &field.kind);
+        if let (Some(FieldKind::File(_)), Some(names)) = (kind, json.get("files").and_then(Json::as_array)) {
+            let names = names.iter().filter_map(Json::as_str).map(str::to_owned).collect();
+            restored.files.push((id.clone(), names));
+            continue;
+        }
+        match kind.and_then(|kind| answer_for(kind, json)) {
+            Some(answer) => restored.answers.set(id, answer),
+            None => restored.dropped.push(id.clone()),
+        }
+    }
+    Some(restored)
+}
+
+/// The answer in `json` if a field of `kind` takes it.
+fn answer_for(kind: &FieldKind, json: &Json) -> Option<Answer> {
+    let strings = |value: &Json| -> Option<Vec<String>> {
+        value.as_array()?.iter().map(|item| item.as_str().map(str::to_owned)).collect()
+    };
+    match kind {
+        FieldKind::Date => {
+            let [day, month, year]: [String; 3] = strings(json.get("date")?)?.try_into().ok()?;
+            Some(Answer::Date { day, month, year })
+        }
+        FieldKind::Checkbox => Some(Answer::Flag(json.get("flag")?.as_bool()?)),
+        FieldKind::Checkboxes(_) => Some(Answer::Choices(strings(json.get("choices")?)?)),
+        FieldKind::File(_) => None,
+        _ => Some(Answer::Text(json.get("text")?.as_str()?.to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+    use crate::value::FileMeta;
+
+    const FORM: &str = r#"{"formlotse": 1, "id": "hund", "version": "1", "title": "Hund", "steps": [
+      {"id": "a", "title": "A", "fields": [
+        {"id": "name", "type": "text", "label": "Name"},
+        {"id": "geburt", "type": "date", "label": "Geburt"},
+        {"id": "ok", "type": "checkbox", "label": "OK"},
+        {"id": "farben", "type": "checkboxes", "label": "Farben", "options": [{"value": "rot", "label": "Rot"}, {"value": "blau", "label": "Blau"}]}]},
+      {"id": "b", "title": "B", "fields": [
+        {"id": "nachweis", "type": "file", "label": "Nachweis"},
+        {"id": "alt", "type": "text", "label": "Alt"}]}]}"#;
+
+    fn answers() -> Answers {
+        let mut answers = Answers::default();
+        answers.set("name", Answer::Text(" Erika \n".into()));
+        answers.set("geburt", Answer::Date { day: "27".into(), month: "3".into(), year: "19".into() });
+        answers.set("ok", Answer::Flag(true));
+        answers.set("farben", Answer::Choices(vec!["blau".into()]));
+        answers.set(
+            "nachweis",
+            Answer::Files(vec![FileMeta {
+                name: "scan.pdf".into(),
+                mime: "application/pdf".into(),
+                size: 9,
+            }]),
+        );
+        answers.set("alt", Answer::Text("x".into()));
+        answers
+    }
+
+    #[test]
+    fn a_draft_restores_exactly_what_was_typed_except_files() {
+        let definition = load(FORM).expect("loads");
+        let text = encode(&definition, &answers(), 1, 1_700_000_000_000.0);
+        let restored = decode(&definition, &text).expect("a draft of this form");
+        let mut expected = answers();
+        expected.set("nachweis", Answer::Files(Vec::new()));
+        for (id, answer) in expected.iter() {
+            let got = restored.answers.get(id);
+            if matches!(answer, Answer::Files(_)) {
+                assert_eq!(got, None);
+            } else {
+                assert_eq!(got, Some(answer), "{id}");
+            }
+        }
+        assert_eq!(restored.step, 1);
+        assert_eq!(restored.saved_at, 1_700_000_000_000.0);
+        assert!(!restored.other_version);
+        assert!(restored.dropped.is_empty());
+        assert_eq!(restored.files, vec![("nachweis".to_owned(), vec!["scan.pdf".to_owned()])]);
+    }
+
+    #[test]
+    fn a_newer_version_keeps_what_still_fits_and_says_what_not() {
+        let old = load(FORM).expect("loads");
+        let text = encode(&old, &answers(), 1, 0.0);
+        let new = FORM
+            .replace(r#""version": "1""#, r#""version": "2""#)
+            .replace(
+                r#"{"id": "alt", "type": "text", "label": "Alt"}"#,
+                r#"{"id": "neu", "type": "text", "label": "Neu"}"#,
+            )
+            .replace(r#""id": "ok", "type": "checkbox""#, r#""id": "ok", "type": "date""#)
+            .replace(r#""steps": ["#, r#""steps": ["#);
+        let new = load(&new).expect("loads");
+        let restored = decode(&new, &text).expect("same form");
+        assert!(restored.other_version);
+        assert_eq!(restored.dropped, vec!["alt".to_owned(), "ok".to_owned()]);
+        assert!(restored.answers.get("name").is_some());
+    }
+
+    #[test]
+    fn anything_else_is_no_draft() {
+        let definition = load(FORM).expect("loads");
+        let other = encode(&definition, &answers(), 0, 0.0).replace(r#""form":"hund""#, r#""form":"katze""#);
+        for text in
+            ["", "null", "[]", "{}", r#"{"formlotseDraft": 2, "form": "hund", "answers": {}}"#, &other]
+        {
+            assert_eq!(decode(&definition, text), None, "{text}");
+        }
+        let odd = r#"{"formlotseDraft": 1, "form": "hund", "step": 99, "answers": {"name": {"date": 1}, "geburt": {"date": ["1", "2"]}}}"#;
+        let restored = decode(&definition, odd).expect("a draft");
+        assert_eq!(restored.step, 1);
+        assert_eq!(restored.dropped, vec!["geburt".to_owned(), "name".to_owned()]);
+    }
+}

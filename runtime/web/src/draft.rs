@@ -1,0 +1,168 @@
+//! Where drafts live: the element's `draft` attribute picks sessionStorage (the default: a
+//! reload keeps the answers, closing the tab ends them), localStorage (kept on this device for
+//! [`LOCAL_DAYS`] days, for long applications) or nothing. Saving is debounced so a keystroke
+//! costs no serialisation of the whole form.
+
+use crate::state::AnswerStore;
+use formlotse_core::Definition;
+use formlotse_core::draft::{Restored, decode, encode};
+use gloo_timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use web_sys::Storage;
+
+/// How long a draft in localStorage is kept.
+pub(crate) const LOCAL_DAYS: u32 = 7;
+
+/// Quiet time after the last change before the draft is written.
+const DEBOUNCE_MS: u32 = 400;
+
+/// The `draft` attribute.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum DraftMode {
+    /// sessionStorage.
+    #[default]
+    Session,
+    /// localStorage with an expiry.
+    Local,
+    /// No draft.
+    Off,
+}
+
+impl DraftMode {
+    /// Reads the attribute; anything unknown means the safe default, `session`.
+    pub(crate) fn from_attribute(value: Option<&str>) -> DraftMode {
+        match value.map(str::trim) {
+            Some(v) if v.eq_ignore_ascii_case("local") => DraftMode::Local,
+            Some(v) if v.eq_ignore_ascii_case("off") || v.eq_ignore_ascii_case("none") => DraftMode::Off,
+            _ => DraftMode::Session,
+        }
+    }
+}
+
+/// The draft of one form in one storage.
+#[derive(Debug)]
+pub(crate) struct DraftStore {
+    mode: DraftMode,
+    key: String,
+}
+
+impl DraftStore {
+    pub(crate) fn new(mode: DraftMode, form_id: &str) -> DraftStore {
+        DraftStore { mode, key: format!("formlotse-draft:{form_id}") }
+    }
+
+    pub(crate) fn mode(&self) -> DraftMode {
+        self.mode
+    }
+
+    /// The storage, when the mode has one and the browser allows it (storage throws in some
+    /// private modes and sandboxed frames: then there are simply no drafts).
+    fn storage(&self) -> Option<Storage> {
+        let window = web_sys::window()?;
+        match self.mode {
+            DraftMode::Session => window.session_storage().ok()?,
+            DraftMode::Local => window.local_storage().ok()?,
+            DraftMode::Off => None,
+        }
+    }
+
+    /// The stored draft for `definition`, unless there is none, it is not one, or it expired.
+    pub(crate) fn load(&self, definition: &Definition) -> Option<Restored> {
+        let text = self.storage()?.get_item(&self.key).ok()??;
+        let restored = decode(definition, &text);
+        let expired = restored.as_ref().is_some_and(|restored| {
+            self.mode == DraftMode::Local
+                && js_sys::Date::now() - restored.saved_at > f64::from(LOCAL_DAYS) * 86_400_000.0
+        });
+        if restored.is_none() || expired {
+            self.clear();
+            return None;
+        }
+        restored
+    }
+
+    fn save(&self, text: &str) {
+        if let Some(storage) = self.storage() {
+            // A full storage must not break the form; the answers are still in the page.
+            let _ = storage.set_item(&self.key, text);
+        }
+    }
+
+    pub(crate) fn clear(&self) {
+        if let Some(storage) = self.storage() {
+            let _ = storage.remove_item(&self.key);
+        }
+    }
+}
+
+/// Writes the draft a moment after the last change, and at once on a step change.
+pub(crate) struct DraftSaver {
+    store: Rc<DraftStore>,
+    definition: Rc<Definition>,
+    answers: AnswerStore,
+    step: Cell<usize>,
+    pending: RefCell<Option<Timeout>>,
+    /// After a successful submission nothing is written any more.
+    finished: Cell<bool>,
+}
+
+impl DraftSaver {
+    pub(crate) fn new(
+        store: Rc<DraftStore>,
+        definition: Rc<Definition>,
+        answers: AnswerStore,
+    ) -> Rc<DraftSaver> {
+        Rc::new(DraftSaver {
+            store,
+            definition,
+            answers,
+            step: Cell::new(0),
+            pending: RefCell::new(None),
+            finished: Cell::new(false),
+        })
+    }
+
+    /// An answer changed.
+    pub(crate) fn changed(self: &Rc<Self>) {
+        if self.store.mode() == DraftMode::Off || self.finished.get() {
+            return;
+        }
+        let saver = Rc::clone(self);
+        // Replacing the timeout drops (cancels) the previous one.
+        *self.pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || saver.save_now()));
+    }
+
+    /// The citizen is now on `step`.
+    pub(crate) fn at_step(&self, step: usize) {
+        if self.step.replace(step) != step {
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        self.pending.borrow_mut().take();
+        if self.finished.get() || self.store.mode() == DraftMode::Off {
+            return;
+        }
+        let answers = self.answers.0.borrow();
+        if answers.iter().next().is_none() {
+            return;
+        }
+        self.store.save(&encode(&self.definition, &answers, self.step.get(), js_sys::Date::now()));
+    }
+
+    /// The application was delivered (or the citizen discarded the draft): delete it and
+    /// write no more.
+    pub(crate) fn finish(&self) {
+        self.pending.borrow_mut().take();
+        self.finished.set(true);
+        self.store.clear();
+    }
+
+    /// The citizen discarded the draft but goes on filling in: delete it, keep saving.
+    pub(crate) fn discard(&self) {
+        self.pending.borrow_mut().take();
+        self.store.clear();
+    }
+}
