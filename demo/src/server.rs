@@ -4,11 +4,13 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::Request;
-use axum::http::HeaderValue;
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS};
+use axum::http::header::{CONTENT_TYPE, LOCATION};
+use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::get;
+use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
 
 use crate::api::{self, Receiver};
@@ -29,7 +31,22 @@ pub fn router(options: &ServeOptions, receiver: Arc<Receiver>) -> Router {
     if let Some(fixtures) = &options.fixtures {
         router = router.nest_service("/fixtures", ServeDir::new(fixtures));
     }
-    router.fallback_service(ServeDir::new(&options.site)).layer(middleware::from_fn(common_headers))
+    router
+        .fallback_service(ServeDir::new(&options.site))
+        .layer(middleware::from_fn(common_headers))
+        .layer(cors())
+}
+
+/// Any origin may embed the demo's runtime, read its forms and post to its receiver, as a town
+/// serving Formlotse from a CDN or a shared municipal server would allow (docs/embedding.md).
+/// The module script and the wasm are fetched in CORS mode, so without this nothing loads
+/// across origins.
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
+        .expose_headers([LOCATION])
 }
 
 /// Adds the CSP, `no-cache` (a developer edits files and reloads) and `nosniff`.

@@ -202,3 +202,26 @@ test('a definition full of XSS payloads renders them as text and executes nothin
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
+
+test('served from another origin: the page elsewhere, script, wasm, definition and endpoint here', async () => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  // A page of another origin (about:blank here) that links everything by absolute URL.
+  await page.setContent(`<!doctype html><html lang="de"><head><title>Anderer Ursprung</title>
+    <script src="${baseUrl}/formlotse/formlotse.js" defer></script></head>
+    <body><main><form-lotse src="${baseUrl}/fixtures/one-field.json" endpoint="${baseUrl}/api/submissions"></form-lotse></main></body></html>`);
+  const form = page.locator('form-lotse');
+  assert.notEqual(await page.evaluate(() => location.origin), new URL(baseUrl).origin);
+  await form.getByLabel('Antwort', { exact: true }).fill('von woanders');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
+  const last = (await submissions()).at(-1);
+  assert.deepEqual(last.payload.answers, { antwort: 'von woanders' });
+  assert.match(await form.getByText('Ihr Aktenzeichen').textContent(), new RegExp(last.reference));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
