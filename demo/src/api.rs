@@ -1,11 +1,12 @@
 //! `/api/submissions`: the receiving endpoint. Documented in demo/API.md.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use axum::Json;
 use axum::body::{Body, to_bytes};
 use axum::extract::State;
-use axum::http::header::{CONTENT_TYPE, LOCATION};
+use axum::http::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -25,6 +26,62 @@ pub struct Receiver {
     pub store: Store,
     /// Where their forms are looked up.
     pub forms: FormDirs,
+    /// Requests seen per fault route and idempotency key (see [`unavailable`], [`lost`]).
+    pub faults: Mutex<HashMap<String, u32>>,
+}
+
+impl Receiver {
+    /// Counts this request of `route` for its idempotency key; returns the count.
+    fn count(&self, route: &str, headers: &HeaderMap) -> u32 {
+        let key = format!("{route} {}", idempotency_key(headers).unwrap_or_default());
+        let mut faults = self.faults.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let count = faults.entry(key).or_insert(0);
+        *count += 1;
+        *count
+    }
+}
+
+/// `POST /api/unavailable/{n}/submissions`: answers the first `n` requests of each submission
+/// (by `Idempotency-Key`) with 503 and `Retry-After: 1`, storing nothing; then receives as
+/// usual. For trying out (and testing) the runtime's retries.
+pub async fn unavailable(
+    State(receiver): State<Arc<Receiver>>,
+    axum::extract::Path(failures): axum::extract::Path<u32>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if receiver.count(&format!("unavailable/{failures}"), &headers) <= failures {
+        return busy();
+    }
+    submit(State(receiver), headers, body).await
+}
+
+/// `POST /api/lost/{n}/submissions`: stores each request as usual, but for the first `n` of
+/// each submission the answer is "lost" (a 503 in its place), as when a connection drops after
+/// the server got the request. The retry must not store the application twice.
+pub async fn lost(
+    State(receiver): State<Arc<Receiver>>,
+    axum::extract::Path(failures): axum::extract::Path<u32>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let count = receiver.count(&format!("lost/{failures}"), &headers);
+    let response = submit(State(receiver), headers, body).await;
+    if count <= failures && response.status().is_success() { busy() } else { response }
+}
+
+fn busy() -> Response {
+    let mut response =
+        Problem::new(StatusCode::SERVICE_UNAVAILABLE, "the receiver is busy; try again in a second")
+            .into_response();
+    response.headers_mut().insert(RETRY_AFTER, axum::http::HeaderValue::from_static("1"));
+    response
+}
+
+/// The `Idempotency-Key` header, if it is a sensible one (printable ASCII, at most 200 bytes).
+fn idempotency_key(headers: &HeaderMap) -> Option<&str> {
+    let key = headers.get("idempotency-key")?.to_str().ok()?.trim();
+    (!key.is_empty() && key.len() <= 200).then_some(key)
 }
 
 /// `POST /api/submissions`: check, store, answer 201 with the reference.
@@ -67,9 +124,9 @@ async fn receive(receiver: &Receiver, headers: &HeaderMap, body: Body) -> Result
     }
     let form_id = payload.get("form").and_then(Value::as_str);
     let text = String::from_utf8_lossy(&bytes);
-    let receipt = receiver
+    let (receipt, created) = receiver
         .store
-        .insert(form_id, verdict.as_str(), &text)
+        .insert(form_id, verdict.as_str(), &text, idempotency_key(headers))
         .map_err(|error| Problem::internal(error.to_string()))?;
     let body = json!({
         "id": receipt.id,
@@ -78,7 +135,9 @@ async fn receive(receiver: &Receiver, headers: &HeaderMap, body: Body) -> Result
         "verdict": verdict.as_str(),
     });
     let location = format!("/api/submissions/{}", receipt.reference);
-    Ok((StatusCode::CREATED, [(LOCATION, location)], Json(body)).into_response())
+    // A repeated submission (same Idempotency-Key) gets the first one's receipt, with 200.
+    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, [(LOCATION, location)], Json(body)).into_response())
 }
 
 /// `GET /api/submissions`: every stored submission, oldest first, with its exact payload.

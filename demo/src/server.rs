@@ -5,11 +5,11 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::Request;
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS};
-use axum::http::header::{CONTENT_TYPE, LOCATION};
+use axum::http::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
 
@@ -25,6 +25,8 @@ pub fn router(options: &ServeOptions, receiver: Arc<Receiver>) -> Router {
     let mut router = Router::new()
         .route("/api/submissions", get(api::list).post(api::submit))
         .route("/api/submissions/{reference}", get(api::show))
+        .route("/api/unavailable/{failures}/submissions", post(api::unavailable))
+        .route("/api/lost/{failures}/submissions", post(api::lost))
         .with_state(receiver)
         .nest_service("/formlotse", ServeDir::new(&options.dist))
         .nest_service("/formulare", ServeDir::new(&options.forms));
@@ -46,7 +48,7 @@ fn cors() -> CorsLayer {
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
-        .expose_headers([LOCATION])
+        .expose_headers([LOCATION, RETRY_AFTER])
 }
 
 /// Adds the CSP, `no-cache` (a developer edits files and reloads) and `nosniff`.

@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS submissions (
     form_id TEXT,
     received_at TEXT NOT NULL,
     verdict TEXT NOT NULL,
-    payload TEXT NOT NULL
+    payload TEXT NOT NULL,
+    idempotency_key TEXT UNIQUE
 );";
 
 /// What the receiver answers for a stored submission.
@@ -121,23 +122,43 @@ impl Store {
         &self.path
     }
 
-    /// Stores `payload` (already checked to be a JSON object) and returns its receipt.
-    pub fn insert(&self, form_id: Option<&str>, verdict: &str, payload: &str) -> Result<Receipt, StoreError> {
+    /// Stores `payload` (already checked to be a JSON object) and returns its receipt, and
+    /// whether it is new: a submission whose `Idempotency-Key` is already stored is not stored
+    /// again, and gets the first one's receipt.
+    pub fn insert(
+        &self,
+        form_id: Option<&str>,
+        verdict: &str,
+        payload: &str,
+        idempotency_key: Option<&str>,
+    ) -> Result<(Receipt, bool), StoreError> {
         let mut connection = self.lock()?;
+        if let Some(key) = idempotency_key {
+            let existing = connection
+                .query_row(
+                    "SELECT id, reference, received_at FROM submissions WHERE idempotency_key = ?1",
+                    [key],
+                    |row| Ok(Receipt { id: row.get(0)?, reference: row.get(1)?, received_at: row.get(2)? }),
+                )
+                .optional()?;
+            if let Some(receipt) = existing {
+                return Ok((receipt, false));
+            }
+        }
         // The reference derives from the id, which exists only after the insert. Inside one
         // transaction, a random placeholder satisfies NOT NULL UNIQUE and is never visible.
         let transaction = connection.transaction()?;
         let (id, received_at): (i64, String) = transaction.query_row(
-            "INSERT INTO submissions (reference, form_id, received_at, verdict, payload)
-             VALUES ('pending-' || hex(randomblob(16)), ?1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?2, ?3)
+            "INSERT INTO submissions (reference, form_id, received_at, verdict, payload, idempotency_key)
+             VALUES ('pending-' || hex(randomblob(16)), ?1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?2, ?3, ?4)
              RETURNING id, received_at",
-            params![form_id, verdict, payload],
+            params![form_id, verdict, payload, idempotency_key],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
         let reference = reference(id);
         transaction.execute("UPDATE submissions SET reference = ?1 WHERE id = ?2", params![reference, id])?;
         transaction.commit()?;
-        Ok(Receipt { id, reference, received_at })
+        Ok((Receipt { id, reference, received_at }, true))
     }
 
     /// Every submission, oldest first.
@@ -220,8 +241,10 @@ mod tests {
         let dir = TempDir::new("order");
         let store = Store::open(&dir.0.join("nested/data")).unwrap();
         assert!(store.path().is_file());
-        let first = store.insert(Some("hund"), "valid", r#"{"form":"hund"}"#).unwrap();
-        let second = store.insert(None, "unchecked", "{}").unwrap();
+        let first = store.insert(Some("hund"), "valid", r#"{"form":"hund"}"#, Some("k1")).unwrap().0;
+        let second = store.insert(None, "unchecked", "{}", None).unwrap().0;
+        let (again, created) = store.insert(Some("hund"), "valid", r#"{"form":"hund"}"#, Some("k1")).unwrap();
+        assert_eq!((again.reference.as_str(), created), ("FL-000001", false), "the same key is stored once");
         assert_eq!((first.id, first.reference.as_str()), (1, "FL-000001"));
         assert_eq!((second.id, second.reference.as_str()), (2, "FL-000002"));
         assert!(first.received_at.ends_with('Z') && first.received_at.contains('T'), "{}", first.received_at);
@@ -242,13 +265,13 @@ mod tests {
         let dir = TempDir::new("reopen");
         {
             let store = Store::open(&dir.0).unwrap();
-            store.insert(None, "unchecked", "{}").unwrap();
+            store.insert(None, "unchecked", "{}", None).unwrap();
         }
         let store = Store::open(&dir.0).unwrap();
         let mode: String =
             store.lock().unwrap().query_row("PRAGMA journal_mode", [], |row| row.get(0)).unwrap();
         assert_eq!(mode, "wal");
-        assert_eq!(store.insert(None, "unchecked", "{}").unwrap().reference, "FL-000002");
+        assert_eq!(store.insert(None, "unchecked", "{}", None).unwrap().0.reference, "FL-000002");
     }
 
     #[test]

@@ -249,3 +249,55 @@ fn check_reports_file_line_and_column() {
     let output = Command::new(env!("CARGO_BIN_EXE_formlotse-demo")).arg("check").arg(&good).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
 }
+
+impl Server {
+    fn post_keyed(&self, path: &str, key: &str, body: &str) -> Response {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Type: application/json\r\nIdempotency-Key: {key}\r\nContent-Length: {}\r\n\r\n",
+            self.address,
+            body.len()
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(body.as_bytes()).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        Response::parse(&raw)
+    }
+}
+
+#[test]
+fn an_idempotency_key_stores_a_submission_once() {
+    let server = Server::start("idempotent");
+    let body = dog_payload().to_string();
+    let first = server.post_keyed("/api/submissions", "k-1", &body);
+    let again = server.post_keyed("/api/submissions", "k-1", &body);
+    let other = server.post_keyed("/api/submissions", "k-2", &body);
+    assert_eq!((first.status, again.status, other.status), (201, 200, 201));
+    assert_eq!(first.json()["reference"], again.json()["reference"]);
+    assert_eq!(other.json()["reference"], "FL-000002");
+    assert_eq!(server.request("GET", "/api/submissions", None, b"").json().as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn fault_routes_fail_as_asked_per_submission() {
+    let server = Server::start("faults");
+    let body = dog_payload().to_string();
+    let busy = server.post_keyed("/api/unavailable/2/submissions", "u", &body);
+    assert_eq!((busy.status, busy.header("retry-after")), (503, Some("1")));
+    assert_eq!(server.post_keyed("/api/unavailable/2/submissions", "u", &body).status, 503);
+    assert_eq!(server.post_keyed("/api/unavailable/2/submissions", "u", &body).status, 201);
+    assert_eq!(
+        server.post_keyed("/api/unavailable/2/submissions", "v", &body).status,
+        503,
+        "counted per key"
+    );
+
+    // A lost answer: stored, but the client hears 503; its retry gets the same receipt.
+    let lost = server.post_keyed("/api/lost/1/submissions", "l", &body);
+    assert_eq!(lost.status, 503);
+    let retried = server.post_keyed("/api/lost/1/submissions", "l", &body);
+    assert_eq!(retried.status, 200, "{}", retried.body);
+    assert_eq!(retried.json()["reference"], "FL-000002");
+    assert_eq!(server.request("GET", "/api/submissions", None, b"").json().as_array().map(Vec::len), Some(2));
+}

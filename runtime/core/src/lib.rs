@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod definition;
+pub mod delivery;
 pub mod diagnostic;
 pub mod draft;
 pub mod flow;

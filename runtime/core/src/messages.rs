@@ -127,6 +127,7 @@ fn catalog(
             format!("„{label}“ hat den falschen Typ; erwartet wird: {expected}.")
         }
         V::WrongType { expected } => format!("“{label}” has the wrong type; expected: {expected}."),
+        V::Reported { message } => message.clone(),
     }
 }
 

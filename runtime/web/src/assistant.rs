@@ -2,15 +2,15 @@
 
 use crate::draft::{DraftMode, DraftSaver, DraftStore};
 use crate::events::Events;
-use crate::fetch::{FetchError, post_json};
 use crate::field_host::{FieldHost, input_id};
 use crate::markup;
 use crate::review;
+use crate::sending::{self, use_sending};
 use crate::state::{Action, AnswerStore, AssistantState, FileStore, FocusTarget, Sending, Shared};
 use crate::texts::texts;
 use formlotse_core::definition::ContentKind;
 use formlotse_core::draft::Restored;
-use formlotse_core::{Answers, Context, Date, Definition, Flow, Item, Lang, messages, payload};
+use formlotse_core::{Answers, Context, Date, Definition, Flow, Item, Lang, messages};
 use formlotse_widgets::{
     Actions, Banner, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, LanguageChoice,
     LanguageSwitch, Receipt, StepHeading, SummaryList, focus_by_id,
@@ -151,19 +151,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         Callback::from(move |()| state.dispatch(Action::Back))
     };
     let in_flight = matches!(state.sending, Sending::InFlight { .. });
-    let sending_status = html! {
-        <>
-            <div class="fl-status" role="status" aria-live="polite">
-                if in_flight { {t.sending} }
-            </div>
-            if let Sending::Failed { detail } = &state.sending {
-                <div class="fl-notice fl-notice--error" role="alert">
-                    <p>{t.send_failed}</p>
-                    <p class="fl-notice__detail">{detail.clone()}</p>
-                </div>
-            }
-        </>
-    };
+    let sending_status = sending::status(&state.sending, lang);
 
     if state.flow.is_review() {
         let onchange = {
@@ -423,69 +411,4 @@ fn use_step_events(state: &UseReducerHandle<AssistantState>, events: &Events) {
             &[("step", (step as u32 + 1).into()), ("of", (steps as u32).into()), ("stepId", id.into())],
         );
     });
-}
-
-/// Posts the payload whenever a new send attempt starts.
-#[hook]
-fn use_sending(
-    state: &UseReducerHandle<AssistantState>,
-    answers: &Rc<AnswerStore>,
-    saver: &Rc<DraftSaver>,
-    props: &AssistantProps,
-) {
-    let attempt = match state.sending {
-        Sending::InFlight { attempt } => Some(attempt),
-        _ => None,
-    };
-    let (state, answers, endpoint, events, saver) =
-        (state.clone(), answers.clone(), props.endpoint.clone(), props.events.clone(), saver.clone());
-    use_effect_with(attempt, move |attempt| {
-        let Some(attempt) = *attempt else { return };
-        let lang = state.context.lang;
-        let form = state.definition.0.id.clone();
-        let body = payload::build(&state.definition.0, &answers.0.borrow(), lang).to_string();
-        events.emit("submit", &[("form", form.as_str().into())]);
-        wasm_bindgen_futures::spawn_local(async move {
-            let action = match post_json(&endpoint, &body).await {
-                Ok(answer) => {
-                    let reference = reference_of(&answer.body);
-                    let shown = reference.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-                    events.emit("submitted", &[("form", form.as_str().into()), ("reference", shown)]);
-                    // Delivered: the draft has done its job, and a shared device keeps nothing.
-                    saver.finish();
-                    Action::Sent { attempt, reference }
-                }
-                Err(error) => {
-                    let (reason, status) = match &error {
-                        FetchError::Status(status) => ("http", JsValue::from(*status)),
-                        FetchError::Network(_) => ("network", JsValue::NULL),
-                    };
-                    let detail = [
-                        ("form", form.as_str().into()),
-                        ("code", "send_failed".into()),
-                        ("reason", reason.into()),
-                        ("status", status),
-                    ];
-                    events.emit("error", &detail);
-                    Action::SendFailed { attempt, detail: describe(&error, lang) }
-                }
-            };
-            state.dispatch(action);
-        });
-    });
-}
-
-/// The receiver may answer `{"reference": "..."}`; anything else means no reference.
-fn reference_of(body: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(body).ok()?;
-    value.get("reference")?.as_str().map(str::to_owned)
-}
-
-fn describe(error: &FetchError, lang: Lang) -> String {
-    match (error, lang) {
-        (FetchError::Status(status), Lang::De) => format!("Der Server antwortete mit HTTP {status}."),
-        (FetchError::Status(status), Lang::En) => format!("The server answered with HTTP {status}."),
-        (FetchError::Network(message), Lang::De) => format!("Keine Verbindung zum Server ({message})."),
-        (FetchError::Network(message), Lang::En) => format!("No connection to the server ({message})."),
-    }
 }

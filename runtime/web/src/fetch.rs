@@ -25,16 +25,45 @@ pub(crate) async fn get_text(url: &str) -> Result<Answer, FetchError> {
     send(url, &init).await
 }
 
-/// POSTs `json` to `url` as `application/json`.
-pub(crate) async fn post_json(url: &str, json: &str) -> Result<Answer, FetchError> {
+/// What a receiver answered, whatever the status.
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    /// The `Retry-After` header.
+    pub(crate) retry_after: Option<String>,
+    pub(crate) body: String,
+}
+
+/// POSTs `json` to `url` as `application/json` with an `Idempotency-Key`. `Err` only when no
+/// answer came at all.
+pub(crate) async fn post_submission(url: &str, json: &str, idempotency_key: &str) -> Result<Reply, String> {
+    let as_text = |error: JsValue| match network(error) {
+        FetchError::Network(message) => message,
+        FetchError::Status(status) => format!("HTTP {status}"),
+    };
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_body(&JsValue::from_str(json));
-    let headers = web_sys::Headers::new().map_err(network)?;
-    headers.set("Content-Type", "application/json").map_err(network)?;
-    headers.set("Accept", "application/json").map_err(network)?;
+    let headers = web_sys::Headers::new().map_err(as_text)?;
+    headers.set("Content-Type", "application/json").map_err(as_text)?;
+    headers.set("Accept", "application/json, application/problem+json").map_err(as_text)?;
+    headers.set("Idempotency-Key", idempotency_key).map_err(as_text)?;
     init.set_headers(&headers);
-    send(url, &init).await
+    let request = Request::new_with_str_and_init(url, &init).map_err(as_text)?;
+    let window = web_sys::window().ok_or("no window")?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(as_text)?
+        .dyn_into()
+        .map_err(as_text)?;
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
+    // A body that cannot be read is an empty body: the status decides.
+    let body = match response.text() {
+        Ok(promise) => {
+            JsFuture::from(promise).await.ok().and_then(|body| body.as_string()).unwrap_or_default()
+        }
+        Err(_) => String::new(),
+    };
+    Ok(Reply { status: response.status(), retry_after, body })
 }
 
 async fn send(url: &str, init: &RequestInit) -> Result<Answer, FetchError> {

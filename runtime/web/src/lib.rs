@@ -13,6 +13,7 @@ mod field_host;
 mod markup;
 mod mount;
 mod review;
+mod sending;
 mod state;
 mod style;
 mod texts;

@@ -2,7 +2,7 @@
 //! how sending stands. Answers are not here: they live in an [`AnswerStore`] so that a
 //! keystroke changes no state that would re-render the form.
 
-use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Lang, Move};
+use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Lang, Move, Violation};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -47,12 +47,22 @@ pub(crate) enum FocusTarget {
 pub(crate) enum Sending {
     /// Not yet asked to send.
     Idle,
-    /// A request is under way; `attempt` identifies it.
-    InFlight { attempt: u32 },
+    /// A request is under way; `attempt` identifies it. `retry_in`: the last request failed
+    /// and the next starts in that many seconds.
+    InFlight { attempt: u32, retry_in: Option<u32> },
     /// The last attempt failed; the citizen may try again.
-    Failed { detail: String },
+    Failed(Failure),
     /// Delivered.
     Done { reference: Option<String> },
+}
+
+/// Why a submission did not arrive.
+#[derive(Clone, PartialEq, Debug)]
+pub(crate) enum Failure {
+    /// No receiver answered usefully, even after retries: trying again later may work.
+    Unreachable { detail: String },
+    /// The receiver refused it (a 4xx); `message` is its explanation, if it gave one.
+    Refused { status: u16, message: Option<String> },
 }
 
 /// Everything the assistant shows, apart from the answers.
@@ -77,8 +87,10 @@ pub(crate) enum Action {
     Next(Answers),
     /// "Zurück".
     Back,
-    /// The request of `attempt` failed.
-    SendFailed { attempt: u32, detail: String },
+    /// The request of `attempt` failed and is retried in `seconds`.
+    Retrying { attempt: u32, seconds: u32 },
+    /// The request of `attempt` failed for good; `fields` are the receiver's field errors.
+    SendFailed { attempt: u32, failure: Failure, fields: Vec<(String, String)> },
     /// The request of `attempt` was accepted.
     Sent { attempt: u32, reference: Option<String> },
     /// "Ändern" on the review page: open `step` at `field`.
@@ -101,6 +113,10 @@ impl AssistantState {
             focus: None,
             generation: 0,
         }
+    }
+
+    fn is_sending(&self, attempt: u32) -> bool {
+        matches!(self.sending, Sending::InFlight { attempt: current, .. } if current == attempt)
     }
 
     fn focus_on(&mut self, target: FocusTarget) {
@@ -138,7 +154,7 @@ impl Reducible for AssistantState {
                     Move::Complete => {
                         next.errors.clear();
                         next.attempts += 1;
-                        next.sending = Sending::InFlight { attempt: next.attempts };
+                        next.sending = Sending::InFlight { attempt: next.attempts, retry_in: None };
                     }
                 }
             }
@@ -152,14 +168,32 @@ impl Reducible for AssistantState {
                     next.focus_on(FocusTarget::StepHeading);
                 }
             }
-            Action::SendFailed { attempt, detail } => {
-                if next.sending != (Sending::InFlight { attempt }) {
+            Action::Retrying { attempt, seconds } => {
+                if !next.is_sending(attempt) {
                     return self;
                 }
-                next.sending = Sending::Failed { detail };
+                next.sending = Sending::InFlight { attempt, retry_in: Some(seconds) };
+            }
+            Action::SendFailed { attempt, failure, fields } => {
+                if !next.is_sending(attempt) {
+                    return self;
+                }
+                next.sending = Sending::Failed(failure);
+                // Field errors of the receiver are shown at their fields, like the browser's own,
+                // on the step that holds the first; "Weiter" there returns to the review.
+                let definition = next.definition.clone();
+                next.errors = fields
+                    .into_iter()
+                    .filter(|(field, _)| definition.0.field(field).is_some())
+                    .map(|(path, message)| FieldError { path, violation: Violation::Reported { message } })
+                    .collect();
+                if let Some(step) = next.errors.first().and_then(|e| definition.0.step_of(&e.path)) {
+                    next.flow.change(step, &definition.0);
+                    next.focus_on(FocusTarget::ErrorSummary);
+                }
             }
             Action::Sent { attempt, reference } => {
-                if next.sending != (Sending::InFlight { attempt }) {
+                if !next.is_sending(attempt) {
                     return self;
                 }
                 next.sending = Sending::Done { reference };

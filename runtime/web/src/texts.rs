@@ -43,6 +43,10 @@ pub(crate) struct Texts {
     pub(crate) draft_local: &'static str,
     pub(crate) draft_delete: &'static str,
     pub(crate) draft_deleted: &'static str,
+    pub(crate) retrying: fn(u32) -> String,
+    pub(crate) try_again: &'static str,
+    pub(crate) refused: &'static str,
+    pub(crate) refused_status: fn(u16) -> String,
 }
 
 const DE: Texts = Texts {
@@ -83,6 +87,13 @@ const DE: Texts = Texts {
     draft_local: "Ihre Angaben werden bis zu 7 Tage auf diesem Gerät gespeichert. Nutzen andere dieses Gerät, löschen Sie den Entwurf, wenn Sie fertig sind.",
     draft_delete: "Entwurf löschen",
     draft_deleted: "Der Entwurf wurde gelöscht.",
+    retrying: |seconds| match seconds {
+        1 => "Der Server ist gerade nicht erreichbar. Neuer Versuch in 1 Sekunde …".to_owned(),
+        n => format!("Der Server ist gerade nicht erreichbar. Neuer Versuch in {n} Sekunden …"),
+    },
+    try_again: "Erneut versuchen",
+    refused: "Die Verwaltung hat Ihren Antrag nicht angenommen. Ihre Angaben sind erhalten.",
+    refused_status: |status| format!("Antwort des Servers: HTTP {status}"),
 };
 
 const EN: Texts = Texts {
@@ -123,6 +134,13 @@ const EN: Texts = Texts {
     draft_local: "Your answers are kept on this device for up to 7 days. If others use this device, delete the draft when you are done.",
     draft_delete: "Delete draft",
     draft_deleted: "The draft has been deleted.",
+    retrying: |seconds| match seconds {
+        1 => "The server cannot be reached right now. Trying again in 1 second …".to_owned(),
+        n => format!("The server cannot be reached right now. Trying again in {n} seconds …"),
+    },
+    try_again: "Try again",
+    refused: "The administration did not accept your application. Your answers are kept.",
+    refused_status: |status| format!("Server answer: HTTP {status}"),
 };
 
 /// The texts for `lang`.

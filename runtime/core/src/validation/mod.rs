@@ -133,6 +133,11 @@ pub enum Violation {
         /// The JSON type the payload should carry.
         expected: &'static str,
     },
+    /// The receiver refused the answer (an RFC 9457 problem naming the field), in its words.
+    Reported {
+        /// The receiver's message.
+        message: String,
+    },
 }
 
 impl Violation {
@@ -167,6 +172,7 @@ impl Violation {
             Violation::After { .. } => "after",
             Violation::Equals { .. } => "equals",
             Violation::WrongType { .. } => "type",
+            Violation::Reported { .. } => "reported",
         }
     }
 }

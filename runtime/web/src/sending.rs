@@ -1,0 +1,189 @@
+//! Delivering the application: one `Idempotency-Key` per submission, retries by
+//! `formlotse_core::delivery::Policy` (network errors, 5xx, 408, 429 with `Retry-After`), then
+//! either the receipt, a refusal shown at its fields, or "Erneut versuchen". The answers stay
+//! in the page and in the draft until the receiver has the application.
+
+use crate::draft::DraftSaver;
+use crate::fetch::{Reply, post_submission};
+use crate::state::{Action, AnswerStore, AssistantState, Failure, Sending};
+use crate::texts::texts;
+use formlotse_core::delivery::{Decision, Policy, Response, idempotency_key, refusal};
+use formlotse_core::{Lang, payload};
+use gloo_timers::future::TimeoutFuture;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::assistant::AssistantProps;
+
+/// Posts the payload whenever a new send attempt starts.
+#[hook]
+pub(crate) fn use_sending(
+    state: &UseReducerHandle<AssistantState>,
+    answers: &Rc<AnswerStore>,
+    saver: &Rc<DraftSaver>,
+    props: &AssistantProps,
+) {
+    // The key of the submission last sent, with its body: the same body is the same
+    // submission, whether retried automatically or by "Erneut versuchen".
+    let sent: Rc<RefCell<(String, String)>> = use_memo((), |_| RefCell::new((String::new(), String::new())));
+    let attempt = match state.sending {
+        Sending::InFlight { attempt, .. } => Some(attempt),
+        _ => None,
+    };
+    let (state, answers, endpoint, events, saver) =
+        (state.clone(), answers.clone(), props.endpoint.clone(), props.events.clone(), saver.clone());
+    use_effect_with(attempt, move |attempt| {
+        let Some(attempt) = *attempt else { return };
+        let lang = state.context.lang;
+        let form = state.definition.0.id.clone();
+        let body = payload::build(&state.definition.0, &answers.0.borrow(), lang).to_string();
+        let key = {
+            let mut sent = sent.borrow_mut();
+            if sent.0 != body {
+                *sent = (body.clone(), idempotency_key(random_bytes()));
+            }
+            sent.1.clone()
+        };
+        events.emit("submit", &[("form", form.as_str().into())]);
+        wasm_bindgen_futures::spawn_local(async move {
+            let policy = Policy::default();
+            let started = js_sys::Date::now();
+            let mut tries = 0;
+            let action = loop {
+                tries += 1;
+                let reply = post_submission(&endpoint, &body, &key).await;
+                let response = match &reply {
+                    Ok(reply) => {
+                        Response::Status { status: reply.status, retry_after: reply.retry_after.as_deref() }
+                    }
+                    Err(_) => Response::Network,
+                };
+                let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
+                match policy.decide(&response, tries, elapsed, js_sys::Math::random()) {
+                    Decision::Done => {
+                        let reference = reply.ok().and_then(|reply| reference_of(&reply.body));
+                        let shown = reference.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+                        events.emit("submitted", &[("form", form.as_str().into()), ("reference", shown)]);
+                        // Delivered: the draft has done its job, and a shared device keeps nothing.
+                        saver.finish();
+                        break Action::Sent { attempt, reference };
+                    }
+                    Decision::RetryIn(delay) => {
+                        let seconds = u32::try_from(delay.div_ceil(1000)).unwrap_or(u32::MAX);
+                        state.dispatch(Action::Retrying { attempt, seconds });
+                        TimeoutFuture::new(u32::try_from(delay).unwrap_or(u32::MAX)).await;
+                    }
+                    Decision::GiveUp => {
+                        let status = reply.as_ref().ok().map(|reply| reply.status);
+                        emit_error(&events, &form, status);
+                        let detail = describe(reply.as_ref().map(|reply| reply.status), lang);
+                        break Action::SendFailed {
+                            attempt,
+                            failure: Failure::Unreachable { detail },
+                            fields: Vec::new(),
+                        };
+                    }
+                    Decision::Refused => {
+                        let Reply { status, body, .. } =
+                            reply.unwrap_or(Reply { status: 0, retry_after: None, body: String::new() });
+                        emit_error(&events, &form, Some(status));
+                        let problem = refusal(&body).unwrap_or_default();
+                        let message = problem.detail.or(problem.title);
+                        break Action::SendFailed {
+                            attempt,
+                            failure: Failure::Refused { status, message },
+                            fields: problem.fields,
+                        };
+                    }
+                }
+            };
+            state.dispatch(action);
+        });
+    });
+}
+
+fn emit_error(events: &crate::events::Events, form: &str, status: Option<u16>) {
+    let (reason, status) = match status {
+        Some(status) => ("http", JsValue::from(status)),
+        None => ("network", JsValue::NULL),
+    };
+    let detail = [
+        ("form", form.into()),
+        ("code", "send_failed".into()),
+        ("reason", reason.into()),
+        ("status", status),
+    ];
+    events.emit("error", &detail);
+}
+
+/// The sending state for the citizen: progress and retries announced politely, a failure as an
+/// alert with what to do.
+pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
+    let t = texts(lang);
+    let progress = match sending {
+        Sending::InFlight { retry_in: None, .. } => Some(t.sending.to_owned()),
+        Sending::InFlight { retry_in: Some(seconds), .. } => Some((t.retrying)(*seconds)),
+        _ => None,
+    };
+    html! {
+        <>
+            <div class="fl-status" role="status" aria-live="polite">
+                if let Some(progress) = progress { {progress} }
+            </div>
+            if let Sending::Failed(failure) = sending {
+                <div class="fl-notice fl-notice--error" role="alert">
+                    { match failure {
+                        Failure::Unreachable { detail } => html! {
+                            <>
+                                <p class="fl-notice__title">{t.send_failed}</p>
+                                <p class="fl-notice__detail">{detail.clone()}</p>
+                                // Submits the form: the same submission, with the same key.
+                                <button type="submit" class="fl-button">{t.try_again}</button>
+                            </>
+                        },
+                        Failure::Refused { status, message } => html! {
+                            <>
+                                <p class="fl-notice__title">{t.refused}</p>
+                                if let Some(message) = message {
+                                    <p>{message.clone()}</p>
+                                }
+                                <p class="fl-notice__detail">{(t.refused_status)(*status)}</p>
+                            </>
+                        },
+                    } }
+                </div>
+            }
+        </>
+    }
+}
+
+/// The receiver may answer `{"reference": "..."}`; anything else means no reference.
+fn reference_of(body: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    value.get("reference")?.as_str().map(str::to_owned)
+}
+
+fn describe(status: Result<u16, &String>, lang: Lang) -> String {
+    match (status, lang) {
+        (Ok(status), Lang::De) => format!("Der Server antwortete mit HTTP {status}."),
+        (Ok(status), Lang::En) => format!("The server answered with HTTP {status}."),
+        (Err(message), Lang::De) => format!("Keine Verbindung zum Server ({message})."),
+        (Err(message), Lang::En) => format!("No connection to the server ({message})."),
+    }
+}
+
+/// 16 random bytes for the idempotency key: the browser's CSPRNG, else `Math.random`.
+fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}

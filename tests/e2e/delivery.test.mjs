@@ -1,0 +1,82 @@
+// Delivering exactly once: retries with one Idempotency-Key, a clear "Erneut versuchen" when
+// they run out, and a receiver's refusal shown at its fields. The demo server's fault routes
+// (/api/lost/N, /api/unavailable/N) fail for real over HTTP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, submissions, screenshot } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function answerAndReview(form, answer) {
+  await form.getByLabel('Antwort', { exact: true }).fill(answer);
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+}
+
+test('a lost answer is retried with the same key: the receipt comes, the application is stored once', async () => {
+  const { context, page, problems } = await open(browser, '/fixtures/delivery-lost.html');
+  const form = page.locator('form-lotse');
+  const keys = [];
+  page.on('request', (request) => { if (request.method() === 'POST') keys.push(request.headers()['idempotency-key']); });
+  await answerAndReview(form, 'einmal');
+  const before = (await submissions()).length;
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByText(/Neuer Versuch in 1 Sekunde/).waitFor();
+  await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
+  const stored = await submissions();
+  assert.equal(stored.length, before + 1, 'stored exactly once');
+  assert.deepEqual(stored.at(-1).payload.answers, { antwort: 'einmal' });
+  assert.match(await form.getByText('Ihr Aktenzeichen').textContent(), new RegExp(stored.at(-1).reference));
+  assert.equal(keys.length, 2);
+  assert.match(keys[0], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(keys[1], keys[0], 'the retry carries the same Idempotency-Key');
+  assert.deepEqual(problems.filter((p) => !p.includes('503')), []);
+  await context.close();
+});
+
+test('when the retries run out, the citizen keeps every answer and can try again', async () => {
+  const { context, page } = await open(browser, '/fixtures/delivery-unavailable.html');
+  const form = page.locator('form-lotse');
+  const posts = [];
+  page.on('request', (request) => { if (request.method() === 'POST') posts.push(request.headers()['idempotency-key']); });
+  await answerAndReview(form, 'geduldig');
+  const before = (await submissions()).length;
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  const alert = form.getByRole('alert');
+  await alert.getByText('Ihr Antrag konnte nicht gesendet werden. Ihre Angaben sind erhalten.', { exact: false }).waitFor({ timeout: 20_000 });
+  assert.match(await alert.textContent(), /HTTP 503/);
+  assert.equal(posts.length, 4, 'four requests, then the citizen decides');
+  await screenshot(page, 'delivery-gave-up');
+  assert.ok(await form.getByText('geduldig').isVisible(), 'the review still shows the answer');
+  await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await form.getByText(/Neuer Versuch in/).waitFor();
+  assert.equal(new Set(posts).size, 1, 'every request of this submission has one key');
+  assert.equal((await submissions()).length, before);
+  await context.close();
+});
+
+test("a refusal with field errors shows the receiver's words at the field; fixing it sends", async () => {
+  const { context, page } = await open(browser, '/fixtures/delivery-refused.html');
+  const form = page.locator('form-lotse');
+  await form.getByLabel('Name').fill('Erika');
+  await form.getByLabel('Postleitzahl').fill('ABC');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByRole('heading', { name: 'Es gibt ein Problem' }).waitFor();
+  const alert = form.getByRole('alert').filter({ hasText: 'nicht angenommen' });
+  assert.match(await alert.textContent(), /HTTP 422/);
+  const plz = form.getByLabel('Postleitzahl');
+  assert.equal(await plz.getAttribute('aria-invalid'), 'true');
+  const message = form.locator(`[id="${(await plz.getAttribute('aria-describedby')).split(' ').at(-1)}"]`);
+  assert.match(await message.textContent(), /Postleitzahl/);
+  await screenshot(page, 'delivery-refused');
+  await plz.fill('10557');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
+  assert.deepEqual((await submissions()).at(-1).payload.answers, { name: 'Erika', plz: '10557' });
+  await context.close();
+});
