@@ -116,11 +116,12 @@ async fn receive(receiver: &Receiver, headers: &HeaderMap, body: Body) -> Result
         .await
         .map_err(|error| Problem::internal(format!("the check failed: {error}")))?;
     if let Verdict::Invalid(errors) = verdict {
-        return Err(Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "the submission breaks its form's rules; nothing was stored",
-        )
-        .with_errors(errors));
+        // The runtime shows `detail` to the citizen: say it in the payload's language.
+        let detail = match payload.get("lang").and_then(Value::as_str) {
+            Some("en") => "Some answers do not meet the form's rules. Nothing was stored.",
+            _ => "Einige Angaben erfüllen die Regeln des Formulars nicht. Es wurde nichts gespeichert.",
+        };
+        return Err(Problem::new(StatusCode::UNPROCESSABLE_ENTITY, detail).with_errors(errors));
     }
     let form_id = payload.get("form").and_then(Value::as_str);
     let text = String::from_utf8_lossy(&bytes);
