@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use axum::Json;
 use axum::body::{Body, to_bytes};
 use axum::extract::State;
-use axum::http::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use axum::http::header::{CONTENT_TYPE, LOCATION};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -26,60 +26,12 @@ pub struct Receiver {
     pub store: Store,
     /// Where their forms are looked up.
     pub forms: FormDirs,
-    /// Requests seen per fault route and idempotency key (see [`unavailable`], [`lost`]).
+    /// Requests seen per fault route and idempotency key (see `faults.rs`).
     pub faults: Mutex<HashMap<String, u32>>,
 }
 
-impl Receiver {
-    /// Counts this request of `route` for its idempotency key; returns the count.
-    fn count(&self, route: &str, headers: &HeaderMap) -> u32 {
-        let key = format!("{route} {}", idempotency_key(headers).unwrap_or_default());
-        let mut faults = self.faults.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let count = faults.entry(key).or_insert(0);
-        *count += 1;
-        *count
-    }
-}
-
-/// `POST /api/unavailable/{n}/submissions`: answers the first `n` requests of each submission
-/// (by `Idempotency-Key`) with 503 and `Retry-After: 1`, storing nothing; then receives as
-/// usual. For trying out (and testing) the runtime's retries.
-pub async fn unavailable(
-    State(receiver): State<Arc<Receiver>>,
-    axum::extract::Path(failures): axum::extract::Path<u32>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
-    if receiver.count(&format!("unavailable/{failures}"), &headers) <= failures {
-        return busy();
-    }
-    submit(State(receiver), headers, body).await
-}
-
-/// `POST /api/lost/{n}/submissions`: stores each request as usual, but for the first `n` of
-/// each submission the answer is "lost" (a 503 in its place), as when a connection drops after
-/// the server got the request. The retry must not store the application twice.
-pub async fn lost(
-    State(receiver): State<Arc<Receiver>>,
-    axum::extract::Path(failures): axum::extract::Path<u32>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
-    let count = receiver.count(&format!("lost/{failures}"), &headers);
-    let response = submit(State(receiver), headers, body).await;
-    if count <= failures && response.status().is_success() { busy() } else { response }
-}
-
-fn busy() -> Response {
-    let mut response =
-        Problem::new(StatusCode::SERVICE_UNAVAILABLE, "the receiver is busy; try again in a second")
-            .into_response();
-    response.headers_mut().insert(RETRY_AFTER, axum::http::HeaderValue::from_static("1"));
-    response
-}
-
 /// The `Idempotency-Key` header, if it is a sensible one (printable ASCII, at most 200 bytes).
-fn idempotency_key(headers: &HeaderMap) -> Option<&str> {
+pub fn idempotency_key(headers: &HeaderMap) -> Option<&str> {
     let key = headers.get("idempotency-key")?.to_str().ok()?.trim();
     (!key.is_empty() && key.len() <= 200).then_some(key)
 }

@@ -4,6 +4,7 @@
 mod api;
 mod check;
 mod cli;
+mod faults;
 mod forms;
 mod problem;
 mod server;

@@ -15,6 +15,7 @@ use tower_http::services::ServeDir;
 
 use crate::api::{self, Receiver};
 use crate::cli::ServeOptions;
+use crate::faults;
 
 /// The policy every page of the demo runs under: the strictest a town is asked to set (see
 /// docs/embedding.md), so the demo proves the runtime works with it.
@@ -25,8 +26,7 @@ pub fn router(options: &ServeOptions, receiver: Arc<Receiver>) -> Router {
     let mut router = Router::new()
         .route("/api/submissions", get(api::list).post(api::submit))
         .route("/api/submissions/{reference}", get(api::show))
-        .route("/api/unavailable/{failures}/submissions", post(api::unavailable))
-        .route("/api/lost/{failures}/submissions", post(api::lost))
+        .route("/api/faults/{fault}/{failures}/submissions", post(faults::fault))
         .with_state(receiver)
         .nest_service("/formlotse", ServeDir::new(&options.dist))
         .nest_service("/formulare", ServeDir::new(&options.forms));

@@ -283,21 +283,40 @@ fn an_idempotency_key_stores_a_submission_once() {
 fn fault_routes_fail_as_asked_per_submission() {
     let server = Server::start("faults");
     let body = dog_payload().to_string();
-    let busy = server.post_keyed("/api/unavailable/2/submissions", "u", &body);
+    let busy = server.post_keyed("/api/faults/503/2/submissions", "u", &body);
     assert_eq!((busy.status, busy.header("retry-after")), (503, Some("1")));
-    assert_eq!(server.post_keyed("/api/unavailable/2/submissions", "u", &body).status, 503);
-    assert_eq!(server.post_keyed("/api/unavailable/2/submissions", "u", &body).status, 201);
-    assert_eq!(
-        server.post_keyed("/api/unavailable/2/submissions", "v", &body).status,
-        503,
-        "counted per key"
-    );
+    assert_eq!(server.post_keyed("/api/faults/503/2/submissions", "u", &body).status, 503);
+    assert_eq!(server.post_keyed("/api/faults/503/2/submissions", "u", &body).status, 201);
+    assert_eq!(server.post_keyed("/api/faults/503/2/submissions", "v", &body).status, 503, "counted per key");
 
     // A lost answer: stored, but the client hears 503; its retry gets the same receipt.
-    let lost = server.post_keyed("/api/lost/1/submissions", "l", &body);
+    let lost = server.post_keyed("/api/faults/lost/1/submissions", "l", &body);
     assert_eq!(lost.status, 503);
-    let retried = server.post_keyed("/api/lost/1/submissions", "l", &body);
+    let retried = server.post_keyed("/api/faults/lost/1/submissions", "l", &body);
     assert_eq!(retried.status, 200, "{}", retried.body);
     assert_eq!(retried.json()["reference"], "FL-000002");
     assert_eq!(server.request("GET", "/api/submissions", None, b"").json().as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn a_dropped_connection_answers_nothing_but_stores_and_other_faults_answer_as_named() {
+    let server = Server::start("drop");
+    let body = dog_payload().to_string();
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    let head = format!(
+        "POST /api/faults/drop/1/submissions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nIdempotency-Key: d\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    assert!(raw.is_empty(), "{}", String::from_utf8_lossy(&raw));
+    let retried = server.post_keyed("/api/faults/drop/1/submissions", "d", &body);
+    assert_eq!((retried.status, retried.json()["reference"].as_str()), (200, Some("FL-000001")));
+
+    let limited = server.post_keyed("/api/faults/429/1/submissions", "r", &body);
+    assert_eq!((limited.status, limited.header("retry-after")), (429, Some("2")));
+    assert_eq!(server.post_keyed("/api/faults/500/1/submissions", "s", &body).status, 500);
+    assert_eq!(server.post_keyed("/api/faults/teapot/1/submissions", "t", &body).status, 404);
+    assert_eq!(server.request("GET", "/api/submissions", None, b"").json().as_array().map(Vec::len), Some(1));
 }

@@ -80,3 +80,90 @@ test("a refusal with field errors shows the receiver's words at the field; fixin
   assert.deepEqual((await submissions()).at(-1).payload.answers, { name: 'Erika', plz: '10557' });
   await context.close();
 });
+
+/** Opens the empty fixture and adds a one-field form posting to `endpoint`. */
+async function oneField(endpoint, attributes = {}) {
+  const opened = await open(browser, '/fixtures/empty.html');
+  await opened.page.evaluate(([endpoint, attributes]) => {
+    const element = document.createElement('form-lotse');
+    element.setAttribute('src', '/fixtures/one-field.json');
+    element.setAttribute('endpoint', endpoint);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    document.querySelector('main').append(element);
+  }, [endpoint, attributes]);
+  return { ...opened, form: opened.page.locator('form-lotse') };
+}
+
+/** Waits for the receipt; asserts that exactly one new submission holds `answer`. */
+async function assertDeliveredOnce(form, before, answer) {
+  await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor({ timeout: 30_000 });
+  const stored = await submissions();
+  assert.equal(stored.length, before + 1, 'exactly one stored submission');
+  assert.deepEqual(stored.at(-1).payload.answers, { antwort: answer });
+  assert.match(await form.getByText('Ihr Aktenzeichen').textContent(), new RegExp(stored.at(-1).reference));
+}
+
+for (const fault of ['500', '429', 'drop']) {
+  test(`fault ${fault}: retried until delivered, stored once`, async () => {
+    const { context, form } = await oneField(`/api/faults/${fault}/2/submissions`);
+    await answerAndReview(form, `trotz ${fault}`);
+    const before = (await submissions()).length;
+    await form.getByRole('button', { name: 'Absenden' }).click();
+    await assertDeliveredOnce(form, before, `trotz ${fault}`);
+    await context.close();
+  });
+}
+
+test('a response slower than the timeout is aborted and retried; the late original is not stored twice', async () => {
+  const { context, page, form } = await oneField('/api/faults/slow/1/submissions', { timeout: '2' });
+  await answerAndReview(form, 'langsam');
+  const before = (await submissions()).length;
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByText(/Neuer Versuch in/).waitFor();
+  await assertDeliveredOnce(form, before, 'langsam');
+  await page.waitForTimeout(4_000); // the server finishes the first, aborted request
+  assert.equal((await submissions()).length, before + 1, 'still exactly one');
+  await context.close();
+});
+
+test('offline while sending, then online: delivered once', async () => {
+  const { context, form } = await oneField('/api/submissions');
+  await answerAndReview(form, 'Funkloch');
+  const before = (await submissions()).length;
+  await context.setOffline(true);
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByText(/Neuer Versuch in/).waitFor();
+  await context.setOffline(false);
+  await assertDeliveredOnce(form, before, 'Funkloch');
+  await context.close();
+});
+
+test('a double click (and a third) sends once', async () => {
+  const { context, page, form } = await oneField('/api/submissions');
+  await answerAndReview(form, 'doppelt');
+  const before = (await submissions()).length;
+  let posts = 0;
+  page.on('request', (request) => { if (request.method() === 'POST') posts += 1; });
+  await form.getByRole('button', { name: 'Absenden' }).evaluate((button) => { button.click(); button.click(); button.click(); });
+  await assertDeliveredOnce(form, before, 'doppelt');
+  assert.equal(posts, 1);
+  await context.close();
+});
+
+test('a reload while sending comes back to the review; sending again is stored once', async () => {
+  const { context, page } = await open(browser, '/fixtures/delivery-slow.html');
+  const form = page.locator('form-lotse');
+  await answerAndReview(form, 'neu geladen');
+  const before = (await submissions()).length;
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByText('Ihr Antrag wird gesendet …').waitFor();
+  await page.reload();
+  await form.getByText(/als die Seite neu geladen wurde/).waitFor();
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  assert.ok(await form.getByText('neu geladen', { exact: true }).isVisible());
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await assertDeliveredOnce(form, before, 'neu geladen');
+  await page.waitForTimeout(5_500); // the first request, cut off by the reload, completes on the server
+  assert.equal((await submissions()).length, before + 1, 'still exactly one');
+  await context.close();
+});

@@ -30,10 +30,29 @@ pub struct Restored {
     pub dropped: Vec<String>,
     /// File fields that had files, with the file names: to be attached again.
     pub files: Vec<(String, Vec<String>)>,
+    /// A submission that was being sent when the draft was saved: its idempotency key and
+    /// payload, so that sending it again cannot store it twice.
+    pub pending: Option<Pending>,
 }
 
-/// The draft of `answers` on `step`, saved at `saved_at` (ms since 1970).
-pub fn encode(definition: &Definition, answers: &Answers, step: usize, saved_at: f64) -> String {
+/// A submission under way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    /// Its `Idempotency-Key`.
+    pub key: String,
+    /// Its payload, as sent.
+    pub payload: String,
+}
+
+/// The draft of `answers` on `step`, saved at `saved_at` (ms since 1970), with the submission
+/// under way, if any.
+pub fn encode(
+    definition: &Definition,
+    answers: &Answers,
+    step: usize,
+    saved_at: f64,
+    pending: Option<&Pending>,
+) -> String {
     let answers: Map<String, Json> = answers
         .iter()
         .filter_map(|(id, answer)| {
@@ -56,6 +75,7 @@ pub fn encode(definition: &Definition, answers: &Answers, step: usize, saved_at:
         "savedAt": saved_at,
         "step": step,
         "answers": answers,
+        "pending": pending.map(|p| json!({ "key": p.key, "payload": p.payload })),
     })
     .to_string()
 }
@@ -80,6 +100,12 @@ pub fn decode(definition: &Definition, text: &str) -> Option<Restored> {
         other_version: version != definition.version.as_deref(),
         dropped: Vec::new(),
         files: Vec::new(),
+        pending: draft.get("pending").and_then(|pending| {
+            Some(Pending {
+                key: pending.get("key")?.as_str()?.to_owned(),
+                payload: pending.get("payload")?.as_str()?.to_owned(),
+            })
+        }),
     };
     for (id, json) in draft.get("answers")?.as_object()? {
         let kind = definition.field(id).map(|field| &field.kind);
@@ -150,7 +176,8 @@ mod tests {
     #[test]
     fn a_draft_restores_exactly_what_was_typed_except_files() {
         let definition = load(FORM).expect("loads");
-        let text = encode(&definition, &answers(), 1, 1_700_000_000_000.0);
+        let pending = Pending { key: "k".into(), payload: "{}".into() };
+        let text = encode(&definition, &answers(), 1, 1_700_000_000_000.0, Some(&pending));
         let restored = decode(&definition, &text).expect("a draft of this form");
         let mut expected = answers();
         expected.set("nachweis", Answer::Files(Vec::new()));
@@ -167,12 +194,13 @@ mod tests {
         assert!(!restored.other_version);
         assert!(restored.dropped.is_empty());
         assert_eq!(restored.files, vec![("nachweis".to_owned(), vec!["scan.pdf".to_owned()])]);
+        assert_eq!(restored.pending, Some(pending));
     }
 
     #[test]
     fn a_newer_version_keeps_what_still_fits_and_says_what_not() {
         let old = load(FORM).expect("loads");
-        let text = encode(&old, &answers(), 1, 0.0);
+        let text = encode(&old, &answers(), 1, 0.0, None);
         let new = FORM
             .replace(r#""version": "1""#, r#""version": "2""#)
             .replace(
@@ -190,7 +218,8 @@ mod tests {
     #[test]
     fn anything_else_is_no_draft() {
         let definition = load(FORM).expect("loads");
-        let other = encode(&definition, &answers(), 0, 0.0).replace(r#""form":"hund""#, r#""form":"katze""#);
+        let other =
+            encode(&definition, &answers(), 0, 0.0, None).replace(r#""form":"hund""#, r#""form":"katze""#);
         for text in
             ["", "null", "[]", "{}", r#"{"formlotseDraft": 2, "form": "hund", "answers": {}}"#, &other]
         {

@@ -34,6 +34,11 @@ impl Flow {
         Flow { step: step.min(definition.steps.len().saturating_sub(1)), ..Flow::default() }
     }
 
+    /// On the review page: resuming a submission that was under way.
+    pub fn at_review(definition: &Definition) -> Flow {
+        Flow { review: true, ..Flow::at(definition.steps.len(), definition) }
+    }
+
     /// The index of the current step (on the review page: the last step).
     pub fn step(self) -> usize {
         self.step

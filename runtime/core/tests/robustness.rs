@@ -183,7 +183,7 @@ fn mutated_definitions_and_random_answers_never_panic() {
         let _ = check_submission(&definition, &built, today());
         let _ = formlotse_core::review::summary(&definition, &answers, lang);
         // A draft of these answers, read back into the original form: what fits comes back as typed.
-        let draft = formlotse_core::draft::encode(&definition, &answers, rng.below(5), 0.0);
+        let draft = formlotse_core::draft::encode(&definition, &answers, rng.below(5), 0.0, None);
         if let Some(restored) = formlotse_core::draft::decode(&original, &draft) {
             for (id, answer) in restored.answers.iter() {
                 assert_eq!(answers.get(id), Some(answer), "{id}");

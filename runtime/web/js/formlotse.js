@@ -82,7 +82,7 @@
 
   class FormLotseElement extends HTMLElement {
     static get observedAttributes() {
-      return ["src", "endpoint", "lang", "draft"];
+      return ["src", "endpoint", "lang", "draft", "timeout"];
     }
 
     connectedCallback() {

@@ -28,6 +28,8 @@ pub struct AppProps {
     pub draft: DraftMode,
     /// Ignore and delete a stored draft (`reset()`).
     pub fresh: bool,
+    /// How long one submission request may take, in seconds (`timeout`).
+    pub timeout: u32,
 }
 
 #[derive(Clone, PartialEq)]
@@ -87,6 +89,7 @@ pub fn App(props: &AppProps) -> Html {
                 events: props.events.clone(),
                 draft: props.draft,
                 fresh: props.fresh,
+                timeout: props.timeout,
             };
             html! { <Assistant ..assistant /> }
         }

@@ -38,6 +38,8 @@ pub struct AssistantProps {
     pub draft: DraftMode,
     /// Ignore and delete a stored draft.
     pub fresh: bool,
+    /// How long one submission request may take, in seconds.
+    pub timeout: u32,
 }
 
 /// The assistant for one loaded definition.
@@ -57,9 +59,13 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         let definition = Shared(props.definition.clone());
         let context = Context { lang: props.lang, today: props.today };
         let step = restored.as_ref().as_ref().map_or(0, |restored| restored.step);
+        // A reload while sending: back to the review, where "Absenden" sends it again, with
+        // the same key.
+        let was_sending = restored.as_ref().as_ref().is_some_and(|restored| restored.pending.is_some());
         move || {
             let mut state = AssistantState::new(definition.clone(), context);
-            state.flow = Flow::at(step, &definition.0);
+            state.flow =
+                if was_sending { Flow::at_review(&definition.0) } else { Flow::at(step, &definition.0) };
             state
         }
     });
@@ -67,8 +73,10 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         let restored = restored.as_ref().as_ref().map(|restored| restored.answers.clone());
         Shared(Rc::new(RefCell::new(restored.unwrap_or_default())))
     });
-    let saver =
-        use_memo((), |_| DraftSaver::new((*drafts).clone(), props.definition.clone(), (*answers).clone()));
+    let saver = use_memo((), |_| {
+        let pending = restored.as_ref().as_ref().and_then(|restored| restored.pending.clone());
+        DraftSaver::new((*drafts).clone(), props.definition.clone(), (*answers).clone(), pending)
+    });
     let changed = use_memo((), |_| {
         let saver = (*saver).clone();
         Callback::from(move |()| saver.changed())
@@ -261,6 +269,9 @@ fn draft_banner(context: &DraftBannerContext) -> Html {
             if let Some(day) = day {
                 let time = format!("{:02}:{:02}", saved.get_hours(), saved.get_minutes());
                 lines.push((t.draft_saved_at)(&messages::date(day, context.lang), &time).into());
+            }
+            if restored.pending.is_some() {
+                lines.push(t.draft_pending.into());
             }
             if restored.other_version || !restored.dropped.is_empty() {
                 lines.push(t.draft_other_version.into());

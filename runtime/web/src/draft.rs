@@ -5,7 +5,7 @@
 
 use crate::state::AnswerStore;
 use formlotse_core::Definition;
-use formlotse_core::draft::{Restored, decode, encode};
+use formlotse_core::draft::{Pending, Restored, decode, encode};
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -102,7 +102,9 @@ pub(crate) struct DraftSaver {
     definition: Rc<Definition>,
     answers: AnswerStore,
     step: Cell<usize>,
-    pending: RefCell<Option<Timeout>>,
+    timer: RefCell<Option<Timeout>>,
+    /// The submission under way (kept in the draft, so a reload while sending reuses its key).
+    sending: RefCell<Option<Pending>>,
     /// After a successful submission nothing is written any more.
     finished: Cell<bool>,
 }
@@ -112,15 +114,28 @@ impl DraftSaver {
         store: Rc<DraftStore>,
         definition: Rc<Definition>,
         answers: AnswerStore,
+        sending: Option<Pending>,
     ) -> Rc<DraftSaver> {
         Rc::new(DraftSaver {
             store,
             definition,
             answers,
             step: Cell::new(0),
-            pending: RefCell::new(None),
+            timer: RefCell::new(None),
+            sending: RefCell::new(sending),
             finished: Cell::new(false),
         })
+    }
+
+    /// The submission under way, if any.
+    pub(crate) fn pending(&self) -> Option<Pending> {
+        self.sending.borrow().clone()
+    }
+
+    /// A submission starts: remember its key with the draft at once.
+    pub(crate) fn sending(&self, pending: Pending) {
+        *self.sending.borrow_mut() = Some(pending);
+        self.save_now();
     }
 
     /// An answer changed.
@@ -130,7 +145,7 @@ impl DraftSaver {
         }
         let saver = Rc::clone(self);
         // Replacing the timeout drops (cancels) the previous one.
-        *self.pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || saver.save_now()));
+        *self.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || saver.save_now()));
     }
 
     /// The citizen is now on `step`.
@@ -141,7 +156,7 @@ impl DraftSaver {
     }
 
     fn save_now(&self) {
-        self.pending.borrow_mut().take();
+        self.timer.borrow_mut().take();
         if self.finished.get() || self.store.mode() == DraftMode::Off {
             return;
         }
@@ -149,20 +164,24 @@ impl DraftSaver {
         if answers.iter().next().is_none() {
             return;
         }
-        self.store.save(&encode(&self.definition, &answers, self.step.get(), js_sys::Date::now()));
+        let sending = self.sending.borrow();
+        let text = encode(&self.definition, &answers, self.step.get(), js_sys::Date::now(), sending.as_ref());
+        self.store.save(&text);
     }
 
     /// The application was delivered (or the citizen discarded the draft): delete it and
     /// write no more.
     pub(crate) fn finish(&self) {
-        self.pending.borrow_mut().take();
+        self.timer.borrow_mut().take();
+        self.sending.borrow_mut().take();
         self.finished.set(true);
         self.store.clear();
     }
 
     /// The citizen discarded the draft but goes on filling in: delete it, keep saving.
     pub(crate) fn discard(&self) {
-        self.pending.borrow_mut().take();
+        self.timer.borrow_mut().take();
+        self.sending.borrow_mut().take();
         self.store.clear();
     }
 }

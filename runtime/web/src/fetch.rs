@@ -34,8 +34,13 @@ pub(crate) struct Reply {
 }
 
 /// POSTs `json` to `url` as `application/json` with an `Idempotency-Key`. `Err` only when no
-/// answer came at all.
-pub(crate) async fn post_submission(url: &str, json: &str, idempotency_key: &str) -> Result<Reply, String> {
+/// answer came at all, or none within `timeout_ms` (the request is then aborted).
+pub(crate) async fn post_submission(
+    url: &str,
+    json: &str,
+    idempotency_key: &str,
+    timeout_ms: u32,
+) -> Result<Reply, String> {
     let as_text = |error: JsValue| match network(error) {
         FetchError::Network(message) => message,
         FetchError::Status(status) => format!("HTTP {status}"),
@@ -48,6 +53,10 @@ pub(crate) async fn post_submission(url: &str, json: &str, idempotency_key: &str
     headers.set("Accept", "application/json, application/problem+json").map_err(as_text)?;
     headers.set("Idempotency-Key", idempotency_key).map_err(as_text)?;
     init.set_headers(&headers);
+    let controller = web_sys::AbortController::new().map_err(as_text)?;
+    init.set_signal(Some(&controller.signal()));
+    // Dropping the timer (when this function returns) cancels it.
+    let _deadline = gloo_timers::callback::Timeout::new(timeout_ms, move || controller.abort());
     let request = Request::new_with_str_and_init(url, &init).map_err(as_text)?;
     let window = web_sys::window().ok_or("no window")?;
     let response: Response = JsFuture::from(window.fetch_with_request(&request))

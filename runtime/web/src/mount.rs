@@ -11,6 +11,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
+/// How long one submission request may take before it is aborted and retried: generous for a
+/// slow mobile connection, short enough that a hanging server does not hang the citizen.
+const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
+
 /// A mounted assistant: `unmount` removes it and frees its memory, `reset` starts it afresh.
 #[wasm_bindgen]
 pub struct Mounted {
@@ -62,6 +66,9 @@ pub(crate) fn mount(host: HtmlElement, options: &JsValue) -> Result<Mounted, JsV
         events: Events(Some(host.clone())),
         draft: DraftMode::from_attribute(attribute("draft").as_deref()),
         fresh: false,
+        timeout: attribute("timeout")
+            .and_then(|seconds| seconds.trim().parse::<u32>().ok())
+            .map_or(DEFAULT_TIMEOUT_SECONDS, |seconds| seconds.clamp(1, 300)),
     };
     let app = render(&host, props.clone())?;
     Ok(Mounted { host, props, app: Some(app) })

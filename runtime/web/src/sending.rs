@@ -8,9 +8,9 @@ use crate::fetch::{Reply, post_submission};
 use crate::state::{Action, AnswerStore, AssistantState, Failure, Sending};
 use crate::texts::texts;
 use formlotse_core::delivery::{Decision, Policy, Response, idempotency_key, refusal};
+use formlotse_core::draft::Pending;
 use formlotse_core::{Lang, payload};
 use gloo_timers::future::TimeoutFuture;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -25,27 +25,25 @@ pub(crate) fn use_sending(
     saver: &Rc<DraftSaver>,
     props: &AssistantProps,
 ) {
-    // The key of the submission last sent, with its body: the same body is the same
-    // submission, whether retried automatically or by "Erneut versuchen".
-    let sent: Rc<RefCell<(String, String)>> = use_memo((), |_| RefCell::new((String::new(), String::new())));
     let attempt = match state.sending {
         Sending::InFlight { attempt, .. } => Some(attempt),
         _ => None,
     };
     let (state, answers, endpoint, events, saver) =
         (state.clone(), answers.clone(), props.endpoint.clone(), props.events.clone(), saver.clone());
+    let timeout_ms = props.timeout.saturating_mul(1000);
     use_effect_with(attempt, move |attempt| {
         let Some(attempt) = *attempt else { return };
         let lang = state.context.lang;
         let form = state.definition.0.id.clone();
         let body = payload::build(&state.definition.0, &answers.0.borrow(), lang).to_string();
-        let key = {
-            let mut sent = sent.borrow_mut();
-            if sent.0 != body {
-                *sent = (body.clone(), idempotency_key(random_bytes()));
-            }
-            sent.1.clone()
+        // The same body is the same submission, whether retried automatically, by "Erneut
+        // versuchen", or after a reload while sending: it keeps its key.
+        let key = match saver.pending() {
+            Some(pending) if pending.payload == body => pending.key,
+            _ => idempotency_key(random_bytes()),
         };
+        saver.sending(Pending { key: key.clone(), payload: body.clone() });
         events.emit("submit", &[("form", form.as_str().into())]);
         wasm_bindgen_futures::spawn_local(async move {
             let policy = Policy::default();
@@ -53,7 +51,7 @@ pub(crate) fn use_sending(
             let mut tries = 0;
             let action = loop {
                 tries += 1;
-                let reply = post_submission(&endpoint, &body, &key).await;
+                let reply = post_submission(&endpoint, &body, &key, timeout_ms).await;
                 let response = match &reply {
                     Ok(reply) => {
                         Response::Status { status: reply.status, retry_after: reply.retry_after.as_deref() }

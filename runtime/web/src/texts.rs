@@ -43,6 +43,7 @@ pub(crate) struct Texts {
     pub(crate) draft_local: &'static str,
     pub(crate) draft_delete: &'static str,
     pub(crate) draft_deleted: &'static str,
+    pub(crate) draft_pending: &'static str,
     pub(crate) retrying: fn(u32) -> String,
     pub(crate) try_again: &'static str,
     pub(crate) refused: &'static str,
@@ -87,6 +88,7 @@ const DE: Texts = Texts {
     draft_local: "Ihre Angaben werden bis zu 7 Tage auf diesem Gerät gespeichert. Nutzen andere dieses Gerät, löschen Sie den Entwurf, wenn Sie fertig sind.",
     draft_delete: "Entwurf löschen",
     draft_deleted: "Der Entwurf wurde gelöscht.",
+    draft_pending: "Ihr Antrag wurde gerade gesendet, als die Seite neu geladen wurde. Senden Sie ihn bitte noch einmal ab; er wird nicht doppelt angenommen.",
     retrying: |seconds| match seconds {
         1 => "Der Server ist gerade nicht erreichbar. Neuer Versuch in 1 Sekunde …".to_owned(),
         n => format!("Der Server ist gerade nicht erreichbar. Neuer Versuch in {n} Sekunden …"),
@@ -134,6 +136,7 @@ const EN: Texts = Texts {
     draft_local: "Your answers are kept on this device for up to 7 days. If others use this device, delete the draft when you are done.",
     draft_delete: "Delete draft",
     draft_deleted: "The draft has been deleted.",
+    draft_pending: "Your application was being sent when the page was reloaded. Please send it again; it will not be accepted twice.",
     retrying: |seconds| match seconds {
         1 => "The server cannot be reached right now. Trying again in 1 second …".to_owned(),
         n => format!("The server cannot be reached right now. Trying again in {n} seconds …"),
