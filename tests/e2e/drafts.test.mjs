@@ -2,6 +2,9 @@
 // (draft="local", with an expiry and "Entwurf löschen") or nowhere (draft="off").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, open, submissions, screenshot } from './browser.mjs';
 import { fillDogStep, DOG_ANSWERS, DOG_STEP_TITLES } from './dog.mjs';
 
@@ -108,4 +111,49 @@ test('draft="off" keeps nothing', async () => {
   await form.getByLabel('Vorname').waitFor();
   assert.equal(await form.getByLabel('Vorname').inputValue(), '');
   await context.close();
+});
+
+test('"Antworten speichern" writes a file that "Antworten laden" restores, in another browser', async () => {
+  const first = await open(browser, '/');
+  const form = first.page.locator('form-lotse');
+  await fillDogStep(form, 0);
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByLabel('Name des Hundes').fill('Bello');
+  const [download] = await Promise.all([
+    first.page.waitForEvent('download'),
+    form.getByRole('button', { name: 'Antworten speichern' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'hund-anmelden-antworten.json');
+  const file = join(tmpdir(), `formlotse-antworten-${process.pid}.json`);
+  await download.saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(saved.form, 'hund-anmelden');
+  assert.equal(saved.answers.hundename.text, 'Bello');
+  await first.context.close();
+
+  const second = await open(browser, '/');
+  const again = second.page.locator('form-lotse');
+  await again.getByLabel('Vorname').waitFor();
+  const [chooser] = await Promise.all([
+    second.page.waitForEvent('filechooser'),
+    again.getByRole('button', { name: 'Antworten laden' }).click(),
+  ]);
+  await chooser.setFiles(file);
+  await again.getByText('Ihre Angaben wurden aus der Datei geladen.').waitFor();
+  await again.getByRole('heading', { name: DOG_STEP_TITLES[1] }).waitFor();
+  assert.equal(await again.getByLabel('Name des Hundes').inputValue(), 'Bello');
+  await again.getByRole('button', { name: 'Zurück' }).click();
+  assert.equal(await again.getByLabel('Nachname').inputValue(), 'Mustermann');
+
+  // Something else is refused, and nothing changes.
+  const [other] = await Promise.all([
+    second.page.waitForEvent('filechooser'),
+    again.getByRole('button', { name: 'Antworten laden' }).click(),
+  ]);
+  const notAnswers = join(tmpdir(), `formlotse-keine-antworten-${process.pid}.json`);
+  writeFileSync(notAnswers, '{"formlotse": 1, "id": "etwas-anderes"}');
+  await other.setFiles(notAnswers);
+  await again.getByText(/enthält keine gespeicherten Antworten/).waitFor();
+  assert.equal(await again.getByLabel('Nachname').inputValue(), 'Mustermann');
+  await second.context.close();
 });

@@ -6,6 +6,7 @@
 //! All classes start with `fl-`; the stylesheet lives with the host (`runtime/web`).
 
 mod actions;
+mod answers_file;
 mod banner;
 mod checkboxes;
 mod choice;
@@ -27,6 +28,7 @@ mod text_area;
 mod text_field;
 
 pub use actions::{Actions, ActionsProps};
+pub use answers_file::{AnswersFile, AnswersFileProps};
 pub use banner::{Banner, BannerProps};
 pub use checkboxes::{Checkbox, CheckboxProps, Checkboxes, CheckboxesProps};
 pub use choice::ChoiceItem;

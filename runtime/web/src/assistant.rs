@@ -1,6 +1,8 @@
 //! The multi-step assistant: one `<form>` per step, error summary, buttons, sending, receipt.
 
+use crate::answers_file;
 use crate::draft::{DraftMode, DraftSaver, DraftStore};
+use crate::draft_banner::{self, BannerState};
 use crate::events::Events;
 use crate::field_host::{FieldHost, input_id};
 use crate::markup;
@@ -9,15 +11,14 @@ use crate::sending::{self, use_sending};
 use crate::state::{Action, AnswerStore, AssistantState, FileStore, FocusTarget, Sending, Shared};
 use crate::texts::texts;
 use formlotse_core::definition::ContentKind;
-use formlotse_core::draft::Restored;
+use formlotse_core::draft::{decode, encode};
 use formlotse_core::{Answers, Context, Date, Definition, Flow, Item, Lang, messages};
 use formlotse_widgets::{
-    Actions, Banner, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, LanguageChoice,
+    Actions, AnswersFile, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, LanguageChoice,
     LanguageSwitch, Receipt, StepHeading, SummaryList, focus_by_id,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -85,12 +86,10 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         let saver = (*saver).clone();
         use_effect_with(state.flow.step(), move |step| saver.at_step(*step));
     }
-    let banner = use_state(|| {
-        if restored.is_some() || props.draft == DraftMode::Local {
-            DraftBanner::Shown
-        } else {
-            DraftBanner::Hidden
-        }
+    let banner = use_state(|| match restored.as_ref() {
+        Some(restored) => BannerState::Restored(Rc::new(restored.clone())),
+        None if props.draft == DraftMode::Local => BannerState::Local,
+        None => BannerState::Hidden,
     });
     let files = use_memo((), |_| FileStore::default());
     let heading_ref = use_node_ref();
@@ -110,23 +109,49 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let t = texts(lang);
     let definition = &state.definition.0;
     let switch = language_switch(definition, lang, &state);
-    let banner_html = draft_banner(&DraftBannerContext {
-        shown: *banner,
-        restored: restored.as_ref().as_ref(),
-        mode: props.draft,
-        definition,
-        lang,
-        ondiscard: {
+    let ondiscard = {
+        let (state, answers, saver, banner) = (state.clone(), answers.clone(), saver.clone(), banner.clone());
+        Callback::from(move |()| {
+            *answers.0.borrow_mut() = Answers::default();
+            saver.discard();
+            banner.set(BannerState::Deleted);
+            state.dispatch(Action::Discard);
+        })
+    };
+    let banner_html = draft_banner::view(&banner, props.draft, definition, lang, ondiscard);
+    let answers_file = {
+        let onsave = {
+            let (state, answers) = (state.clone(), answers.clone());
+            Callback::from(move |()| {
+                let definition = &state.definition.0;
+                let text =
+                    encode(definition, &answers.0.borrow(), state.flow.step(), js_sys::Date::now(), None);
+                answers_file::download(&format!("{}-antworten.json", definition.id), &text);
+            })
+        };
+        let onload = {
             let (state, answers, saver, banner) =
                 (state.clone(), answers.clone(), saver.clone(), banner.clone());
-            Callback::from(move |()| {
-                *answers.0.borrow_mut() = Answers::default();
-                saver.discard();
-                banner.set(DraftBanner::Deleted);
-                state.dispatch(Action::Discard);
+            Callback::from(move |file: web_sys::File| {
+                let (state, answers, saver, banner) =
+                    (state.clone(), answers.clone(), saver.clone(), banner.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = answers_file::read(&file).await.unwrap_or_default();
+                    match decode(&state.definition.0, &text) {
+                        Some(loaded) => {
+                            *answers.0.borrow_mut() = loaded.answers.clone();
+                            saver.changed();
+                            let step = loaded.step;
+                            banner.set(BannerState::Loaded(Rc::new(loaded)));
+                            state.dispatch(Action::Loaded { step });
+                        }
+                        None => banner.set(BannerState::NotAnswers),
+                    }
+                });
             })
-        },
-    });
+        };
+        html! { <AnswersFile save={t.answers_save} load={t.answers_load} {onsave} {onload} /> }
+    };
 
     if let Sending::Done { reference } = &state.sending {
         let copy = review::sections(definition, &answers.0.borrow(), lang);
@@ -181,6 +206,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
                     {sending_status}
                     <Actions primary={t.send} back={AttrValue::from(t.back)} {onback} busy={in_flight} />
                 </form>
+                {answers_file}
             </div>
         };
     }
@@ -226,76 +252,9 @@ pub fn Assistant(props: &AssistantProps) -> Html {
                     {onback}
                 />
             </form>
+            {answers_file}
         </div>
     }
-}
-
-/// Whether the draft banner shows.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum DraftBanner {
-    Hidden,
-    Shown,
-    Deleted,
-}
-
-/// What the draft banner says.
-struct DraftBannerContext<'a> {
-    shown: DraftBanner,
-    restored: Option<&'a Restored>,
-    mode: DraftMode,
-    definition: &'a Definition,
-    lang: Lang,
-    ondiscard: Callback<()>,
-}
-
-/// "Ihre Angaben wurden wiederhergestellt" (when, what changed, which files to attach again)
-/// and, for drafts kept on the device, that they are and how to delete them.
-fn draft_banner(context: &DraftBannerContext) -> Html {
-    let t = texts(context.lang);
-    match context.shown {
-        DraftBanner::Hidden => return Html::default(),
-        DraftBanner::Deleted => return html! { <Banner title={t.draft_deleted} /> },
-        DraftBanner::Shown => {}
-    }
-    let mut lines: Vec<AttrValue> = Vec::new();
-    let title = match context.restored {
-        Some(restored) => {
-            let saved = js_sys::Date::new(&JsValue::from_f64(restored.saved_at));
-            let day = Date::new(
-                i64::from(saved.get_full_year()),
-                i64::from(saved.get_month()) + 1,
-                i64::from(saved.get_date()),
-            );
-            if let Some(day) = day {
-                let time = format!("{:02}:{:02}", saved.get_hours(), saved.get_minutes());
-                lines.push((t.draft_saved_at)(&messages::date(day, context.lang), &time).into());
-            }
-            if restored.pending.is_some() {
-                lines.push(t.draft_pending.into());
-            }
-            if restored.other_version || !restored.dropped.is_empty() {
-                lines.push(t.draft_other_version.into());
-            }
-            if !restored.files.is_empty() {
-                let files: Vec<String> = restored
-                    .files
-                    .iter()
-                    .map(|(id, names)| {
-                        let label =
-                            context.definition.field(id).map_or(id.as_str(), |f| f.label.get(context.lang));
-                        format!("{label}: {}", names.join(", "))
-                    })
-                    .collect();
-                lines.push(format!("{} {}", t.draft_files, files.join("; ")).into());
-            }
-            t.draft_restored
-        }
-        None => t.draft_local,
-    };
-    if context.restored.is_some() && context.mode == DraftMode::Local {
-        lines.push(t.draft_local.into());
-    }
-    html! { <Banner {title} {lines} action={AttrValue::from(t.draft_delete)} onaction={context.ondiscard.clone()} /> }
 }
 
 /// The language switch, when the definition offers more than one language the runtime speaks.

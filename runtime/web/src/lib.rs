@@ -3,10 +3,12 @@
 //! The loader script (`js/formlotse.js`) defines the custom element and the `Formlotse` API and
 //! calls [`mount`] and [`check`]; everything else happens here, in Rust.
 
+mod answers_file;
 mod app;
 mod assistant;
 mod check;
 mod draft;
+mod draft_banner;
 mod events;
 mod fetch;
 mod field_host;

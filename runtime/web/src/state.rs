@@ -99,6 +99,8 @@ pub(crate) enum Action {
     SetLang(Lang),
     /// "Entwurf löschen": the answers were cleared; start at the first step.
     Discard,
+    /// "Antworten laden": the answers were replaced from a file; continue at `step`.
+    Loaded { step: usize },
 }
 
 impl AssistantState {
@@ -210,11 +212,14 @@ impl Reducible for AssistantState {
                 next.sending = Sending::Idle;
                 next.focus_on(FocusTarget::Field(field));
             }
-            Action::Discard => {
+            Action::Discard | Action::Loaded { .. } => {
                 if matches!(next.sending, Sending::InFlight { .. } | Sending::Done { .. }) {
                     return self;
                 }
-                next.flow = Flow::default();
+                next.flow = match action {
+                    Action::Loaded { step } => Flow::at(step, &next.definition.0),
+                    _ => Flow::default(),
+                };
                 next.errors.clear();
                 next.sending = Sending::Idle;
                 next.generation += 1;
