@@ -4,7 +4,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use axum::Json;
-use axum::body::{Body, to_bytes};
+use axum::body::to_bytes;
+use axum::extract::Request;
 use axum::extract::State;
 use axum::http::header::{CONTENT_TYPE, LOCATION};
 use axum::http::{HeaderMap, StatusCode};
@@ -12,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::forms::{FormDirs, Verdict, today_utc};
+use crate::multipart;
 use crate::problem::Problem;
 use crate::store::Store;
 
@@ -37,30 +39,42 @@ pub fn idempotency_key(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// `POST /api/submissions`: check, store, answer 201 with the reference.
-pub async fn submit(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, body: Body) -> Response {
-    match receive(&receiver, &headers, body).await {
+pub async fn submit(State(receiver): State<Arc<Receiver>>, request: Request) -> Response {
+    match receive(&receiver, request).await {
         Ok(response) => response,
         Err(problem) => problem.into_response(),
     }
 }
 
-async fn receive(receiver: &Receiver, headers: &HeaderMap, body: Body) -> Result<Response, Problem> {
+async fn receive(receiver: &Receiver, request: Request) -> Result<Response, Problem> {
+    let headers = request.headers().clone();
+    let headers = &headers;
     let media_type = headers.get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or("");
-    let essence = media_type.split(';').next().unwrap_or("").trim();
-    if !essence.eq_ignore_ascii_case("application/json") {
-        return Err(Problem::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            format!("send the submission as application/json, not {media_type:?}"),
-        ));
-    }
-    let bytes = to_bytes(body, MAX_BODY).await.map_err(|_| {
-        Problem::new(StatusCode::PAYLOAD_TOO_LARGE, format!("a submission may have at most {MAX_BODY} bytes"))
-    })?;
+    let essence = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let (bytes, files) = match essence.as_str() {
+        "application/json" => {
+            let bytes = to_bytes(request.into_body(), MAX_BODY).await.map_err(|_| {
+                Problem::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    format!("a submission may have at most {MAX_BODY} bytes"),
+                )
+            })?;
+            (bytes.to_vec(), Vec::new())
+        }
+        "multipart/form-data" => multipart::read(request).await?,
+        _ => {
+            return Err(Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!("send the submission as application/json or multipart/form-data, not {media_type:?}"),
+            ));
+        }
+    };
     let payload: Value = serde_json::from_slice(&bytes)
         .map_err(|error| Problem::new(StatusCode::BAD_REQUEST, format!("the body is not JSON: {error}")))?;
     if !payload.is_object() {
         return Err(Problem::new(StatusCode::BAD_REQUEST, "the body must be a JSON object"));
     }
+    multipart::verify(&payload, &files)?;
     let forms = receiver.forms.clone();
     let checked = payload.clone();
     // Reading and loading definitions touches the disk; keep it off the async workers.
@@ -87,6 +101,12 @@ async fn receive(receiver: &Receiver, headers: &HeaderMap, body: Body) -> Result
         "receivedAt": receipt.received_at,
         "verdict": verdict.as_str(),
     });
+    if created {
+        receiver
+            .store
+            .insert_attachments(receipt.id, &files)
+            .map_err(|error| Problem::internal(error.to_string()))?;
+    }
     let location = format!("/api/submissions/{}", receipt.reference);
     // A repeated submission (same Idempotency-Key) gets the first one's receipt, with 200.
     let status = if created { StatusCode::CREATED } else { StatusCode::OK };
@@ -112,6 +132,19 @@ pub async fn show(
     match receiver.store.find(&reference) {
         Ok(Some(submission)) => Json(to_json(submission)).into_response(),
         Ok(None) => Problem::new(StatusCode::NOT_FOUND, format!("no submission has reference {reference:?}"))
+            .into_response(),
+        Err(error) => Problem::internal(error.to_string()).into_response(),
+    }
+}
+
+/// `GET /api/submissions/{reference}/attachments/{id}`: the bytes of one attached file.
+pub async fn attachment(
+    State(receiver): State<Arc<Receiver>>,
+    axum::extract::Path((reference, id)): axum::extract::Path<(String, String)>,
+) -> Response {
+    match receiver.store.attachment(&reference, &id) {
+        Ok(Some((mime, bytes))) => ([(CONTENT_TYPE, mime)], bytes).into_response(),
+        Ok(None) => Problem::new(StatusCode::NOT_FOUND, format!("no attachment {id:?} in {reference:?}"))
             .into_response(),
         Err(error) => Problem::internal(error.to_string()).into_response(),
     }

@@ -13,10 +13,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::http::header::RETRY_AFTER;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::api::{Receiver, idempotency_key, submit};
@@ -26,18 +25,17 @@ use crate::problem::Problem;
 pub async fn fault(
     State(receiver): State<Arc<Receiver>>,
     Path((fault, failures)): Path<(String, u32)>,
-    headers: HeaderMap,
-    body: Body,
+    request: Request,
 ) -> Response {
     let count = {
-        let key = format!("{fault}/{failures} {}", idempotency_key(&headers).unwrap_or_default());
+        let key = format!("{fault}/{failures} {}", idempotency_key(request.headers()).unwrap_or_default());
         let mut faults = receiver.faults.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let count = faults.entry(key).or_insert(0);
         *count += 1;
         *count
     };
     if count > failures {
-        return submit(State(receiver), headers, body).await;
+        return submit(State(receiver), request).await;
     }
     match fault.as_str() {
         "500" => status(StatusCode::INTERNAL_SERVER_ERROR, None),
@@ -45,15 +43,15 @@ pub async fn fault(
         "408" => status(StatusCode::REQUEST_TIMEOUT, None),
         "429" => status(StatusCode::TOO_MANY_REQUESTS, Some("2")),
         "lost" => {
-            let _stored = submit(State(receiver), headers, body).await;
+            let _stored = submit(State(receiver), request).await;
             status(StatusCode::SERVICE_UNAVAILABLE, Some("1"))
         }
         "slow" => {
             tokio::time::sleep(Duration::from_secs(5)).await;
-            submit(State(receiver), headers, body).await
+            submit(State(receiver), request).await
         }
         "drop" => {
-            let _stored = submit(State(receiver), headers, body).await;
+            let _stored = submit(State(receiver), request).await;
             drop_connection()
         }
         other => Problem::new(

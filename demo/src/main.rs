@@ -6,6 +6,7 @@ mod check;
 mod cli;
 mod faults;
 mod forms;
+mod multipart;
 mod problem;
 mod server;
 mod store;

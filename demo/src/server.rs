@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::Request;
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS};
 use axum::http::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
@@ -16,6 +17,7 @@ use tower_http::services::ServeDir;
 use crate::api::{self, Receiver};
 use crate::cli::ServeOptions;
 use crate::faults;
+use crate::multipart;
 
 /// The policy every page of the demo runs under: the strictest a town is asked to set (see
 /// docs/embedding.md), so the demo proves the runtime works with it.
@@ -26,7 +28,10 @@ pub fn router(options: &ServeOptions, receiver: Arc<Receiver>) -> Router {
     let mut router = Router::new()
         .route("/api/submissions", get(api::list).post(api::submit))
         .route("/api/submissions/{reference}", get(api::show))
+        .route("/api/submissions/{reference}/attachments/{id}", get(api::attachment))
         .route("/api/faults/{fault}/{failures}/submissions", post(faults::fault))
+        // Multipart submissions carry files; the JSON path keeps its own 1 MiB limit.
+        .layer(DefaultBodyLimit::max(multipart::MAX_MULTIPART))
         .with_state(receiver)
         .nest_service("/formlotse", ServeDir::new(&options.dist))
         .nest_service("/formulare", ServeDir::new(&options.forms));

@@ -20,6 +20,13 @@ CREATE TABLE IF NOT EXISTS submissions (
     verdict TEXT NOT NULL,
     payload TEXT NOT NULL,
     idempotency_key TEXT UNIQUE
+);
+CREATE TABLE IF NOT EXISTS attachments (
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    attachment_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (submission_id, attachment_id)
 );";
 
 /// What the receiver answers for a stored submission.
@@ -159,6 +166,37 @@ impl Store {
         transaction.execute("UPDATE submissions SET reference = ?1 WHERE id = ?2", params![reference, id])?;
         transaction.commit()?;
         Ok((Receipt { id, reference, received_at }, true))
+    }
+
+    /// Stores the files of submission `id`.
+    pub fn insert_attachments(&self, id: i64, files: &[crate::multipart::File]) -> Result<(), StoreError> {
+        let mut connection = self.lock()?;
+        let transaction = connection.transaction()?;
+        for file in files {
+            transaction.execute(
+                "INSERT INTO attachments (submission_id, attachment_id, type, bytes) VALUES (?1, ?2, ?3, ?4)",
+                params![id, file.id, file.mime, file.bytes],
+            )?;
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The type and bytes of attachment `attachment` of the submission `reference`.
+    pub fn attachment(
+        &self,
+        reference: &str,
+        attachment: &str,
+    ) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+        let connection = self.lock()?;
+        Ok(connection
+            .query_row(
+                "SELECT a.type, a.bytes FROM attachments a JOIN submissions s ON s.id = a.submission_id
+                 WHERE s.reference = ?1 AND a.attachment_id = ?2",
+                [reference, attachment],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?)
     }
 
     /// Every submission, oldest first.

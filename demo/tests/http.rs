@@ -320,3 +320,54 @@ fn a_dropped_connection_answers_nothing_but_stores_and_other_faults_answer_as_na
     assert_eq!(server.post_keyed("/api/faults/teapot/1/submissions", "t", &body).status, 404);
     assert_eq!(server.request("GET", "/api/submissions", None, b"").json().as_array().map(Vec::len), Some(1));
 }
+
+fn multipart_body(payload: &serde_json::Value, files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "----formlotse-test-boundary";
+    let mut body = Vec::new();
+    let mut part = |name: &str, file_name: &str, mime: &str, bytes: &[u8]| {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {mime}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    };
+    part("submission", "submission.json", "application/json", payload.to_string().as_bytes());
+    for (id, bytes) in files {
+        part(id, "plan.pdf", "application/pdf", bytes);
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[test]
+fn multipart_submissions_keep_their_files_and_must_match_their_checksums() {
+    let server = Server::start("multipart");
+    let file: &[u8] = b"%PDF-1.4 ein Lageplan";
+    let payload = |sha256: &str| {
+        serde_json::json!({
+            "formlotse": 1, "form": "mit-dateien", "lang": "de", "answers": {"plan": [{"id": "f1", "name": "plan.pdf", "type": "application/pdf", "size": file.len()}]},
+            "attachments": [{"id": "f1", "field": "plan", "name": "plan.pdf", "type": "application/pdf", "size": file.len(), "sha256": sha256}]
+        })
+    };
+    let good = payload(&formlotse_core::sha256::hex(file));
+    let (content_type, body) = multipart_body(&good, &[("f1", file)]);
+    let created = server.request("POST", "/api/submissions", Some(&content_type), &body);
+    assert_eq!(created.status, 201, "{}", created.body);
+    let reference = created.json()["reference"].as_str().unwrap().to_owned();
+    let stored = server.request("GET", &format!("/api/submissions/{reference}/attachments/f1"), None, b"");
+    assert_eq!((stored.status, stored.body.as_bytes()), (200, file));
+    assert_eq!(server.request("GET", "/api/submissions", None, b"").json()[0]["payload"], good);
+
+    let (content_type, body) = multipart_body(&payload(&"0".repeat(64)), &[("f1", file)]);
+    let wrong = server.request("POST", "/api/submissions", Some(&content_type), &body);
+    assert_eq!(wrong.status, 400);
+    assert!(wrong.json()["detail"].as_str().unwrap().contains("SHA-256"));
+    let (content_type, body) = multipart_body(&good, &[]);
+    assert_eq!(server.request("POST", "/api/submissions", Some(&content_type), &body).status, 400);
+    let (content_type, body) = multipart_body(&good, &[("f1", file), ("f2", file)]);
+    assert_eq!(server.request("POST", "/api/submissions", Some(&content_type), &body).status, 400);
+    assert_eq!(server.request("GET", "/api/submissions", None, b"").json().as_array().map(Vec::len), Some(1));
+}

@@ -3,7 +3,8 @@
 // (/api/lost/N, /api/unavailable/N) fail for real over HTTP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, submissions, screenshot } from './browser.mjs';
+import { createHash } from 'node:crypto';
+import { launch, open, submissions, screenshot, baseUrl } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -165,5 +166,38 @@ test('a reload while sending comes back to the review; sending again is stored o
   await assertDeliveredOnce(form, before, 'neu geladen');
   await page.waitForTimeout(5_500); // the first request, cut off by the reload, completes on the server
   assert.equal((await submissions()).length, before + 1, 'still exactly one');
+  await context.close();
+});
+
+test('files go as multipart with a SHA-256 each, survive a retry, and arrive intact', async () => {
+  const { context, page } = await open(browser, '/fixtures/delivery-files.html');
+  const form = page.locator('form-lotse');
+  const pdf = Buffer.from('%PDF-1.4\n% Lageplan Marktplatz 1\n');
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  await form.getByLabel('Ort der Nutzung').fill('Marktplatz 1');
+  await form.getByLabel('Lageplan', { exact: true }).setInputFiles([
+    { name: 'lageplan.pdf', mimeType: 'application/pdf', buffer: pdf },
+    { name: 'foto.png', mimeType: 'image/png', buffer: png },
+  ]);
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  const contentTypes = [];
+  page.on('request', (request) => { if (request.method() === 'POST') contentTypes.push(request.headers()['content-type']); });
+  await form.getByRole('button', { name: 'Absenden' }).click();
+  await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
+  assert.equal(contentTypes.length, 2, 'one 503, one retry');
+  assert.ok(contentTypes.every((type) => type.startsWith('multipart/form-data; boundary=')));
+  const last = (await submissions()).at(-1);
+  const sha = (buffer) => createHash('sha256').update(buffer).digest('hex');
+  assert.match(last.payload.submittedAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  assert.deepEqual(last.payload.attachments.map(({ id, field, name, type, size, sha256 }) => [id, field, name, type, size, sha256]), [
+    ['f1', 'plan', 'lageplan.pdf', 'application/pdf', pdf.length, sha(pdf)],
+    ['f2', 'plan', 'foto.png', 'image/png', png.length, sha(png)],
+  ]);
+  assert.deepEqual(last.payload.answers.plan.map((file) => file.id), ['f1', 'f2']);
+  for (const [id, buffer] of [['f1', pdf], ['f2', png]]) {
+    const response = await fetch(new URL(`/api/submissions/${last.reference}/attachments/${id}`, baseUrl));
+    assert.deepEqual(Buffer.from(await response.arrayBuffer()), buffer);
+  }
   await context.close();
 });

@@ -45,6 +45,10 @@ pub(crate) fn dist() -> Result<PathBuf> {
         serde_json::to_string_pretty(&formlotse_core::schema::json_schema()).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("formlotse.schema.json"), schema + "\n")
         .map_err(|e| format!("cannot write the schema: {e}"))?;
+    let payload_schema =
+        serde_json::to_string_pretty(&formlotse_core::payload::json_schema()).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("formlotse.payload.schema.json"), payload_schema + "\n")
+        .map_err(|e| format!("cannot write the payload schema: {e}"))?;
 
     let loader = root.join("runtime/web/js/formlotse.js");
     std::fs::copy(&loader, dist.join("formlotse.js"))

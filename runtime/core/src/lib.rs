@@ -17,6 +17,7 @@ pub mod messages;
 pub mod payload;
 pub mod review;
 pub mod schema;
+pub mod sha256;
 pub mod validation;
 pub mod value;
 

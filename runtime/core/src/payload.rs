@@ -27,6 +27,104 @@ pub fn build(definition: &Definition, answers: &Answers, lang: Lang) -> Json {
     })
 }
 
+/// A chosen file as the payload describes it (its bytes travel beside the JSON).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// Unique in the payload; names the file's part of a multipart submission.
+    pub id: String,
+    /// The file field it belongs to.
+    pub field: String,
+    /// File name.
+    pub name: String,
+    /// MIME type.
+    pub mime: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// SHA-256 of the bytes, 64 hex digits.
+    pub sha256: String,
+}
+
+/// Completes a payload for delivery: the time of submission (RFC 3339, from the host's clock)
+/// and the attachments, each also named by `id` in its field's answer. Files the answers no
+/// longer hold are left out.
+pub fn seal(mut payload: Json, submitted_at: &str, attachments: &[Attachment]) -> Json {
+    let mut listed = Vec::new();
+    if let Some(answers) = payload.get_mut("answers").and_then(Json::as_object_mut) {
+        for (field, files) in answers.iter_mut() {
+            let Some(files) = files.as_array_mut() else { continue };
+            let mut mine = attachments.iter().filter(|a| &a.field == field);
+            for file in files.iter_mut().filter(|file| file.get("sha256").is_none() && file.is_object()) {
+                let name = file.get("name").and_then(Json::as_str).unwrap_or_default().to_owned();
+                if let Some(attachment) = mine.find(|a| a.name == name) {
+                    file["id"] = Json::String(attachment.id.clone());
+                    listed.push(json!({
+                        "id": attachment.id, "field": attachment.field, "name": attachment.name,
+                        "type": attachment.mime, "size": attachment.size, "sha256": attachment.sha256,
+                    }));
+                }
+            }
+        }
+    }
+    payload["submittedAt"] = Json::String(submitted_at.to_owned());
+    payload["attachments"] = Json::Array(listed);
+    payload
+}
+
+/// The JSON Schema (draft 2020-12) of payload v1, written to `dist/formlotse.payload.schema.json`
+/// for receivers. The values in `answers` depend on the form; their types are listed here.
+pub fn json_schema() -> Json {
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://formlotse.de/schema/payload-v1.json",
+        "title": "Formlotse submission (payload v1)",
+        "type": "object",
+        "required": ["formlotse", "form", "lang", "answers"],
+        "properties": {
+            "formlotse": { "const": PAYLOAD_VERSION, "description": "Payload layout version." },
+            "form": { "type": "string", "description": "The form definition's id." },
+            "version": { "type": ["string", "null"], "description": "The form definition's version." },
+            "lang": { "enum": ["de", "en"], "description": "The language the citizen used." },
+            "submittedAt": { "type": "string", "format": "date-time", "description": "When the citizen sent it (the browser's clock, UTC)." },
+            "answers": {
+                "type": "object",
+                "description": "By field id; empty and hidden fields are left out.",
+                "additionalProperties": {
+                    "anyOf": [
+                        { "type": "string", "description": "text, textarea, email, phone, iban, postalCode, select, radio; date as YYYY-MM-DD" },
+                        { "type": "number", "description": "number, money" },
+                        { "type": "boolean", "description": "checkbox, yesno" },
+                        { "type": "array", "items": { "type": "string" }, "description": "checkboxes: the chosen option values" },
+                        { "type": "array", "items": { "$ref": "#/$defs/fileRef" }, "description": "file" }
+                    ]
+                }
+            },
+            "attachments": { "type": "array", "items": { "$ref": "#/$defs/attachment" } }
+        },
+        "$defs": {
+            "fileRef": {
+                "type": "object",
+                "required": ["name", "type", "size"],
+                "properties": {
+                    "id": { "type": "string" }, "name": { "type": "string" },
+                    "type": { "type": "string" }, "size": { "type": "integer", "minimum": 0 }
+                }
+            },
+            "attachment": {
+                "type": "object",
+                "required": ["id", "field", "name", "type", "size", "sha256"],
+                "properties": {
+                    "id": { "type": "string", "description": "Names the file's part in a multipart/form-data submission." },
+                    "field": { "type": "string" },
+                    "name": { "type": "string" },
+                    "type": { "type": "string" },
+                    "size": { "type": "integer", "minimum": 0 },
+                    "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }
+                }
+            }
+        }
+    })
+}
+
 /// A value as the payload carries it.
 pub fn to_json(value: &Value) -> Json {
     match value {
@@ -44,7 +142,46 @@ pub fn to_json(value: &Value) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::value::FileMeta;
     use crate::{Answer, load};
+
+    #[test]
+    fn sealing_adds_the_time_and_names_each_file() {
+        let definition = load(
+            r#"{"formlotse": 1, "id": "a", "title": "A", "steps": [{"id": "s", "title": "S", "fields": [
+              {"id": "plan", "type": "file", "label": "Plan", "maxFiles": 3}]}]}"#,
+        )
+        .expect("loads");
+        let mut answers = Answers::default();
+        let file = |name: &str| FileMeta { name: name.into(), mime: "application/pdf".into(), size: 3 };
+        answers.set("plan", Answer::Files(vec![file("a.pdf"), file("b.pdf")]));
+        let attachment = |id: &str, name: &str| Attachment {
+            id: id.into(),
+            field: "plan".into(),
+            name: name.into(),
+            mime: "application/pdf".into(),
+            size: 3,
+            sha256: "ab".repeat(32),
+        };
+        let sealed = seal(
+            build(&definition, &answers, Lang::De),
+            "2026-11-29T10:00:00.000Z",
+            &[attachment("f1", "a.pdf"), attachment("f2", "b.pdf"), attachment("f3", "gone.pdf")],
+        );
+        assert_eq!(sealed["submittedAt"], "2026-11-29T10:00:00.000Z");
+        assert_eq!(
+            sealed["answers"]["plan"][1],
+            json!({"id": "f2", "name": "b.pdf", "type": "application/pdf", "size": 3})
+        );
+        assert_eq!(sealed["attachments"].as_array().map(Vec::len), Some(2));
+        assert_eq!(sealed["attachments"][0]["field"], "plan");
+        assert_eq!(sealed["attachments"][0]["sha256"], "ab".repeat(32));
+        // The receiver reads the sealed payload with the same rules.
+        assert_eq!(
+            crate::check_submission(&definition, &sealed, crate::validation::testing::today()),
+            Ok(vec![])
+        );
+    }
 
     #[test]
     fn typed_values_of_known_fields_only() {

@@ -97,7 +97,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let receipt_ref = use_node_ref();
     use_focus(&state, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
     use_step_events(&state, &props.events);
-    use_sending(&state, &answers, &saver, props);
+    use_sending(&state, &answers, &files, &saver, props);
     use_error_title(!state.errors.is_empty(), texts(state.context.lang).error_prefix);
     {
         // The host changed the element's `lang` attribute.

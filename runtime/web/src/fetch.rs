@@ -33,11 +33,20 @@ pub(crate) struct Reply {
     pub(crate) body: String,
 }
 
-/// POSTs `json` to `url` as `application/json` with an `Idempotency-Key`. `Err` only when no
-/// answer came at all, or none within `timeout_ms` (the request is then aborted).
+/// What a submission request carries.
+pub(crate) enum Body {
+    /// `application/json`: the payload.
+    Json(String),
+    /// `multipart/form-data`: a `submission` part with the payload, and one part per file,
+    /// named by its attachment id.
+    Multipart { json: String, files: Vec<(String, web_sys::File)> },
+}
+
+/// POSTs the submission to `url` with an `Idempotency-Key`. `Err` only when no answer came at
+/// all, or none within `timeout_ms` (the request is then aborted).
 pub(crate) async fn post_submission(
     url: &str,
-    json: &str,
+    body: &Body,
     idempotency_key: &str,
     timeout_ms: u32,
 ) -> Result<Reply, String> {
@@ -47,9 +56,28 @@ pub(crate) async fn post_submission(
     };
     let init = RequestInit::new();
     init.set_method("POST");
-    init.set_body(&JsValue::from_str(json));
     let headers = web_sys::Headers::new().map_err(as_text)?;
-    headers.set("Content-Type", "application/json").map_err(as_text)?;
+    match body {
+        Body::Json(json) => {
+            init.set_body(&JsValue::from_str(json));
+            headers.set("Content-Type", "application/json").map_err(as_text)?;
+        }
+        Body::Multipart { json, files } => {
+            // The browser writes the multipart Content-Type with its boundary.
+            let form = web_sys::FormData::new().map_err(as_text)?;
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("application/json");
+            let parts = js_sys::Array::of1(&JsValue::from_str(json));
+            let submission =
+                web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(as_text)?;
+            form.append_with_blob_and_filename("submission", &submission, "submission.json")
+                .map_err(as_text)?;
+            for (id, file) in files {
+                form.append_with_blob_and_filename(id, file, &file.name()).map_err(as_text)?;
+            }
+            init.set_body(&form);
+        }
+    }
     headers.set("Accept", "application/json, application/problem+json").map_err(as_text)?;
     headers.set("Idempotency-Key", idempotency_key).map_err(as_text)?;
     init.set_headers(&headers);

@@ -4,15 +4,17 @@
 //! in the page and in the draft until the receiver has the application.
 
 use crate::draft::DraftSaver;
-use crate::fetch::{Reply, post_submission};
-use crate::state::{Action, AnswerStore, AssistantState, Failure, Sending};
+use crate::fetch::{Body, Reply, post_submission};
+use crate::state::{Action, AnswerStore, AssistantState, Failure, FileStore, Sending};
 use crate::texts::texts;
 use formlotse_core::delivery::{Decision, Policy, Response, idempotency_key, refusal};
 use formlotse_core::draft::Pending;
-use formlotse_core::{Lang, payload};
+use formlotse_core::payload::Attachment;
+use formlotse_core::{Lang, payload, sha256};
 use gloo_timers::future::TimeoutFuture;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::assistant::AssistantProps;
@@ -22,6 +24,7 @@ use crate::assistant::AssistantProps;
 pub(crate) fn use_sending(
     state: &UseReducerHandle<AssistantState>,
     answers: &Rc<AnswerStore>,
+    files: &Rc<FileStore>,
     saver: &Rc<DraftSaver>,
     props: &AssistantProps,
 ) {
@@ -29,23 +32,38 @@ pub(crate) fn use_sending(
         Sending::InFlight { attempt, .. } => Some(attempt),
         _ => None,
     };
-    let (state, answers, endpoint, events, saver) =
-        (state.clone(), answers.clone(), props.endpoint.clone(), props.events.clone(), saver.clone());
+    let (state, answers, files, endpoint, events, saver) = (
+        state.clone(),
+        answers.clone(),
+        files.clone(),
+        props.endpoint.clone(),
+        props.events.clone(),
+        saver.clone(),
+    );
     let timeout_ms = props.timeout.saturating_mul(1000);
     use_effect_with(attempt, move |attempt| {
         let Some(attempt) = *attempt else { return };
         let lang = state.context.lang;
         let form = state.definition.0.id.clone();
-        let body = payload::build(&state.definition.0, &answers.0.borrow(), lang).to_string();
-        // The same body is the same submission, whether retried automatically, by "Erneut
-        // versuchen", or after a reload while sending: it keeps its key.
-        let key = match saver.pending() {
-            Some(pending) if pending.payload == body => pending.key,
-            _ => idempotency_key(random_bytes()),
-        };
-        saver.sending(Pending { key: key.clone(), payload: body.clone() });
+        let unsealed = payload::build(&state.definition.0, &answers.0.borrow(), lang);
+        let chosen: Vec<(String, Vec<web_sys::File>)> =
+            files.0.borrow().iter().map(|(field, files)| (field.clone(), files.clone())).collect();
         events.emit("submit", &[("form", form.as_str().into())]);
         wasm_bindgen_futures::spawn_local(async move {
+            let (attachments, parts) = attachments(&unsealed, chosen).await;
+            // The same submission keeps its key and its time, whether retried automatically, by
+            // "Erneut versuchen", or after a reload while sending; changed answers make a new one.
+            let pending = saver.pending();
+            let earlier = pending.as_ref().and_then(|p| submitted_at_of(&p.payload));
+            let now = String::from(js_sys::Date::new_0().to_iso_string());
+            let same = |at: &str| payload::seal(unsealed.clone(), at, &attachments).to_string();
+            let (key, json) = match (pending, earlier) {
+                (Some(pending), Some(at)) if same(&at) == pending.payload => (pending.key, pending.payload),
+                _ => (idempotency_key(random_bytes()), same(&now)),
+            };
+            saver.sending(Pending { key: key.clone(), payload: json.clone() });
+            let body =
+                if parts.is_empty() { Body::Json(json) } else { Body::Multipart { json, files: parts } };
             let policy = Policy::default();
             let started = js_sys::Date::now();
             let mut tries = 0;
@@ -100,6 +118,51 @@ pub(crate) fn use_sending(
             state.dispatch(action);
         });
     });
+}
+
+/// The attachments of the payload's file answers: each chosen file read, hashed and named
+/// `f1`, `f2`, … in field and file order, with the file itself for its multipart part.
+async fn attachments(
+    unsealed: &serde_json::Value,
+    mut chosen: Vec<(String, Vec<web_sys::File>)>,
+) -> (Vec<Attachment>, Vec<(String, web_sys::File)>) {
+    chosen.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut attachments = Vec::new();
+    let mut parts = Vec::new();
+    for (field, files) in chosen {
+        // Only files the payload still holds (a hidden or emptied field sends none).
+        let Some(listed) = unsealed["answers"].get(&field).and_then(serde_json::Value::as_array) else {
+            continue;
+        };
+        for file in files {
+            let name = file.name();
+            if !listed.iter().any(|item| item.get("name").and_then(serde_json::Value::as_str) == Some(&name))
+            {
+                continue;
+            }
+            let bytes = match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => continue,
+            };
+            let id = format!("f{}", attachments.len() + 1);
+            attachments.push(Attachment {
+                id: id.clone(),
+                field: field.clone(),
+                name,
+                mime: file.type_(),
+                size: bytes.len() as u64,
+                sha256: sha256::hex(&bytes),
+            });
+            parts.push((id, file));
+        }
+    }
+    (attachments, parts)
+}
+
+/// The `submittedAt` of a payload sent before.
+fn submitted_at_of(payload: &str) -> Option<String> {
+    let payload: serde_json::Value = serde_json::from_str(payload).ok()?;
+    payload.get("submittedAt")?.as_str().map(str::to_owned)
 }
 
 fn emit_error(events: &crate::events::Events, form: &str, status: Option<u16>) {
