@@ -348,7 +348,7 @@ fn multipart_submissions_keep_their_files_and_must_match_their_checksums() {
     let file: &[u8] = b"%PDF-1.4 ein Lageplan";
     let payload = |sha256: &str| {
         serde_json::json!({
-            "formlotse": 1, "form": "mit-dateien", "lang": "de", "answers": {"plan": [{"id": "f1", "name": "plan.pdf", "type": "application/pdf", "size": file.len()}]},
+            "formlotse": 1, "form": "ohne-definition", "lang": "de", "answers": {"plan": [{"id": "f1", "name": "plan.pdf", "type": "application/pdf", "size": file.len()}]},
             "attachments": [{"id": "f1", "field": "plan", "name": "plan.pdf", "type": "application/pdf", "size": file.len(), "sha256": sha256}]
         })
     };
