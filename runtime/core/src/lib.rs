@@ -8,6 +8,7 @@ pub mod definition;
 pub mod delivery;
 pub mod diagnostic;
 pub mod draft;
+pub mod expr;
 pub mod flow;
 mod format;
 pub mod lang;

@@ -148,6 +148,95 @@ fn help_text_markup_never_panics_and_keeps_links_safe() {
 }
 
 #[test]
+fn expressions_never_panic_and_evaluate_to_their_type() {
+    use formlotse_core::expr::{Env, Expr, Type};
+    use formlotse_core::value::{Decimal, Value};
+    struct Fields;
+    impl Env for Fields {
+        fn value(&self, id: &str) -> Option<Value> {
+            match id {
+                "n" => Some(Value::Number(Decimal::from_int(7))),
+                "t" => Some(Value::Text("x".into())),
+                "d" => Date::new(2000, 2, 29).map(Value::Date),
+                "b" => Some(Value::Bool(true)),
+                "l" => Some(Value::Choices(vec!["x".into()])),
+                _ => None,
+            }
+        }
+        fn today(&self) -> Date {
+            today()
+        }
+    }
+    let field_type = |id: &str| match id {
+        "n" | "e" => Some(Type::Number),
+        "t" => Some(Type::Text),
+        "d" => Some(Type::Date),
+        "b" => Some(Type::Bool),
+        "l" => Some(Type::TextList),
+        _ => None,
+    };
+    let tokens = [
+        "n",
+        "e",
+        "t",
+        "d",
+        "b",
+        "l",
+        "1",
+        "0",
+        "2.5",
+        "'x'",
+        "\"y\"",
+        "true",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        " + ",
+        " - ",
+        " * ",
+        " / ",
+        " == ",
+        " != ",
+        " < ",
+        " >= ",
+        " and ",
+        " or ",
+        "not ",
+        " in ",
+        "today()",
+        "age(",
+        "count(",
+        "if(",
+        "round(",
+        "days_between(",
+        "date(",
+        "'2026-01-01'",
+        "ä",
+        "9999999999999999",
+    ];
+    let mut rng = Rng(0x5eed_0006);
+    let mut compiled = 0;
+    for _ in 0..cases() {
+        let source: String = (0..rng.below(14)).map(|_| *rng.pick(&tokens)).collect();
+        let Ok(expr) = Expr::compile(&source, &field_type, None) else { continue };
+        compiled += 1;
+        let fits = matches!(
+            (expr.eval(&Fields), expr.ty()),
+            (None, _)
+                | (Some(Value::Number(_)), Type::Number)
+                | (Some(Value::Text(_)), Type::Text)
+                | (Some(Value::Bool(_)), Type::Bool)
+                | (Some(Value::Date(_)), Type::Date)
+                | (Some(Value::Choices(_)), Type::TextList)
+        );
+        assert!(fits, "{source:?} evaluated to another type than {:?}", expr.ty());
+    }
+    assert!(compiled > 0, "some random expressions must compile");
+}
+
+#[test]
 fn arbitrary_json_never_panics() {
     let mut rng = Rng(0x5eed_0002);
     let sample = load(SAMPLE).expect("the sample loads");

@@ -109,6 +109,73 @@ impl Decimal {
     fn scaled_to(self, scale: u32) -> i128 {
         self.units * 10i128.pow(scale - self.scale)
     }
+
+    /// The same number at `scale`, if it fits.
+    fn rescaled(self, scale: u32) -> Option<i128> {
+        self.units.checked_mul(10i128.checked_pow(scale.checked_sub(self.scale)?)?)
+    }
+
+    /// `self + other`, or `None` on overflow.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        Some(
+            Decimal { units: self.rescaled(scale)?.checked_add(other.rescaled(scale)?)?, scale }.normalized(),
+        )
+    }
+
+    /// `self - other`, or `None` on overflow.
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        self.checked_add(Decimal { units: other.units.checked_neg()?, scale: other.scale })
+    }
+
+    /// `self × other`, or `None` on overflow.
+    pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+        let units = self.units.checked_mul(other.units)?;
+        Some(Decimal { units, scale: self.scale.checked_add(other.scale)? }.normalized())
+    }
+
+    /// `self ÷ other` to 12 decimals (rounded half away from zero), or `None` for a zero
+    /// divisor or an overflow.
+    pub fn checked_div(self, other: Decimal) -> Option<Decimal> {
+        if other.units == 0 {
+            return None;
+        }
+        const PLACES: u32 = 12;
+        // (a / 10^sa) / (b / 10^sb) = (a × 10^(sb + PLACES + 1 − sa) / b) / 10^(PLACES + 1)
+        let shift = (other.scale + PLACES + 1).checked_sub(self.scale);
+        let (numerator, denominator) = match shift {
+            Some(shift) => (self.units.checked_mul(10i128.checked_pow(shift)?)?, other.units),
+            None => (
+                self.units,
+                other.units.checked_mul(10i128.checked_pow(self.scale - other.scale - PLACES - 1)?)?,
+            ),
+        };
+        let tenfold = numerator.checked_div(denominator)?;
+        let units = (tenfold + tenfold.signum() * 5) / 10;
+        Some(Decimal { units, scale: PLACES }.normalized())
+    }
+
+    /// Rounded to `places` decimals, half away from zero (as prices and fees are rounded).
+    pub fn round(self, places: u32) -> Decimal {
+        if places >= self.scale {
+            return self;
+        }
+        let divisor = 10i128.pow(self.scale - places);
+        let half = divisor / 2;
+        let rounded = (self.units + self.units.signum() * half) / divisor;
+        Decimal { units: rounded, scale: places }.normalized()
+    }
+
+    /// The whole part, rounded towards zero, if it fits an `i64`.
+    pub fn trunc(self) -> Option<i64> {
+        i64::try_from(self.units / 10i128.checked_pow(self.scale)?).ok()
+    }
+
+    /// Without trailing zeros in the fraction (so sums do not grow their scale forever).
+    fn normalized(self) -> Decimal {
+        let scale = self.decimals();
+        Decimal { units: self.units / 10i128.pow(self.scale - scale), scale }
+    }
 }
 
 impl std::fmt::Display for Decimal {
@@ -158,6 +225,34 @@ impl Ord for Decimal {
     fn cmp(&self, other: &Self) -> Ordering {
         let scale = self.scale.max(other.scale);
         self.scaled_to(scale).cmp(&other.scaled_to(scale))
+    }
+}
+
+#[cfg(test)]
+mod arithmetic_tests {
+    use super::Decimal;
+    use crate::lang::Lang;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::parse_input(text, Lang::En).expect("a number")
+    }
+
+    #[test]
+    fn exact_arithmetic() {
+        assert_eq!(d("0.1").checked_add(d("0.2")), Some(d("0.3")));
+        assert_eq!(d("96").checked_add(d("144").checked_mul(d("2")).unwrap()), Some(d("384")));
+        assert_eq!(d("1.5").checked_sub(d("2.25")), Some(d("-0.75")));
+        assert_eq!(d("1").checked_div(d("3")).map(|x| x.to_string()), Some("0.333333333333".into()));
+        assert_eq!(d("2").checked_div(d("3")).map(|x| x.to_string()), Some("0.666666666667".into()));
+        assert_eq!(d("10").checked_div(d("0.5")), Some(d("20")));
+        assert_eq!(d("1").checked_div(d("0")), None);
+        assert_eq!(d("2.345").round(2), d("2.35"));
+        assert_eq!(d("-2.345").round(2), d("-2.35"));
+        assert_eq!(d("2.5").round(0), d("3"));
+        assert_eq!(d("2.5").round(5), d("2.5"));
+        assert_eq!(d("-7.9").trunc(), Some(-7));
+        let huge = d("999999999999999999");
+        assert_eq!(huge.checked_mul(huge).and_then(|x| x.checked_mul(huge)), None);
     }
 }
 

@@ -1,0 +1,110 @@
+//! The expression language of definitions (`visibleIf`, `requiredIf`, calculated values):
+//! parsed and type-checked when a definition loads, evaluated without `eval`, never panicking.
+//!
+//! ```text
+//! anzahl_hunde > 1 and not (rasse in ["pitbull", "staffordshire"])
+//! if(anzahl_hunde > 1, 96 + 144 * (anzahl_hunde - 1), 96)
+//! age(geburtsdatum) >= 18
+//! days_between(beginn, ende) > 14
+//! ```
+//!
+//! Values: numbers (exact decimals), text (`"…"` or `'…'`), `true`/`false`, dates
+//! (`date("2026-01-01")`, `today()`), field references by id, lists of text (`[…]`, the chosen
+//! values of `checkboxes`). Operators: `or`, `and`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `in`,
+//! `+`, `-`, `*`, `/` (and `+` on text). Functions: `today()`, `date(text)`, `age(date)`,
+//! `days_between(date, date)`, `count(list or files)`, `if(bool, a, b)`, `round(number, n)`.
+//!
+//! An empty answer is *absent*: comparisons with it are false, arithmetic with it is absent,
+//! `and`/`or`/`not` read it as false, `count` as 0. So a condition on a field not yet answered
+//! simply does not hold.
+
+mod check;
+mod eval;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+pub use check::{Type, TypeError};
+pub use eval::Env;
+pub use parse::ParseError;
+
+use crate::value::Value;
+use std::collections::BTreeSet;
+
+/// A parsed and type-checked expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    node: parse::Node,
+    ty: Type,
+}
+
+/// Why an expression was refused, at a byte offset of its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExprError {
+    /// Not an expression of the grammar.
+    Parse(ParseError),
+    /// Well-formed, but the types do not fit (or a name is unknown).
+    Type(TypeError),
+}
+
+impl ExprError {
+    /// Byte offset in the source.
+    pub fn offset(&self) -> usize {
+        match self {
+            ExprError::Parse(e) => e.offset,
+            ExprError::Type(e) => e.offset,
+        }
+    }
+
+    /// A sentence for the form author (English, like the other diagnostics' details).
+    pub fn message(&self) -> String {
+        match self {
+            ExprError::Parse(e) => e.message.clone(),
+            ExprError::Type(e) => e.message(),
+        }
+    }
+}
+
+impl Expr {
+    /// Parses `source` and checks it against the fields `field_type` knows; `expected` is the
+    /// type the place needs (`Bool` for conditions), `None` for any.
+    pub fn compile(
+        source: &str,
+        field_type: &dyn Fn(&str) -> Option<Type>,
+        expected: Option<Type>,
+    ) -> Result<Expr, ExprError> {
+        let node = parse::parse(source).map_err(ExprError::Parse)?;
+        let ty = check::check(&node, field_type).map_err(ExprError::Type)?;
+        if let Some(expected) = expected
+            && ty != expected
+        {
+            return Err(ExprError::Type(TypeError {
+                offset: 0,
+                kind: check::TypeErrorKind::Expected { expected, found: ty },
+            }));
+        }
+        Ok(Expr { node, ty })
+    }
+
+    /// The type of the result.
+    pub fn ty(&self) -> Type {
+        self.ty
+    }
+
+    /// The field ids it reads: what it must be re-evaluated after.
+    pub fn references(&self) -> BTreeSet<String> {
+        let mut names = BTreeSet::new();
+        self.node.references(&mut names);
+        names
+    }
+
+    /// The value, or `None` when it is absent (an empty answer, a division by zero, an overflow).
+    pub fn eval(&self, env: &dyn Env) -> Option<Value> {
+        eval::eval(&self.node, env)
+    }
+
+    /// A condition's verdict: absent is false.
+    pub fn holds(&self, env: &dyn Env) -> bool {
+        matches!(self.eval(env), Some(Value::Bool(true)))
+    }
+}
