@@ -29,6 +29,22 @@ CREATE TABLE IF NOT EXISTS attachments (
     PRIMARY KEY (submission_id, attachment_id)
 );";
 
+/// The columns [`submission_of`] reads.
+const SELECT_SUBMISSION: &str =
+    "SELECT id, reference, form_id, received_at, verdict, payload FROM submissions";
+
+/// A row of [`SELECT_SUBMISSION`].
+fn submission_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<Submission> {
+    Ok(Submission {
+        id: row.get(0)?,
+        reference: row.get(1)?,
+        form_id: row.get(2)?,
+        received_at: row.get(3)?,
+        verdict: row.get(4)?,
+        payload: row.get(5)?,
+    })
+}
+
 /// What the receiver answers for a stored submission.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receipt {
@@ -202,42 +218,16 @@ impl Store {
     /// Every submission, oldest first.
     pub fn list(&self) -> Result<Vec<Submission>, StoreError> {
         let connection = self.lock()?;
-        let mut statement = connection.prepare(
-            "SELECT id, reference, form_id, received_at, verdict, payload FROM submissions ORDER BY id",
-        )?;
-        let rows = statement.query_map([], |row| {
-            Ok(Submission {
-                id: row.get(0)?,
-                reference: row.get(1)?,
-                form_id: row.get(2)?,
-                received_at: row.get(3)?,
-                verdict: row.get(4)?,
-                payload: row.get(5)?,
-            })
-        })?;
+        let mut statement = connection.prepare(&format!("{SELECT_SUBMISSION} ORDER BY id"))?;
+        let rows = statement.query_map([], submission_of)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The submission with reference `reference`, if any.
     pub fn find(&self, reference: &str) -> Result<Option<Submission>, StoreError> {
         let connection = self.lock()?;
-        let found = connection
-            .query_row(
-                "SELECT id, reference, form_id, received_at, verdict, payload FROM submissions WHERE reference = ?1",
-                [reference],
-                |row| {
-                    Ok(Submission {
-                        id: row.get(0)?,
-                        reference: row.get(1)?,
-                        form_id: row.get(2)?,
-                        received_at: row.get(3)?,
-                        verdict: row.get(4)?,
-                        payload: row.get(5)?,
-                    })
-                },
-            )
-            .optional()?;
-        Ok(found)
+        let query = format!("{SELECT_SUBMISSION} WHERE reference = ?1");
+        Ok(connection.query_row(&query, [reference], submission_of).optional()?)
     }
 
     fn lock(&self) -> Result<MutexGuard<'_, Connection>, StoreError> {

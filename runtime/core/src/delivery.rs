@@ -193,7 +193,7 @@ mod tests {
         let policy = Policy { max_attempts: u32::MAX, budget_ms: u64::MAX, ..Policy::default() };
         for attempt in [10, 64, 1_000, u32::MAX - 1] {
             let Decision::RetryIn(delay) = policy.decide(&Response::Network, attempt, 0, 0.999) else {
-                panic!("must retry")
+                panic!("must retry") // ok: test
             };
             assert!(delay <= policy.max_delay_ms, "{attempt}: {delay}");
         }
@@ -207,7 +207,7 @@ mod tests {
                        {"pointer": "#/answers/iban", "detail": "IBAN falsch."},
                        {"pointer": "/answers/a~1b/0", "message": "x"},
                        {"field": "", "detail": "ohne Feld"}, {"field": "ort"}, 7]}"##;
-        let refusal = refusal(body).expect("a problem");
+        let refusal = refusal(body).expect("a problem"); // ok: test
         assert_eq!(refusal.title.as_deref(), Some("Unprocessable Entity"));
         assert_eq!(refusal.detail.as_deref(), Some("Der Antrag enthält Fehler."));
         assert_eq!(

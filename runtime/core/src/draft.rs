@@ -175,10 +175,10 @@ mod tests {
 
     #[test]
     fn a_draft_restores_exactly_what_was_typed_except_files() {
-        let definition = load(FORM).expect("loads");
+        let definition = load(FORM).expect("loads"); // ok: test
         let pending = Pending { key: "k".into(), payload: "{}".into() };
         let text = encode(&definition, &answers(), 1, 1_700_000_000_000.0, Some(&pending));
-        let restored = decode(&definition, &text).expect("a draft of this form");
+        let restored = decode(&definition, &text).expect("a draft of this form"); // ok: test
         let mut expected = answers();
         expected.set("nachweis", Answer::Files(Vec::new()));
         for (id, answer) in expected.iter() {
@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_keeps_what_still_fits_and_says_what_not() {
-        let old = load(FORM).expect("loads");
+        let old = load(FORM).expect("loads"); // ok: test
         let text = encode(&old, &answers(), 1, 0.0, None);
         let new = FORM
             .replace(r#""version": "1""#, r#""version": "2""#)
@@ -208,8 +208,8 @@ mod tests {
                 r#"{"id": "neu", "type": "text", "label": "Neu"}"#,
             )
             .replace(r#""id": "ok", "type": "checkbox""#, r#""id": "ok", "type": "date""#);
-        let new = load(&new).expect("loads");
-        let restored = decode(&new, &text).expect("same form");
+        let new = load(&new).expect("loads"); // ok: test
+        let restored = decode(&new, &text).expect("same form"); // ok: test
         assert!(restored.other_version);
         assert_eq!(restored.dropped, vec!["alt".to_owned(), "ok".to_owned()]);
         assert!(restored.answers.get("name").is_some());
@@ -217,7 +217,7 @@ mod tests {
 
     #[test]
     fn anything_else_is_no_draft() {
-        let definition = load(FORM).expect("loads");
+        let definition = load(FORM).expect("loads"); // ok: test
         let other =
             encode(&definition, &answers(), 0, 0.0, None).replace(r#""form":"hund""#, r#""form":"katze""#);
         for text in
@@ -226,7 +226,7 @@ mod tests {
             assert_eq!(decode(&definition, text), None, "{text}");
         }
         let odd = r#"{"formlotseDraft": 1, "form": "hund", "step": 99, "answers": {"name": {"date": 1}, "geburt": {"date": ["1", "2"]}}}"#;
-        let restored = decode(&definition, odd).expect("a draft");
+        let restored = decode(&definition, odd).expect("a draft"); // ok: test
         assert_eq!(restored.step, 1);
         assert_eq!(restored.dropped, vec!["geburt".to_owned(), "name".to_owned()]);
     }

@@ -322,7 +322,7 @@ mod tests {
                 );
             }
         }
-        let typo = diagnostics.iter().find(|d| d.problem.code() == "unknown_key").expect("typo reported");
+        let typo = diagnostics.iter().find(|d| d.problem.code() == "unknown_key").expect("typo reported"); // ok: test
         assert_eq!(diagnostic(typo, Lang::De), "Unbekannter Schlüssel „titel“; meinten Sie „title“?");
     }
 
@@ -335,8 +335,8 @@ mod tests {
                 {"id": "beginn", "type": "date", "label": "Beginn"},
                 {"id": "ende", "type": "date", "label": "Ende", "after": "beginn"}]}]}"#,
         )
-        .expect("loads");
-        let field = |id| definition.field(id).expect("field");
+        .expect("loads"); // ok: test
+        let field = |id| definition.field(id).expect("field"); // ok: test
         assert_eq!(
             for_field(&definition, field("vorname"), &Violation::Required, Lang::En),
             "Enter your first name."
@@ -349,7 +349,7 @@ mod tests {
             for_field(&definition, field("ende"), &Violation::After { other: "beginn".into() }, Lang::De),
             "„Ende“ muss nach „Beginn“ liegen."
         );
-        let max = Date::new(2008, 11, 28).expect("date");
+        let max = Date::new(2008, 11, 28).expect("date"); // ok: test
         assert_eq!(
             for_field(&definition, field("beginn"), &Violation::DateMax { max }, Lang::De),
             "„Beginn“ darf nicht nach dem 28.11.2008 liegen."

@@ -151,7 +151,7 @@ mod tests {
             r#"{"formlotse": 1, "id": "a", "title": "A", "steps": [{"id": "s", "title": "S", "fields": [
               {"id": "plan", "type": "file", "label": "Plan", "maxFiles": 3}]}]}"#,
         )
-        .expect("loads");
+        .expect("loads"); // ok: test
         let mut answers = Answers::default();
         let file = |name: &str| FileMeta { name: name.into(), mime: "application/pdf".into(), size: 3 };
         answers.set("plan", Answer::Files(vec![file("a.pdf"), file("b.pdf")]));
@@ -192,7 +192,7 @@ mod tests {
               {"id": "j", "type": "yesno", "label": "J"}, {"id": "c", "type": "checkbox", "label": "C"},
               {"id": "bad", "type": "number", "label": "B"}]}]}"#,
         )
-        .expect("loads");
+        .expect("loads"); // ok: test
         let mut answers = Answers::default();
         answers.set("x", Answer::Text(" Straße 1 ".into()));
         answers.set("y", Answer::Text("   ".into()));

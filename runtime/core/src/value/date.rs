@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn day_arithmetic() {
-        let date = |s| Date::parse_iso(s).expect("valid");
+        let date = |s| Date::parse_iso(s).expect("valid"); // ok: test
         assert_eq!(date("1970-01-01").to_days(), 0);
         assert_eq!(date("2000-03-01").to_days() - date("2000-02-28").to_days(), 2);
         for days in [-719_162, -1, 0, 59, 11_016, 2_932_896] {

@@ -234,13 +234,13 @@ mod arithmetic_tests {
     use crate::lang::Lang;
 
     fn d(text: &str) -> Decimal {
-        Decimal::parse_input(text, Lang::En).expect("a number")
+        Decimal::parse_input(text, Lang::En).expect("a number") // ok: test
     }
 
     #[test]
     fn exact_arithmetic() {
         assert_eq!(d("0.1").checked_add(d("0.2")), Some(d("0.3")));
-        assert_eq!(d("96").checked_add(d("144").checked_mul(d("2")).unwrap()), Some(d("384")));
+        assert_eq!(d("96").checked_add(d("144").checked_mul(d("2")).unwrap()), Some(d("384"))); // ok: test
         assert_eq!(d("1.5").checked_sub(d("2.25")), Some(d("-0.75")));
         assert_eq!(d("1").checked_div(d("3")).map(|x| x.to_string()), Some("0.333333333333".into()));
         assert_eq!(d("2").checked_div(d("3")).map(|x| x.to_string()), Some("0.666666666667".into()));
@@ -307,14 +307,14 @@ mod tests {
 
     #[test]
     fn exact_comparison_and_decimals() {
-        let d = |t| Decimal::parse_input(t, Lang::De).expect("number");
+        let d = |t| Decimal::parse_input(t, Lang::De).expect("number"); // ok: test
         assert!(d("0,1") + 0 == d("0,10"));
         assert!(d("2,5") < d("2,51"));
         assert!(d("-1") < d("0"));
         assert_eq!(d("12,50").decimals(), 1);
         assert_eq!(d("12,345").decimals(), 3);
         let json = serde_json::json!(12.5);
-        assert_eq!(Decimal::from_json(json.as_number().expect("number")), Some(d("12,5")));
+        assert_eq!(Decimal::from_json(json.as_number().expect("number")), Some(d("12,5"))); // ok: test
     }
 
     impl std::ops::Add<i64> for Decimal {
