@@ -7,6 +7,7 @@
 //! ```
 //! On a fresh machine each command first installs what it needs (see `tools.rs`).
 
+mod budget;
 mod cmd;
 mod demo;
 mod dist;

@@ -1,7 +1,7 @@
 //! `cargo xtask test`: everything CI checks, in the order that fails fastest.
 
 use crate::cmd::{command, run};
-use crate::{Result, dist, root, tools};
+use crate::{Result, budget, dist, root, tools};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -31,7 +31,8 @@ pub(crate) fn test(args: &[String]) -> Result {
         &root,
     ))?;
     run(command("cargo", &["test", "--workspace"], &root))?;
-    dist::dist()?;
+    let dist = dist::dist()?;
+    budget::check(&root, &dist)?;
     end_to_end(&root)
 }
 
