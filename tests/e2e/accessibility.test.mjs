@@ -2,30 +2,13 @@
 // the receipt; the whole form with the keyboard alone; no horizontal scrolling at 320 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { launch, open, screenshot, submissions } from './browser.mjs';
 import { fillDogStep, DOG_STEP_TITLES, DOG_ANSWERS } from './dog.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { assertAccessible } from './axe.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Runs axe-core on the page (it descends into open shadow roots) and fails on any violation. */
-async function assertAccessible(page, where) {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern (an injected
-  // <script> would be blocked, as it should be).
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  }, TAGS);
-  assert.deepEqual(violations, [], `axe violations ${where}`);
-}
 
 test('axe finds no WCAG 2.x A/AA violation on any step, in the error state, or on the receipt', async () => {
   const { context, page } = await open(browser, '/');

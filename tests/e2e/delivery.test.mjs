@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { launch, open, submissions, screenshot, baseUrl } from './browser.mjs';
+import { assertAccessible } from './axe.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -50,6 +51,7 @@ test('when the retries run out, the citizen keeps every answer and can try again
   assert.match(await alert.textContent(), /HTTP 503/);
   assert.equal(posts.length, 4, 'four requests, then the citizen decides');
   await screenshot(page, 'delivery-gave-up');
+  await assertAccessible(page, 'after the retries ran out');
   assert.ok(await form.getByText('geduldig').isVisible(), 'the review still shows the answer');
   await alert.getByRole('button', { name: 'Erneut versuchen' }).click();
   await form.getByText(/Neuer Versuch in/).waitFor();
@@ -73,6 +75,7 @@ test("a refusal with field errors shows the receiver's words at the field; fixin
   const message = form.locator(`[id="${(await plz.getAttribute('aria-describedby')).split(' ').at(-1)}"]`);
   assert.match(await message.textContent(), /Postleitzahl/);
   await screenshot(page, 'delivery-refused');
+  await assertAccessible(page, 'with a refusal at its field');
   await plz.fill('10557');
   await form.getByRole('button', { name: 'Weiter' }).click();
   await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, open, submissions, screenshot } from './browser.mjs';
 import { fillDogStep, DOG_ANSWERS, DOG_STEP_TITLES } from './dog.mjs';
+import { assertAccessible } from './axe.mjs';
 
 const KEY = 'formlotse-draft:hund-anmelden';
 
@@ -39,6 +40,7 @@ test('a reload restores every answer and the step; sending deletes the draft', a
   assert.equal(await form.getByLabel('Name des Hundes').inputValue(), 'Bello');
   assert.ok(await form.getByRole('radio', { name: 'Nein' }).isChecked());
   await screenshot(page, 'draft-restored');
+  await assertAccessible(page, 'with a restored draft');
   await form.getByRole('button', { name: 'Weiter' }).click();
   await fillDogStep(form, 2);
   await form.getByRole('button', { name: 'Weiter' }).click();
@@ -58,6 +60,7 @@ test('draft="local" survives closing the tab, says so, expires, and "Entwurf lö
   const { context, page } = await open(browser, '/fixtures/draft-local.html');
   const form = page.locator('form-lotse');
   await form.getByText(/bis zu 7 Tage auf diesem Gerät gespeichert/).waitFor();
+  await assertAccessible(page, 'with drafts kept on the device');
   await form.getByLabel('Vorname').fill('Erika');
   await storedDraft(page, 'localStorage');
   await page.close();

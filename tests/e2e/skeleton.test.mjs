@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, submissions, screenshot, cspViolations } from './browser.mjs';
 import { DOG_ANSWERS, DOG_STEP_TITLES, fillDogStep } from './dog.mjs';
+import { assertAccessible } from './axe.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -129,6 +130,7 @@ test('the language switch changes every text and keeps the answers', async () =>
   await form.getByRole('button', { name: 'Continue' }).click();
   await form.getByRole('heading', { name: 'There is a problem' }).waitFor();
   assert.match(await page.title(), /^Error: /);
+  await assertAccessible(page, 'in English with errors');
   await form.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Deutsch' }).click();
   await form.getByRole('heading', { name: DOG_STEP_TITLES[0] }).waitFor();
   assert.match(await page.title(), /^Fehler: Formlotse/);
