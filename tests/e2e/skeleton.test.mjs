@@ -60,6 +60,11 @@ test('the dog form is completed by its labels and the server stores exactly thos
   assert.equal(stored.length, before + 1, 'exactly one new submission');
   const last = stored.at(-1);
   assert.match(await form.getByText('Ihr Aktenzeichen').textContent(), new RegExp(last.reference));
+  // The demo page's panel lists it, told by the formlotse:submitted event.
+  const panel = page.getByRole('region', { name: 'Eingegangene Anträge' });
+  await panel.getByText(`${last.reference} · hund-anmelden`).waitFor();
+  await panel.getByText(`${last.reference} · hund-anmelden`).click();
+  assert.match(await panel.locator('pre').first().textContent(), /"nachname": "Mustermann"/);
   const { submittedAt, ...rest } = last.payload;
   assert.deepEqual(rest, {
     formlotse: 1,
