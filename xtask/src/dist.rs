@@ -2,13 +2,12 @@
 
 use crate::cmd::{command, run};
 use crate::{Result, root, sizes, tools};
-use std::path::PathBuf;
 
 /// The files of dist/ that a page with a form downloads.
 pub(crate) const PAGE_FILES: &[&str] = &["formlotse.js", "formlotse_web.js", "formlotse_web_bg.wasm"];
 
 /// Builds dist/ and prints the sizes. Returns the dist directory.
-pub(crate) fn dist() -> Result<PathBuf> {
+pub(crate) fn dist() -> Result<Built> {
     let root = root();
     let dist = root.join("dist");
     tools::ensure_wasm_target(&root)?;
@@ -54,6 +53,11 @@ pub(crate) fn dist() -> Result<PathBuf> {
     std::fs::copy(&loader, dist.join("formlotse.js"))
         .map_err(|e| format!("cannot copy {}: {e}", loader.display()))?;
 
-    sizes::print(&dist, PAGE_FILES)?;
-    Ok(dist)
+    let sizes = sizes::print(&dist, PAGE_FILES)?;
+    Ok(Built { sizes })
+}
+
+/// What `dist` built: the sizes of the page files (the total line it printed).
+pub(crate) struct Built {
+    pub(crate) sizes: sizes::Sizes,
 }

@@ -31,8 +31,8 @@ pub(crate) fn test(args: &[String]) -> Result {
         &root,
     ))?;
     run(command("cargo", &["test", "--workspace"], &root))?;
-    let dist = dist::dist()?;
-    budget::check(&root, &dist)?;
+    let built = dist::dist()?;
+    budget::check(&root, built.sizes.gzip)?;
     end_to_end(&root)
 }
 

@@ -153,12 +153,12 @@ pub fn date(date: Date, lang: Lang) -> String {
     }
 }
 
-pub(crate) fn date_de(date: Date) -> String {
+fn date_de(date: Date) -> String {
     let (y, m, d) = date.parts();
     format!("{d:02}.{m:02}.{y}")
 }
 
-pub(crate) fn date_en(date: Date) -> String {
+fn date_en(date: Date) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",

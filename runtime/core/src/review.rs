@@ -5,7 +5,7 @@
 use crate::answers::Answers;
 use crate::definition::{Definition, Field, FieldKind};
 use crate::lang::Lang;
-use crate::messages::{date_de, date_en, number_de};
+use crate::messages::{self, number_de};
 use crate::validation::read_answers;
 use crate::value::{Decimal, Value};
 
@@ -64,10 +64,6 @@ pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
         (Lang::En, true) => "Yes",
         (Lang::En, false) => "No",
     };
-    let date = |date| match lang {
-        Lang::De => date_de(date),
-        Lang::En => date_en(date),
-    };
     match (value, &field.kind) {
         // A single choice is read as text; show its label, not its value.
         (Value::Text(chosen), FieldKind::Select(_) | FieldKind::Radio(_)) => {
@@ -79,7 +75,7 @@ pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
             format!("{} {}", number_text(*number, lang), unit.get(lang))
         }
         (Value::Number(number), _) => number_text(*number, lang),
-        (Value::Date(day), _) => date(*day),
+        (Value::Date(day), _) => messages::date(*day, lang),
         (Value::Bool(b), _) => yes_no(*b).to_owned(),
         (Value::Choices(chosen), _) => {
             chosen.iter().map(|value| option_label(field, value, lang)).collect::<Vec<_>>().join(", ")

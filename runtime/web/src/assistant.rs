@@ -108,51 +108,6 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let lang = state.context.lang;
     let t = texts(lang);
     let definition = &state.definition.0;
-    let switch = language_switch(definition, lang, &state);
-    let ondiscard = {
-        let (state, answers, saver, banner) = (state.clone(), answers.clone(), saver.clone(), banner.clone());
-        Callback::from(move |()| {
-            *answers.0.borrow_mut() = Answers::default();
-            saver.discard();
-            banner.set(BannerState::Deleted);
-            state.dispatch(Action::Discard);
-        })
-    };
-    let banner_html = draft_banner::view(&banner, props.draft, definition, lang, ondiscard);
-    let answers_file = {
-        let onsave = {
-            let (state, answers) = (state.clone(), answers.clone());
-            Callback::from(move |()| {
-                let definition = &state.definition.0;
-                let text =
-                    encode(definition, &answers.0.borrow(), state.flow.step(), js_sys::Date::now(), None);
-                answers_file::download(&format!("{}-antworten.json", definition.id), &text);
-            })
-        };
-        let onload = {
-            let (state, answers, saver, banner) =
-                (state.clone(), answers.clone(), saver.clone(), banner.clone());
-            Callback::from(move |file: web_sys::File| {
-                let (state, answers, saver, banner) =
-                    (state.clone(), answers.clone(), saver.clone(), banner.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let text = answers_file::read(&file).await.unwrap_or_default();
-                    match decode(&state.definition.0, &text) {
-                        Some(loaded) => {
-                            *answers.0.borrow_mut() = loaded.answers.clone();
-                            saver.changed();
-                            let step = loaded.step;
-                            banner.set(BannerState::Loaded(Rc::new(loaded)));
-                            state.dispatch(Action::Loaded { step });
-                        }
-                        None => banner.set(BannerState::NotAnswers),
-                    }
-                });
-            })
-        };
-        html! { <AnswersFile save={t.answers_save} load={t.answers_load} {onsave} {onload} /> }
-    };
-
     if let Sending::Done { reference } = &state.sending {
         let copy = review::sections(definition, &answers.0.borrow(), lang);
         return html! {
@@ -171,6 +126,11 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             </div>
         };
     }
+
+    // Only the steps and the review show these; the receipt does not.
+    let switch = language_switch(definition, lang, &state);
+    let banner_html = draft_banner(&state, &answers, &saver, &banner, props.draft, lang);
+    let answers_file = answers_file_buttons(&state, &answers, &saver, &banner, lang);
 
     let onsubmit = {
         let (state, answers) = (state.clone(), answers.clone());
@@ -255,6 +215,68 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             {answers_file}
         </div>
     }
+}
+
+/// The draft banner, with "Entwurf löschen" wired to clear the answers and the draft.
+fn draft_banner(
+    state: &UseReducerHandle<AssistantState>,
+    answers: &Rc<AnswerStore>,
+    saver: &Rc<DraftSaver>,
+    banner: &UseStateHandle<BannerState>,
+    mode: DraftMode,
+    lang: Lang,
+) -> Html {
+    let ondiscard = {
+        let (state, answers, saver, banner) = (state.clone(), answers.clone(), saver.clone(), banner.clone());
+        Callback::from(move |()| {
+            *answers.0.borrow_mut() = Answers::default();
+            saver.discard();
+            banner.set(BannerState::Deleted);
+            state.dispatch(Action::Discard);
+        })
+    };
+    draft_banner::view(banner, mode, &state.definition.0, lang, ondiscard)
+}
+
+/// "Antworten speichern" (the draft as a download) and "Antworten laden" (a draft file replaces
+/// the answers, and the banner says what came back).
+fn answers_file_buttons(
+    state: &UseReducerHandle<AssistantState>,
+    answers: &Rc<AnswerStore>,
+    saver: &Rc<DraftSaver>,
+    banner: &UseStateHandle<BannerState>,
+    lang: Lang,
+) -> Html {
+    let t = texts(lang);
+    let onsave = {
+        let (state, answers) = (state.clone(), answers.clone());
+        Callback::from(move |()| {
+            let definition = &state.definition.0;
+            let text = encode(definition, &answers.0.borrow(), state.flow.step(), js_sys::Date::now(), None);
+            answers_file::download(&format!("{}-antworten.json", definition.id), &text);
+        })
+    };
+    let onload = {
+        let (state, answers, saver, banner) = (state.clone(), answers.clone(), saver.clone(), banner.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (state, answers, saver, banner) =
+                (state.clone(), answers.clone(), saver.clone(), banner.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = answers_file::read(&file).await.unwrap_or_default();
+                match decode(&state.definition.0, &text) {
+                    Some(mut loaded) => {
+                        *answers.0.borrow_mut() = std::mem::take(&mut loaded.answers);
+                        saver.changed();
+                        let step = loaded.step;
+                        banner.set(BannerState::Loaded(Rc::new(loaded)));
+                        state.dispatch(Action::Loaded { step });
+                    }
+                    None => banner.set(BannerState::NotAnswers),
+                }
+            });
+        })
+    };
+    html! { <AnswersFile save={t.answers_save} load={t.answers_load} {onsave} {onload} /> }
 }
 
 /// The language switch, when the definition offers more than one language the runtime speaks.

@@ -50,10 +50,7 @@ pub(crate) async fn post_submission(
     idempotency_key: &str,
     timeout_ms: u32,
 ) -> Result<Reply, String> {
-    let as_text = |error: JsValue| match network(error) {
-        FetchError::Network(message) => message,
-        FetchError::Status(status) => format!("HTTP {status}"),
-    };
+    let as_text = message;
     let init = RequestInit::new();
     init.set_method("POST");
     let headers = web_sys::Headers::new().map_err(as_text)?;
@@ -85,13 +82,7 @@ pub(crate) async fn post_submission(
     init.set_signal(Some(&controller.signal()));
     // Dropping the timer (when this function returns) cancels it.
     let _deadline = gloo_timers::callback::Timeout::new(timeout_ms, move || controller.abort());
-    let request = Request::new_with_str_and_init(url, &init).map_err(as_text)?;
-    let window = web_sys::window().ok_or("no window")?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(as_text)?
-        .dyn_into()
-        .map_err(as_text)?;
+    let response = fetch(url, &init).await?;
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     // A body that cannot be read is an empty body: the status decides.
     let body = match response.text() {
@@ -104,13 +95,7 @@ pub(crate) async fn post_submission(
 }
 
 async fn send(url: &str, init: &RequestInit) -> Result<Answer, FetchError> {
-    let request = Request::new_with_str_and_init(url, init).map_err(network)?;
-    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(network)?
-        .dyn_into()
-        .map_err(network)?;
+    let response = fetch(url, init).await.map_err(FetchError::Network)?;
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
@@ -118,12 +103,22 @@ async fn send(url: &str, init: &RequestInit) -> Result<Answer, FetchError> {
     Ok(Answer { body: body.as_string().unwrap_or_default() })
 }
 
-/// Turns a JS exception into its message.
+/// `fetch(url, init)`: the response, or why none came.
+async fn fetch(url: &str, init: &RequestInit) -> Result<Response, String> {
+    let request = Request::new_with_str_and_init(url, init).map_err(message)?;
+    let window = web_sys::window().ok_or("no window")?;
+    JsFuture::from(window.fetch_with_request(&request)).await.map_err(message)?.dyn_into().map_err(message)
+}
+
 fn network(error: JsValue) -> FetchError {
-    let message = error
+    FetchError::Network(message(error))
+}
+
+/// The message of a JS exception.
+fn message(error: JsValue) -> String {
+    error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".into());
-    FetchError::Network(message)
+        .unwrap_or_else(|| "unknown error".into())
 }
