@@ -127,6 +127,12 @@ fn catalog(
             format!("„{label}“ hat den falschen Typ; erwartet wird: {expected}.")
         }
         V::WrongType { expected } => format!("“{label}” has the wrong type; expected: {expected}."),
+        V::NotAsked if de => format!("„{label}“ wird bei Ihren übrigen Angaben nicht gefragt."),
+        V::NotAsked => format!("“{label}” is not asked, given your other answers."),
+        V::Calculated if de => {
+            format!("„{label}“ stimmt nicht mit der Berechnung aus Ihren Angaben überein.")
+        }
+        V::Calculated => format!("“{label}” does not match the calculation from your answers."),
         V::Reported { message } => message.clone(),
     }
 }
@@ -272,7 +278,30 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
         Problem::DuplicateValue { value } => format!("the value \"{value}\" appears twice"),
         Problem::OutOfRange { min, max } if de => format!("Erlaubt ist eine ganze Zahl von {min} bis {max}"),
         Problem::OutOfRange { min, max } => format!("expected a whole number from {min} to {max}"),
+        Problem::Expression { detail, .. } if de => format!("Der Ausdruck ist ungültig: {detail}"),
+        Problem::Expression { detail, .. } => format!("invalid expression: {detail}"),
+        Problem::Cycle { fields } if de => {
+            format!("Bedingungen oder Berechnungen hängen im Kreis voneinander ab: {}", circle(fields))
+        }
+        Problem::Cycle { fields } => {
+            format!("conditions or calculations depend on each other in a circle: {}", circle(fields))
+        }
+        Problem::NotOneOf { found, expected } if de => {
+            format!("„{found}“ ist nicht erlaubt; möglich: {}", expected.join(", "))
+        }
+        Problem::NotOneOf { found, expected } => {
+            format!("\"{found}\" is not allowed; use one of: {}", expected.join(", "))
+        }
     }
+}
+
+/// `a → b → a`: a circle, closed.
+fn circle(fields: &[String]) -> String {
+    let mut names: Vec<&str> = fields.iter().map(String::as_str).collect();
+    if let Some(first) = names.first().copied() {
+        names.push(first);
+    }
+    names.join(" → ")
 }
 
 fn type_name_de(expected: &str) -> &'static str {

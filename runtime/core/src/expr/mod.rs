@@ -29,7 +29,6 @@ pub use eval::Env;
 pub use parse::ParseError;
 
 use crate::value::Value;
-use std::collections::BTreeSet;
 
 /// A parsed and type-checked expression.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,14 +85,23 @@ impl Expr {
         Ok(Expr { node, ty })
     }
 
+    /// The field ids an expression names, if it parses (types unchecked).
+    pub fn references_in(source: &str) -> Option<Vec<String>> {
+        let node = parse::parse(source).ok()?;
+        let mut names = Vec::new();
+        node.references(&mut names);
+        Some(names)
+    }
+
     /// The type of the result.
     pub fn ty(&self) -> Type {
         self.ty
     }
 
-    /// The field ids it reads: what it must be re-evaluated after.
-    pub fn references(&self) -> BTreeSet<String> {
-        let mut names = BTreeSet::new();
+    /// The field ids it reads, each once, in order of appearance: what it must be
+    /// re-evaluated after.
+    pub fn references(&self) -> Vec<String> {
+        let mut names = Vec::new();
         self.node.references(&mut names);
         names
     }

@@ -2,7 +2,6 @@
 //! Depth is bounded, so hostile input cannot overflow the stack.
 
 use crate::value::Decimal;
-use std::collections::BTreeSet;
 
 /// A syntax error.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,10 +51,13 @@ pub(crate) enum Kind {
 }
 
 impl Node {
-    pub(crate) fn references(&self, names: &mut BTreeSet<String>) {
+    /// Adds the field ids this node reads to `names`, each once, in order of appearance.
+    pub(crate) fn references(&self, names: &mut Vec<String>) {
         match &self.kind {
             Kind::Field(name) => {
-                names.insert(name.clone());
+                if !names.contains(name) {
+                    names.push(name.clone());
+                }
             }
             Kind::List(items) | Kind::Call(_, items) => items.iter().for_each(|item| item.references(names)),
             Kind::Not(inner) | Kind::Neg(inner) => inner.references(names),
