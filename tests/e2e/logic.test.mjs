@@ -78,6 +78,8 @@ test('the fee follows the answers; a hidden step is skipped both ways and not co
   const review = await form.locator('.fl-assistant').innerText();
   assert.match(review, /Hundesteuer pro Jahr\s+384,00 €/);
   assert.doesNotMatch(review, /Sachkundenachweis|Firmenname/, 'hidden questions are not reviewed');
+  assert.equal(await form.getByRole('button', { name: 'Ändern Hundesteuer pro Jahr' }).count(), 0, 'a calculated value is not changed by hand');
+  assert.equal(await form.getByRole('button', { name: 'Ändern Anzahl der Hunde' }).count(), 1);
 
   const before = (await submissions()).length;
   await form.getByRole('button', { name: 'Absenden' }).click();

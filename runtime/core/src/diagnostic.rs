@@ -108,8 +108,8 @@ pub enum Problem {
     },
     /// An expression that does not parse or whose types do not fit.
     Expression {
-        /// What is wrong (from the expression checker).
-        detail: String,
+        /// What is wrong.
+        error: crate::expr::ExprError,
         /// Characters into the expression where the problem is.
         column: usize,
     },

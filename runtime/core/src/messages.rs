@@ -6,6 +6,7 @@
 
 use crate::definition::{Definition, Field, FieldKind};
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::expr::{Expected, ExprError, ParseErrorKind, Type, TypeErrorKind};
 use crate::lang::Lang;
 use crate::validation::Violation;
 use crate::value::Date;
@@ -278,8 +279,10 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
         Problem::DuplicateValue { value } => format!("the value \"{value}\" appears twice"),
         Problem::OutOfRange { min, max } if de => format!("Erlaubt ist eine ganze Zahl von {min} bis {max}"),
         Problem::OutOfRange { min, max } => format!("expected a whole number from {min} to {max}"),
-        Problem::Expression { detail, .. } if de => format!("Der Ausdruck ist ungültig: {detail}"),
-        Problem::Expression { detail, .. } => format!("invalid expression: {detail}"),
+        Problem::Expression { error, .. } if de => {
+            format!("Der Ausdruck ist ungültig: {}", expression_de(error))
+        }
+        Problem::Expression { error, .. } => format!("invalid expression: {}", error.message()),
         Problem::Cycle { fields } if de => {
             format!("Bedingungen oder Berechnungen hängen im Kreis voneinander ab: {}", circle(fields))
         }
@@ -292,6 +295,61 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
         Problem::NotOneOf { found, expected } => {
             format!("\"{found}\" is not allowed; use one of: {}", expected.join(", "))
         }
+    }
+}
+
+/// An expression's problem in German (the English words come from `expr` itself).
+fn expression_de(error: &ExprError) -> String {
+    let quoted = |text: &str| format!("„{text}“");
+    match error {
+        ExprError::Parse(error) => match &error.kind {
+            ParseErrorKind::Expected { expected, found } => {
+                let expected = match expected {
+                    Expected::Value => "ein Wert".to_owned(),
+                    Expected::OperatorOrEnd => "ein Operator oder das Ende des Ausdrucks".to_owned(),
+                    Expected::Close(c) => quoted(&c.to_string()),
+                    Expected::CommaOr(c) => format!("„,“ oder {}", quoted(&c.to_string())),
+                };
+                let found = found.as_deref().map_or_else(|| "das Ende".to_owned(), quoted);
+                format!("erwartet wird {expected}, gefunden {found}")
+            }
+            ParseErrorKind::NotANumber(text) => format!("{} ist keine Zahl", quoted(text)),
+            ParseErrorKind::UnclosedText => "der Text wird nicht mit Anführungszeichen beendet".to_owned(),
+            ParseErrorKind::TooDeep => "der Ausdruck ist zu tief verschachtelt".to_owned(),
+        },
+        ExprError::Type(error) => match &error.kind {
+            TypeErrorKind::UnknownField(name) => format!("kein Feld hat die ID {}", quoted(name)),
+            TypeErrorKind::UnknownFunction(name) => format!(
+                "eine Funktion {} gibt es nicht; bekannt sind: today, date, age, days_between, count, if, round",
+                quoted(name)
+            ),
+            TypeErrorKind::Arity { function, expected, found } => {
+                format!("{function}() nimmt {expected} Argument(e), nicht {found}")
+            }
+            TypeErrorKind::Expected { expected, found } => {
+                format!("erwartet wird {}, gefunden {}", type_de(*expected), type_de(*found))
+            }
+            TypeErrorKind::Operator { op, left, right } => {
+                format!(
+                    "{} lässt sich nicht auf {} und {} anwenden",
+                    quoted(op),
+                    type_de(*left),
+                    type_de(*right)
+                )
+            }
+            TypeErrorKind::Places => "round() braucht als Stellen eine ganze Zahl von 0 bis 12".to_owned(),
+        },
+    }
+}
+
+fn type_de(ty: Type) -> &'static str {
+    match ty {
+        Type::Number => "eine Zahl",
+        Type::Text => "Text",
+        Type::Bool => "wahr/falsch",
+        Type::Date => "ein Datum",
+        Type::TextList => "eine Liste von Texten",
+        Type::Files => "Dateien",
     }
 }
 

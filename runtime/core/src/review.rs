@@ -28,6 +28,8 @@ pub struct ReviewRow {
     pub label: String,
     /// The answer as text; `None` when the field was left empty.
     pub value: Option<String>,
+    /// Whether the citizen answers it (not so a calculated value).
+    pub changeable: bool,
 }
 
 /// Every shown step's shown answers (calculated values included), as the payload carries them.
@@ -47,6 +49,7 @@ pub fn summary(definition: &Definition, resolved: &Resolved, lang: Lang) -> Vec<
                 .map(|field| ReviewRow {
                     field: field.id.clone(),
                     label: field.label.get(lang).to_owned(),
+                    changeable: !matches!(field.kind, FieldKind::Calculated(_)),
                     value: match values.get(&field.id) {
                         Some(Ok(Some(value))) => Some(display(field, value, lang)),
                         _ => None,

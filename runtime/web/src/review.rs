@@ -20,6 +20,7 @@ pub(crate) fn sections(definition: &Definition, resolved: &Resolved, lang: Lang)
                     key: row.field.into(),
                     label: row.label.into(),
                     value: row.value.map(AttrValue::from),
+                    changeable: row.changeable,
                 })
                 .collect(),
         })

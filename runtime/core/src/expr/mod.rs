@@ -24,9 +24,10 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
+pub use check::TypeErrorKind;
 pub use check::{Type, TypeError};
 pub use eval::Env;
-pub use parse::ParseError;
+pub use parse::{Expected, ParseError, ParseErrorKind};
 
 use crate::value::Value;
 
@@ -58,7 +59,7 @@ impl ExprError {
     /// A sentence for the form author (English, like the other diagnostics' details).
     pub fn message(&self) -> String {
         match self {
-            ExprError::Parse(e) => e.message.clone(),
+            ExprError::Parse(e) => e.message(),
             ExprError::Type(e) => e.message(),
         }
     }
@@ -79,7 +80,7 @@ impl Expr {
         {
             return Err(ExprError::Type(TypeError {
                 offset: 0,
-                kind: check::TypeErrorKind::Expected { expected, found: ty },
+                kind: TypeErrorKind::Expected { expected, found: ty },
             }));
         }
         Ok(Expr { node, ty })

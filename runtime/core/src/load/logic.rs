@@ -97,7 +97,7 @@ pub(super) fn read_expression(
         Ok(expr) => Some(expr),
         Err(error) => {
             let column = source.get(..error.offset()).map_or(0, |before| before.chars().count());
-            sink.push(object.pointer_of(key), Problem::Expression { detail: error.message(), column });
+            sink.push(object.pointer_of(key), Problem::Expression { error, column });
             None
         }
     }
