@@ -69,10 +69,15 @@ fn verdict(definition: &Definition, payload: &Value, today: Date, lang: Lang) ->
             errors
                 .iter()
                 .map(|error| {
-                    let detail = definition
-                        .field(&error.path)
-                        .map(|field| messages::for_field(definition, field, &error.violation, lang))
-                        .unwrap_or_default();
+                    // A field's label, or a repeatable group's legend (its number of items).
+                    let detail = match definition.field_at(&error.path) {
+                        Some((field, _)) => messages::for_field(definition, field, &error.violation, lang),
+                        None => definition
+                            .repeats()
+                            .find(|repeat| repeat.id == error.path)
+                            .map(|repeat| messages::for_group(repeat, &error.violation, lang))
+                            .unwrap_or_default(),
+                    };
                     json!({"field": error.path, "code": error.violation.code(), "detail": detail})
                 })
                 .collect(),

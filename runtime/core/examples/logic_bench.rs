@@ -100,7 +100,7 @@ fn main() {
         resolved.set(&definition, "f506", from_answer(plain, Some(&answer), Lang::De));
     });
     let step = &definition.steps[5];
-    let validate_us = median_us(51, || drop(validate_step(step, &resolved)));
+    let validate_us = median_us(51, || drop(validate_step(&definition, step, &resolved)));
     let read_us = median_us(51, || drop(read_answers(&definition, &answers, Lang::De)));
     println!(
         "{{\"fields\": {FIELDS}, \"conditions\": {conditions}, \"load_us\": {load_us:.0}, \"resolve_all_us\": {full_us:.1}, \

@@ -1,5 +1,7 @@
 //! What the citizen entered, keyed by field id.
 
+use crate::definition::Repeat;
+use crate::validation::items_of;
 use crate::value::Answer;
 use std::collections::BTreeMap;
 
@@ -27,6 +29,45 @@ impl Answers {
     /// Stores what the citizen entered into a field.
     pub fn set(&mut self, field: &str, answer: Answer) {
         self.values.insert(field.to_owned(), answer);
+    }
+
+    /// Forgets the answer at `path`.
+    pub fn remove(&mut self, path: &str) {
+        self.values.remove(path);
+    }
+
+    /// Adds an item to a repeatable group, unless it has `maxItems`; returns the new item's
+    /// index.
+    pub fn add_item(&mut self, repeat: &Repeat) -> Option<usize> {
+        let count = items_of(repeat, self);
+        (count < repeat.max_items).then(|| {
+            self.set(&repeat.id, Answer::Text((count + 1).to_string()));
+            count
+        })
+    }
+
+    /// Removes item `index` of a repeatable group, unless it has only `minItems`: the later
+    /// items' answers move up one, so each stays with its item. Returns whether it removed.
+    pub fn remove_item(&mut self, repeat: &Repeat, index: usize) -> bool {
+        let count = items_of(repeat, self);
+        if count <= repeat.min_items || index >= count {
+            return false;
+        }
+        for at in index..count {
+            for field in repeat.fields() {
+                let here = crate::path::item(&repeat.id, at, &field.id);
+                match self.values.remove(&crate::path::item(&repeat.id, at + 1, &field.id)) {
+                    Some(answer) if at + 1 < count => {
+                        self.values.insert(here, answer);
+                    }
+                    _ => {
+                        self.values.remove(&here);
+                    }
+                }
+            }
+        }
+        self.set(&repeat.id, Answer::Text((count - 1).to_string()));
+        true
     }
 
     /// Every answer, ordered by field id.

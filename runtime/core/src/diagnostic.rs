@@ -118,6 +118,12 @@ pub enum Problem {
         /// The fields along the circle.
         fields: Vec<String>,
     },
+    /// What a repeatable group cannot hold: another one, or a file field (files travel by
+    /// field, not by item).
+    NotInRepeat {
+        /// `repeat` or `file`.
+        what: &'static str,
+    },
     /// A word that is not one of the allowed ones.
     NotOneOf {
         /// As written.
@@ -158,6 +164,7 @@ impl Problem {
             Problem::Expression { .. } => "expression",
             Problem::Cycle { .. } => "cycle",
             Problem::NotOneOf { .. } => "not_one_of",
+            Problem::NotInRepeat { .. } => "not_in_repeat",
         }
     }
 }

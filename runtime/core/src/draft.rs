@@ -108,7 +108,14 @@ pub fn decode(definition: &Definition, text: &str) -> Option<Restored> {
         }),
     };
     for (id, json) in draft.get("answers")?.as_object()? {
-        let kind = definition.field(id).map(|field| &field.kind);
+        // The number of items of a repeatable group is kept as text.
+        if definition.repeats().any(|repeat| &repeat.id == id) {
+            if let Some(count) = json.get("text").and_then(Json::as_str) {
+                restored.answers.set(id, Answer::Text(count.to_owned()));
+            }
+            continue;
+        }
+        let kind = definition.field_at(id).map(|(field, _)| &field.kind);
         if let (Some(FieldKind::File(_)), Some(names)) = (kind, json.get("files").and_then(Json::as_array)) {
             let names = names.iter().filter_map(Json::as_str).map(str::to_owned).collect();
             restored.files.push((id.clone(), names));

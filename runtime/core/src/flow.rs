@@ -83,7 +83,7 @@ impl Flow {
         let Some(step) = definition.steps.get(self.step) else {
             return Move::Blocked(whole_form());
         };
-        let errors = validate_step(step, resolved);
+        let errors = validate_step(definition, step, resolved);
         if !errors.is_empty() {
             return Move::Blocked(errors);
         }

@@ -98,6 +98,19 @@ pub(crate) const GROUP: &[Key] = &[
     must("fields", Ty::Items, "What the group holds."),
 ];
 
+pub(crate) const REPEAT: &[Key] = &[
+    must("type", Ty::String, "\"repeat\"."),
+    must("id", Ty::Id, "Stable id of the group; the key of the array of items in the payload."),
+    must("legend", Ty::Text, "The legend of the whole group."),
+    key("hint", Ty::Text, "Help under the legend."),
+    must("itemLabel", Ty::Text, "The legend of each item; {n} is its number: \"Hund {n}\"."),
+    key("addLabel", Ty::Text, "The add button, e.g. \"Weiteren Hund hinzufügen\"."),
+    key("minItems", Ty::Count { min: 0, max: 100 }, "Fewest items (default 1)."),
+    key("maxItems", Ty::Count { min: 1, max: 100 }, "Most items (default 10)."),
+    VISIBLE_IF,
+    must("fields", Ty::Items, "What each item holds: fields, groups and content blocks."),
+];
+
 pub(crate) const CONTENT: &[Key] = &[
     must("type", Ty::String, "\"heading\", \"paragraph\", \"info\" or \"warning\"."),
     key("id", Ty::Id, "Optional id."),

@@ -16,6 +16,7 @@ pub mod load;
 pub mod logic;
 pub mod markup;
 pub mod messages;
+pub mod path;
 pub mod payload;
 pub mod review;
 pub mod schema;

@@ -17,9 +17,20 @@ pub fn for_field(definition: &Definition, field: &Field, violation: &Violation, 
     if let Some(text) = field.messages.get(violation.code()) {
         return text.get(lang).to_owned();
     }
-    let label_of =
-        |id: &str| definition.field(id).map_or_else(|| id.to_owned(), |f| f.label.get(lang).to_owned());
+    let label_of = |id: &str| match definition
+        .field(id)
+        .or_else(|| definition.repeats().flat_map(|r| r.fields()).find(|f| f.id == id))
+    {
+        Some(other) => other.label.get(lang).to_owned(),
+        None => id.to_owned(),
+    };
     catalog(&field.kind, field.label.get(lang), violation, lang, &label_of)
+}
+
+/// The message of a violation of a repeatable group itself (its number of items), naming it
+/// by its legend.
+pub fn for_group(repeat: &crate::definition::Repeat, violation: &Violation, lang: Lang) -> String {
+    catalog(&FieldKind::Text, repeat.legend.get(lang), violation, lang, &|id: &str| id.to_owned())
 }
 
 fn catalog(
@@ -128,6 +139,10 @@ fn catalog(
             format!("„{label}“ hat den falschen Typ; erwartet wird: {expected}.")
         }
         V::WrongType { expected } => format!("“{label}” has the wrong type; expected: {expected}."),
+        V::ItemCount { min, max } if de => {
+            format!("Geben Sie bei „{label}“ mindestens {min} und höchstens {max} Einträge an.")
+        }
+        V::ItemCount { min, max } => format!("Give at least {min} and at most {max} entries for “{label}”."),
         V::NotAsked if de => format!("„{label}“ wird bei Ihren übrigen Angaben nicht gefragt."),
         V::NotAsked => format!("“{label}” is not asked, given your other answers."),
         V::Calculated if de => {
@@ -289,6 +304,10 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
         Problem::Cycle { fields } => {
             format!("conditions or calculations depend on each other in a circle: {}", circle(fields))
         }
+        Problem::NotInRepeat { what } if de => {
+            format!("Eine wiederholbare Gruppe kann kein Element vom Typ „{what}“ enthalten")
+        }
+        Problem::NotInRepeat { what } => format!("a repeatable group cannot hold a \"{what}\""),
         Problem::NotOneOf { found, expected } if de => {
             format!("„{found}“ ist nicht erlaubt; möglich: {}", expected.join(", "))
         }
@@ -320,7 +339,7 @@ fn expression_de(error: &ExprError) -> String {
         ExprError::Type(error) => match &error.kind {
             TypeErrorKind::UnknownField(name) => format!("kein Feld hat die ID {}", quoted(name)),
             TypeErrorKind::UnknownFunction(name) => format!(
-                "eine Funktion {} gibt es nicht; bekannt sind: today, date, age, days_between, count, if, round",
+                "eine Funktion {} gibt es nicht; bekannt sind: today, date, age, days_between, count, sum, if, round",
                 quoted(name)
             ),
             TypeErrorKind::Arity { function, expected, found } => {
@@ -350,6 +369,8 @@ fn type_de(ty: Type) -> &'static str {
         Type::Date => "ein Datum",
         Type::TextList => "eine Liste von Texten",
         Type::Files => "Dateien",
+        Type::Items => "die Einträge einer wiederholbaren Gruppe",
+        Type::Numbers => "Zahlen einer wiederholbaren Gruppe",
     }
 }
 

@@ -14,12 +14,31 @@ pub const PAYLOAD_VERSION: u64 = 1;
 /// several options as arrays). Empty answers, answers that are not valid, and anything that is
 /// not a field of this definition are left out; text is trimmed. Hidden fields are left out,
 /// calculated ones are in.
+///
+/// A repeatable group is an array with one object per item: `"hunde": [{"name": "Bello"}, …]`.
 pub fn build(definition: &Definition, resolved: &Resolved, lang: Lang) -> Json {
-    let answers: Map<String, Json> = resolved
-        .values()
-        .iter()
-        .filter_map(|(id, value)| Some((id.clone(), to_json(value.as_ref().ok()?.as_ref()?))))
-        .collect();
+    let values = resolved.values();
+    let json_at = |key: &str| match values.get(key) {
+        Some(Ok(Some(value))) => Some(to_json(value)),
+        _ => None,
+    };
+    let mut answers: Map<String, Json> =
+        definition.fields().filter_map(|field| Some((field.id.clone(), json_at(&field.id)?))).collect();
+    for repeat in definition.repeats() {
+        if json_at(&repeat.id).is_none() {
+            continue; // hidden
+        }
+        let items = (0..resolved.items(&repeat.id)).map(|index| {
+            let item: Map<String, Json> = repeat
+                .fields()
+                .filter_map(|field| {
+                    Some((field.id.clone(), json_at(&crate::path::item(&repeat.id, index, &field.id))?))
+                })
+                .collect();
+            Json::Object(item)
+        });
+        answers.insert(repeat.id.clone(), Json::Array(items.collect()));
+    }
     json!({
         "formlotse": PAYLOAD_VERSION,
         "form": definition.id,

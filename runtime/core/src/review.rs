@@ -2,7 +2,7 @@
 //! as the citizen would write it (dates as "27.03.1985", money as "96,00 €", options by their
 //! labels). Pure text, so a server can print the same summary.
 
-use crate::definition::{Definition, Field, FieldKind};
+use crate::definition::{Definition, Field, FieldKind, Item, Repeat};
 use crate::lang::Lang;
 use crate::logic::Resolved;
 use crate::messages::{self, number_de};
@@ -32,32 +32,62 @@ pub struct ReviewRow {
     pub changeable: bool,
 }
 
-/// Every shown step's shown answers (calculated values included), as the payload carries them.
+/// Every shown step's shown answers (calculated values included), as the payload carries them;
+/// each item of a repeatable group gives rows labelled "Hund 2: Name".
 pub fn summary(definition: &Definition, resolved: &Resolved, lang: Lang) -> Vec<ReviewStep> {
-    let values = resolved.values();
     definition
         .steps
         .iter()
         .enumerate()
         .filter(|(_, step)| resolved.shows_step(step))
-        .map(|(index, step)| ReviewStep {
-            step: index,
-            title: step.title.get(lang).to_owned(),
-            rows: step
-                .fields()
-                .filter(|field| !resolved.is_hidden(&field.id))
-                .map(|field| ReviewRow {
-                    field: field.id.clone(),
-                    label: field.label.get(lang).to_owned(),
-                    changeable: !matches!(field.kind, FieldKind::Calculated(_)),
-                    value: match values.get(&field.id) {
-                        Some(Ok(Some(value))) => Some(display(field, value, lang)),
-                        _ => None,
-                    },
-                })
-                .collect(),
+        .map(|(index, step)| {
+            let mut rows = Vec::new();
+            rows_of(&step.items, None, resolved, lang, &mut rows);
+            ReviewStep { step: index, title: step.title.get(lang).to_owned(), rows }
         })
         .collect()
+}
+
+/// The rows of `items`; inside a repeatable group's item, `item` is (the group, the index).
+fn rows_of(
+    items: &[Item],
+    item: Option<(&Repeat, usize)>,
+    resolved: &Resolved,
+    lang: Lang,
+    rows: &mut Vec<ReviewRow>,
+) {
+    for entry in items {
+        match entry {
+            Item::Field(field) => {
+                let path = match item {
+                    Some((repeat, index)) => crate::path::item(&repeat.id, index, &field.id),
+                    None => field.id.clone(),
+                };
+                if resolved.is_hidden(&path) {
+                    continue;
+                }
+                let label = match item {
+                    Some((repeat, index)) => {
+                        format!("{}: {}", repeat.item_label(index, lang), field.label.get(lang))
+                    }
+                    None => field.label.get(lang).to_owned(),
+                };
+                let value = match resolved.values().get(&path) {
+                    Some(Ok(Some(value))) => Some(display(field, value, lang)),
+                    _ => None,
+                };
+                let changeable = !matches!(field.kind, FieldKind::Calculated(_));
+                rows.push(ReviewRow { field: path, label, value, changeable });
+            }
+            Item::Group(group) => rows_of(&group.items, item, resolved, lang, rows),
+            Item::Repeat(repeat) => {
+                for index in 0..resolved.items(&repeat.id) {
+                    rows_of(&repeat.items, Some((repeat, index)), resolved, lang, rows);
+                }
+            }
+            Item::Content(_) => {}
+        }
+    }
 }
 
 /// A value as a citizen reads it.

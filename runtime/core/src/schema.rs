@@ -25,6 +25,8 @@ pub fn json_schema() -> Value {
         .collect();
     let mut group = object(format::GROUP);
     group["properties"]["type"] = json!({"const": "group"});
+    let mut repeat = object(format::REPEAT);
+    repeat["properties"]["type"] = json!({"const": "repeat"});
     let mut content = object(format::CONTENT);
     content["properties"]["type"] = json!({"enum": format::CONTENT_TYPES});
 
@@ -47,7 +49,7 @@ pub fn json_schema() -> Value {
             "type": "object",
             "required": ["type"],
             "properties": {"type": {"enum": all_types()}},
-            "oneOf": kinds.into_iter().chain([group, content]).collect::<Vec<_>>()
+            "oneOf": kinds.into_iter().chain([group, repeat, content]).collect::<Vec<_>>()
         }
     });
     schema
@@ -57,7 +59,7 @@ fn all_types() -> Vec<&'static str> {
     format::KINDS
         .iter()
         .map(|k| k.name)
-        .chain(["group"])
+        .chain(["group", "repeat"])
         .chain(format::CONTENT_TYPES.iter().copied())
         .collect()
 }
@@ -120,7 +122,7 @@ mod tests {
     fn every_field_type_and_key_is_in_the_schema() {
         let schema = json_schema();
         let kinds = schema["$defs"]["item"]["oneOf"].as_array().expect("oneOf"); // ok: test
-        assert_eq!(kinds.len(), crate::definition::FIELD_TYPES.len() + 2);
+        assert_eq!(kinds.len(), crate::definition::FIELD_TYPES.len() + 3, "fields, group, repeat, content");
         let date = kinds.iter().find(|k| k["properties"]["type"]["const"] == "date").expect("date kind"); // ok: test
         for key in ["id", "label", "minDate", "maxDate", "after", "messages"] {
             assert!(date["properties"].get(key).is_some(), "date has {key}");

@@ -256,12 +256,20 @@ fn mutated_definitions_and_random_answers_never_panic() {
     mutate_and_answer(SAMPLE, 0x5eed_0003);
     // Conditions, calculations and hidden steps, mutated: broken expressions, circles, types.
     mutate_and_answer(include_str!("data/branches.json"), 0x5eed_0004);
+    // Repeatable groups: item paths, counts, sums.
+    mutate_and_answer(include_str!("data/repeat.json"), 0x5eed_0006);
 }
 
 fn mutate_and_answer(sample: &str, seed: u64) {
     let mut rng = Rng(seed);
     let original = load(sample).expect("the sample loads");
-    let ids: Vec<String> = original.fields().map(|f| f.id.clone()).collect();
+    let mut ids: Vec<String> = original.fields().map(|f| f.id.clone()).collect();
+    for repeat in original.repeats() {
+        ids.push(repeat.id.clone());
+        for index in 0..3 {
+            ids.extend(repeat.fields().map(|f| formlotse_core::path::item(&repeat.id, index, &f.id)));
+        }
+    }
     let mut loaded = 0;
     for _ in 0..cases() {
         let Ok(definition) = load(&mutate(&mut rng, sample)) else { continue };
@@ -291,7 +299,10 @@ fn mutate_and_answer(sample: &str, seed: u64) {
         for error in
             validation::validate_form(&definition, &validation::resolve(&definition, &answers, context))
         {
-            let field = definition.field(&error.path).expect("errors name fields");
+            if definition.repeats().any(|r| r.id == error.path) {
+                continue; // the number of items
+            }
+            let (field, _) = definition.field_at(&error.path).expect("errors name fields");
             assert!(
                 !formlotse_core::messages::for_field(&definition, field, &error.violation, lang).is_empty()
             );

@@ -13,11 +13,12 @@ use crate::state::{
 };
 use crate::texts::texts;
 use formlotse_core::definition::ContentKind;
+use formlotse_core::definition::{Condition, Repeat};
 use formlotse_core::draft::{decode, encode};
-use formlotse_core::{Answers, Context, Date, Definition, Field, Flow, Item, Lang, Resolved, messages};
+use formlotse_core::{Answers, Context, Date, Definition, Field, Flow, Item, Lang, Resolved, messages, path};
 use formlotse_widgets::{
     Actions, AnswersFile, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, LanguageChoice,
-    LanguageSwitch, Receipt, StepHeading, SummaryList, focus_by_id,
+    LanguageSwitch, Receipt, RepeatGroup, RepeatItem, StepHeading, SummaryList, focus_by_id,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -95,6 +96,35 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             if Logic::update(&logic, &definition, &answers.0.borrow(), &id) {
                 dispatcher.dispatch(Action::Shown);
             }
+        })
+    });
+    // An item of a repeatable group added or removed: answers move, the logic starts over.
+    let items_changed = use_memo((), |_| {
+        let (saver, logic, answers, dispatcher) =
+            ((*saver).clone(), (*logic).clone(), (*answers).clone(), state.dispatcher());
+        let (definition, today) = (props.definition.clone(), props.today);
+        Callback::from(move |change: ItemsChange| {
+            let (repeat, focus_item) = {
+                let mut answers = answers.0.borrow_mut();
+                match change {
+                    ItemsChange::Add(repeat) => {
+                        let added = answers.add_item(&repeat);
+                        (repeat, added)
+                    }
+                    ItemsChange::Remove(repeat, index) => {
+                        let removed = answers.remove_item(&repeat, index);
+                        let left = formlotse_core::validation::items_of(&repeat, &answers);
+                        (repeat, (removed && left > 0).then(|| index.min(left - 1)))
+                    }
+                }
+            };
+            Logic::reset(&logic, &definition, &answers.0.borrow(), today);
+            saver.changed();
+            // Focus the first question of the new item, or of the one now where the removed was.
+            let focus = focus_item
+                .and_then(|index| repeat.fields().next().map(|f| path::item(&repeat.id, index, &f.id)))
+                .unwrap_or_default();
+            dispatcher.dispatch(Action::Items { group: repeat.id.clone(), focus });
         })
     });
     Logic::refresh(&logic, &state, &answers.0.borrow());
@@ -196,9 +226,9 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         .errors
         .iter()
         .filter_map(|error| {
-            let field = definition.field(&error.path)?;
+            let (field, _) = definition.field_at(&error.path)?;
             Some(ErrorLink {
-                target: input_id(&field.id).into(),
+                target: input_id(&error.path).into(),
                 message: messages::for_field(definition, field, &error.violation, lang).into(),
             })
         })
@@ -221,6 +251,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         resolved: &resolved,
         lang,
         changed: &changed,
+        items_changed: &items_changed,
     };
 
     html! {
@@ -236,7 +267,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             }
             <form key={state.generation} class="fl-form" novalidate=true {onsubmit} aria-labelledby="fl-step-title">
                 <StepHeading progress={AttrValue::from(progress)} title={step.title.get(lang).to_owned()} node_ref={heading_ref} />
-                { render_items(&step.items, &items) }
+                { render_items(&step.items, &items, None) }
                 {sending_status}
                 <Actions
                     primary={t.next}
@@ -342,34 +373,57 @@ struct ItemContext<'a> {
     resolved: &'a Resolved,
     lang: Lang,
     changed: &'a Callback<String>,
+    items_changed: &'a Callback<ItemsChange>,
 }
 
-/// The shown fields, groups (as fieldsets) and content blocks, in order.
-fn render_items(items: &[Item], context: &ItemContext) -> Html {
+/// An item of a repeatable group added or removed.
+pub(crate) enum ItemsChange {
+    Add(Repeat),
+    Remove(Repeat, usize),
+}
+
+/// The shown fields, groups (as fieldsets), repeatable groups and content blocks, in order;
+/// `scope` is the item of a repeatable group they belong to, if any.
+fn render_items(items: &[Item], context: &ItemContext, scope: Option<(&Repeat, usize)>) -> Html {
     let (lang, resolved) = (context.lang, context.resolved);
+    let definition = &context.state.definition.0;
+    let at = scope.map(|(repeat, index)| (repeat.id.as_str(), index));
+    let shows = |condition: Option<&Condition>| resolved.holds_at(definition, condition, at);
+    let path_of = |id: &str| match scope {
+        Some((repeat, index)) => path::item(&repeat.id, index, id),
+        None => id.to_owned(),
+    };
     items
         .iter()
         .filter(|item| match item {
-            Item::Field(field) => !resolved.is_hidden(&field.id),
-            Item::Group(group) => resolved.shows(group.visible_if.as_ref()),
-            Item::Content(content) => resolved.shows(content.visible_if.as_ref()),
+            Item::Field(field) => !resolved.is_hidden(&path_of(&field.id)),
+            Item::Group(group) => shows(group.visible_if.as_ref()),
+            Item::Repeat(repeat) => matches!(resolved.values().get(&repeat.id), Some(Ok(Some(_)))),
+            Item::Content(content) => shows(content.visible_if.as_ref()),
         })
         .map(|item| match item {
             Item::Field(field) => {
-                let error = context.state.errors.iter().find(|e| e.path == field.id).map(|e| e.violation.clone());
-                let calculated = resolved.calculated(&field.id).map(|v| AttrValue::from(formlotse_core::review::display(field, v, lang)));
+                let path = path_of(&field.id);
+                let error = context.state.errors.iter().find(|e| e.path == path).map(|e| e.violation.clone());
+                let calculated = resolved.calculated(&path).map(|v| AttrValue::from(formlotse_core::review::display(field, v, lang)));
+                // Inside items, the inputs are made afresh when items move (see `items`).
+                let key = match scope {
+                    Some(_) => format!("{path}~{}", context.state.items),
+                    None => path.clone(),
+                };
                 html! {
-                    <FieldHost key={field.id.clone()} field={offered(field, resolved)} definition={context.state.definition.clone()}
+                    <FieldHost {key} field={offered(field, &shows)} path={AttrValue::from(path)} definition={context.state.definition.clone()}
                         {error} answers={context.answers.clone()} files={context.files.clone()} logic={context.logic.clone()} {lang}
                         {calculated} changed={context.changed.clone()} />
                 }
             }
             Item::Group(group) => html! {
-                <Fieldset key={group.id.clone()} id={format!("fl-group-{}", group.id)} legend={group.legend.get(lang).to_owned()}
+                <Fieldset key={path_of(&group.id)} id={format!("fl-group-{}", path_of(&group.id))} legend={group.legend.get(lang).to_owned()}
                     hint={group.hint.as_ref().map(|h| markup::hint(h.get(lang), lang))}>
-                    { render_items(&group.items, context) }
+                    { render_items(&group.items, context, scope) }
                 </Fieldset>
             },
+            Item::Repeat(repeat) => render_repeat(repeat, context),
             Item::Content(content) => {
                 let style = match content.kind {
                     ContentKind::Heading => ContentStyle::Heading,
@@ -385,11 +439,43 @@ fn render_items(items: &[Item], context: &ItemContext) -> Html {
         .collect()
 }
 
+/// A repeatable group: each item's questions in its own fieldset, with remove and add buttons
+/// within `minItems` and `maxItems`.
+fn render_repeat(repeat: &Repeat, context: &ItemContext) -> Html {
+    let (lang, t) = (context.lang, texts(context.lang));
+    let count = context.resolved.items(&repeat.id);
+    let items: Vec<RepeatItem> = (0..count)
+        .map(|index| {
+            let legend = repeat.item_label(index, lang);
+            RepeatItem {
+                remove: (count > repeat.min_items).then(|| AttrValue::from((t.remove_item)(&legend))),
+                legend: legend.into(),
+                content: render_items(&repeat.items, context, Some((repeat, index))),
+            }
+        })
+        .collect();
+    let add = (count < repeat.max_items).then(|| {
+        AttrValue::from(repeat.add_label.as_ref().map_or(t.add_item, |label| label.get(lang)).to_owned())
+    });
+    let onadd = {
+        let (repeat, items_changed) = (repeat.clone(), context.items_changed.clone());
+        Callback::from(move |()| items_changed.emit(ItemsChange::Add(repeat.clone())))
+    };
+    let onremove = {
+        let (repeat, items_changed) = (repeat.clone(), context.items_changed.clone());
+        Callback::from(move |index: usize| items_changed.emit(ItemsChange::Remove(repeat.clone(), index)))
+    };
+    html! {
+        <RepeatGroup key={repeat.id.clone()} id={format!("fl-group-{}", repeat.id)} legend={repeat.legend.get(lang).to_owned()}
+            hint={repeat.hint.as_ref().map(|h| markup::hint(h.get(lang), lang))} {items} {add} {onadd} {onremove} />
+    }
+}
+
 /// The field with only the options on offer now (options may have a `visibleIf`).
-fn offered(field: &Field, resolved: &Resolved) -> Field {
+fn offered(field: &Field, shows: &dyn Fn(Option<&Condition>) -> bool) -> Field {
     let mut field = field.clone();
     if let Some(choices) = field.kind.choices_mut() {
-        choices.retain(|choice| resolved.shows(choice.visible_if.as_ref()));
+        choices.retain(|choice| shows(choice.visible_if.as_ref()));
     }
     field
 }

@@ -19,6 +19,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub(crate) struct FieldHostProps {
     pub(crate) field: Field,
+    /// Where its answer is kept: the field's id, or `group[i].id` in an item of a repeatable
+    /// group; also names its input.
+    pub(crate) path: AttrValue,
     pub(crate) definition: Shared<Definition>,
     /// The error from the last "Weiter", if this field had one.
     pub(crate) error: Option<Violation>,
@@ -48,12 +51,13 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
         let (shown, props) = (shown.clone(), props.clone());
         Callback::from(move |change: Box<dyn FnOnce(Option<Answer>) -> Answer>| {
             let mut answers = props.answers.0.borrow_mut();
-            let answer = change(answers.get(&props.field.id).cloned());
-            answers.set(&props.field.id, answer);
+            let answer = change(answers.get(&props.path).cloned());
+            answers.set(&props.path, answer);
             drop(answers);
-            props.changed.emit(props.field.id.clone());
+            props.changed.emit(props.path.to_string());
             if shown.is_some() {
-                shown.set(validate_field(&props.field, &props.logic.0.borrow().resolved));
+                let resolved = &props.logic.0.borrow().resolved;
+                shown.set(validate_field(&props.definition.0, &props.field, &props.path, resolved));
             }
         })
     };
@@ -63,14 +67,14 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
     let field = &props.field;
     let lang = props.lang;
     let t = texts(lang);
-    let id = AttrValue::from(input_id(&field.id));
+    let id = AttrValue::from(input_id(&props.path));
     let label = AttrValue::from(field.label.get(lang).to_owned());
     let hint = field.hint.as_ref().map(|hint| markup::hint(hint.get(lang), lang));
     let error =
         shown.as_ref().map(|v| AttrValue::from(messages::for_field(&props.definition.0, field, v, lang)));
     let optional_marker = (!field.required).then_some(AttrValue::from(t.optional));
     let error_prefix = AttrValue::from(t.error_prefix);
-    let answer = props.answers.0.borrow().get(&field.id).cloned();
+    let answer = props.answers.0.borrow().get(&props.path).cloned();
     let text = match &answer {
         Some(Answer::Text(text)) => AttrValue::from(text.clone()),
         _ => AttrValue::default(),

@@ -47,12 +47,25 @@ impl Logic {
         Logic { resolved: resolve(definition, answers, context), built_for: (context.lang, generation) }
     }
 
-    /// Takes the new answer of field `id`; returns whether that changed what a page shows.
+    /// Takes the new answer at path `id`; returns whether that changed what a page shows.
     pub(crate) fn update(store: &LogicStore, definition: &Definition, answers: &Answers, id: &str) -> bool {
-        let Some(field) = definition.field(id) else { return false };
+        let Some((field, _)) = definition.field_at(id) else { return false };
         let mut logic = store.0.borrow_mut();
         let reading = formlotse_core::value::from_answer(field, answers.get(id), logic.built_for.0);
         logic.resolved.set(definition, id, reading)
+    }
+
+    /// Evaluates everything again after the answers changed in more than one place (an item
+    /// added or removed).
+    pub(crate) fn reset(
+        store: &LogicStore,
+        definition: &Definition,
+        answers: &Answers,
+        today: formlotse_core::Date,
+    ) {
+        let mut logic = store.0.borrow_mut();
+        let (lang, generation) = logic.built_for;
+        *logic = Logic::new(definition, answers, Context { lang, today }, generation);
     }
 
     /// Rebuilds it if the state moved on to another language or other answers.
@@ -118,6 +131,9 @@ pub(crate) struct AssistantState {
     /// Bumped when an answer changed what the step shows (a field, group or option appearing
     /// or going, a calculated value), so the step re-renders; other keystrokes do not.
     pub(crate) shown: u32,
+    /// Bumped when items of a repeatable group are added or removed: their inputs are created
+    /// afresh, since a removal moves answers from one item to the one before.
+    pub(crate) items: u32,
 }
 
 /// What can happen to the assistant.
@@ -128,6 +144,9 @@ pub(crate) enum Action {
     Back(Box<Resolved>),
     /// An answer changed what the step shows.
     Shown,
+    /// An item of repeatable group `group` was added or removed (the answers and the logic
+    /// already changed); focus goes to the input `focus`.
+    Items { group: String, focus: String },
     /// The request of `attempt` failed and is retried in `seconds`.
     Retrying { attempt: u32, seconds: u32 },
     /// The request of `attempt` failed for good; `fields` are the receiver's field errors.
@@ -156,6 +175,7 @@ impl AssistantState {
             focus: None,
             generation: 0,
             shown: 0,
+            items: 0,
         }
     }
 
@@ -203,6 +223,17 @@ impl Reducible for AssistantState {
                 }
             }
             Action::Shown => next.shown = next.shown.wrapping_add(1),
+            Action::Items { group, focus } => {
+                next.items = next.items.wrapping_add(1);
+                // The items' errors no longer sit where they were; the next "Weiter" says anew.
+                let prefix = format!("{group}[");
+                next.errors.retain(|e| !e.path.starts_with(&prefix));
+                next.focus_on(if focus.is_empty() {
+                    FocusTarget::StepHeading
+                } else {
+                    FocusTarget::Field(focus)
+                });
+            }
             Action::Back(resolved) => {
                 if matches!(next.sending, Sending::InFlight { .. } | Sending::Done { .. }) {
                     return self;
@@ -229,7 +260,7 @@ impl Reducible for AssistantState {
                 let definition = next.definition.clone();
                 next.errors = fields
                     .into_iter()
-                    .filter(|(field, _)| definition.0.field(field).is_some())
+                    .filter(|(field, _)| definition.0.field_at(field).is_some())
                     .map(|(path, message)| FieldError { path, violation: Violation::Reported { message } })
                     .collect();
                 if let Some(step) = next.errors.first().and_then(|e| definition.0.step_of(&e.path)) {

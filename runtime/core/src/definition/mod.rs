@@ -33,19 +33,44 @@ pub struct Definition {
 }
 
 impl Definition {
-    /// Every field of the form, step by step, groups opened.
+    /// Every field of the form outside repeatable groups, step by step, groups opened: the
+    /// fields answered once, keyed by their id.
     pub fn fields(&self) -> impl Iterator<Item = &Field> {
         self.steps.iter().flat_map(Step::fields)
     }
 
-    /// The field with this id.
+    /// Every repeatable group of the form.
+    pub fn repeats(&self) -> impl Iterator<Item = &Repeat> {
+        self.steps.iter().flat_map(Step::repeats)
+    }
+
+    /// The field with this id (outside repeatable groups).
     pub fn field(&self, id: &str) -> Option<&Field> {
         self.fields().find(|field| field.id == id)
     }
 
-    /// The index of the step that holds the field `id`.
-    pub fn step_of(&self, id: &str) -> Option<usize> {
-        self.steps.iter().position(|step| step.fields().any(|field| field.id == id))
+    /// The field an answer's path names: an id, or `repeat[i].id` inside a repeatable group
+    /// (with the group and the item's index).
+    pub fn field_at(&self, path: &str) -> Option<(&Field, Option<(&Repeat, usize)>)> {
+        match crate::path::parse(path) {
+            crate::path::Path::Field(id) => self.field(id).map(|field| (field, None)),
+            crate::path::Path::Item { repeat, index, field } => {
+                let repeat = self.repeats().find(|r| r.id == repeat)?;
+                Some((repeat.fields().find(|f| f.id == field)?, Some((repeat, index))))
+            }
+        }
+    }
+
+    /// The index of the step that holds the answer at `path` (a field, a repeatable group, or
+    /// a field of one of its items).
+    pub fn step_of(&self, path: &str) -> Option<usize> {
+        let id = match crate::path::parse(path) {
+            crate::path::Path::Field(id) => id,
+            crate::path::Path::Item { repeat, .. } => repeat,
+        };
+        self.steps
+            .iter()
+            .position(|step| step.fields().any(|field| field.id == id) || step.repeats().any(|r| r.id == id))
     }
 }
 
@@ -63,20 +88,40 @@ pub struct Step {
 }
 
 impl Step {
-    /// Every field of the step, groups opened.
+    /// Every field of the step outside repeatable groups, groups opened.
     pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        fields_of(&self.items)
+    }
+
+    /// The repeatable groups of the step (also inside groups).
+    pub fn repeats(&self) -> impl Iterator<Item = &Repeat> {
         let mut stack: Vec<&Item> = self.items.iter().rev().collect();
         std::iter::from_fn(move || {
             while let Some(item) = stack.pop() {
                 match item {
-                    Item::Field(field) => return Some(&**field),
+                    Item::Repeat(repeat) => return Some(repeat),
                     Item::Group(group) => stack.extend(group.items.iter().rev()),
-                    Item::Content(_) => {}
+                    Item::Field(_) | Item::Content(_) => {}
                 }
             }
             None
         })
     }
+}
+
+/// The fields among `items`, groups opened, repeatable groups not.
+fn fields_of(items: &[Item]) -> impl Iterator<Item = &Field> {
+    let mut stack: Vec<&Item> = items.iter().rev().collect();
+    std::iter::from_fn(move || {
+        while let Some(item) = stack.pop() {
+            match item {
+                Item::Field(field) => return Some(&**field),
+                Item::Group(group) => stack.extend(group.items.iter().rev()),
+                Item::Content(_) | Item::Repeat(_) => {}
+            }
+        }
+        None
+    })
 }
 
 /// What a step or group holds.
@@ -86,6 +131,8 @@ pub enum Item {
     Field(Box<Field>),
     /// Questions that belong together, shown as a fieldset with a legend.
     Group(Group),
+    /// Questions asked once per item (each dog, each person), with add and remove.
+    Repeat(Repeat),
     /// Text that takes no input.
     Content(Content),
 }
@@ -103,6 +150,42 @@ pub struct Group {
     pub visible_if: Option<Condition>,
     /// What the group holds.
     pub items: Vec<Item>,
+}
+
+/// A repeatable group: its fields are answered once per item; answers are keyed by the path
+/// `id[i].field` (0-based) and the payload holds an array of objects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repeat {
+    /// Stable id, unique in the form; the key of the array in the payload.
+    pub id: String,
+    /// The legend of the whole group.
+    pub legend: Text,
+    /// Help under the legend.
+    pub hint: Option<Text>,
+    /// The legend of each item, `{n}` standing for its number from 1 ("Hund {n}").
+    pub item_label: Text,
+    /// The add button's text; the host has a default.
+    pub add_label: Option<Text>,
+    /// Fewest items (an application needs at least this many).
+    pub min_items: usize,
+    /// Most items.
+    pub max_items: usize,
+    /// Shown only while this holds.
+    pub visible_if: Option<Condition>,
+    /// What each item holds: fields, groups and content blocks.
+    pub items: Vec<Item>,
+}
+
+impl Repeat {
+    /// The fields of one item, groups opened.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        fields_of(&self.items)
+    }
+
+    /// The legend of item `index` (0-based) in `lang`.
+    pub fn item_label(&self, index: usize, lang: crate::Lang) -> String {
+        self.item_label.get(lang).replace("{n}", &(index + 1).to_string())
+    }
 }
 
 /// A static block.

@@ -18,6 +18,10 @@ pub enum Type {
     TextList,
     /// Chosen files (only `count` reads them).
     Files,
+    /// The items of a repeatable group (only `count` reads them).
+    Items,
+    /// A number field across the items of a repeatable group, `group.field` (only `sum` reads it).
+    Numbers,
 }
 
 impl Type {
@@ -30,6 +34,8 @@ impl Type {
             Type::Date => "a date",
             Type::TextList => "a list of text",
             Type::Files => "files",
+            Type::Items => "the items of a repeatable group",
+            Type::Numbers => "numbers of a repeatable group",
         }
     }
 }
@@ -66,7 +72,7 @@ impl TypeError {
         match &self.kind {
             TypeErrorKind::UnknownField(name) => format!("no field has the id {name:?}"),
             TypeErrorKind::UnknownFunction(name) => format!(
-                "there is no function {name:?}; known: today, date, age, days_between, count, if, round"
+                "there is no function {name:?}; known: today, date, age, days_between, count, sum, if, round"
             ),
             TypeErrorKind::Arity { function, expected, found } => {
                 format!("{function}() takes {expected} argument(s), not {found}")
@@ -113,7 +119,11 @@ pub(crate) fn check(node: &Node, field_type: &dyn Fn(&str) -> Option<Type>) -> R
             let (l, r) = (check(left, field_type)?, check(right, field_type)?);
             let result = match (op, l, r) {
                 (Op::Or | Op::And, Type::Bool, Type::Bool) => Some(Type::Bool),
-                (Op::Eq | Op::Ne, a, b) if a == b && a != Type::Files => Some(Type::Bool),
+                (Op::Eq | Op::Ne, a, b)
+                    if a == b && !matches!(a, Type::Files | Type::Items | Type::Numbers) =>
+                {
+                    Some(Type::Bool)
+                }
                 (Op::Lt | Op::Le | Op::Gt | Op::Ge, a, b)
                     if a == b && matches!(a, Type::Number | Type::Date | Type::Text) =>
                 {
@@ -155,12 +165,16 @@ pub(crate) fn check(node: &Node, field_type: &dyn Fn(&str) -> Option<Type>) -> R
                 "count" => {
                     arity("count", 1)?;
                     match check(&args[0], field_type)? {
-                        Type::TextList | Type::Files => Ok(Type::Number),
+                        Type::TextList | Type::Files | Type::Items => Ok(Type::Number),
                         found => Err(TypeError {
                             offset: args[0].offset,
                             kind: TypeErrorKind::Expected { expected: Type::TextList, found },
                         }),
                     }
+                }
+                "sum" => {
+                    arity("sum", 1)?;
+                    expect(&args[0], Type::Numbers).map(|()| Type::Number)
                 }
                 "if" => {
                     arity("if", 3)?;

@@ -11,6 +11,16 @@ pub trait Env {
     fn value(&self, id: &str) -> Option<Value>;
     /// Today, from the host.
     fn today(&self) -> Date;
+    /// The number of items of repeatable group `id` (0 while it is hidden).
+    fn items(&self, id: &str) -> usize {
+        let _ = id;
+        0
+    }
+    /// The values of `group.field` across the items of a repeatable group, empty ones left out.
+    fn column(&self, path: &str) -> Vec<Value> {
+        let _ = path;
+        Vec::new()
+    }
 }
 
 pub(crate) fn eval(node: &Node, env: &dyn Env) -> Option<Value> {
@@ -107,6 +117,20 @@ fn call(name: &str, args: &[Node], env: &dyn Env) -> Option<Value> {
         },
         "age" => Some(Value::Number(Decimal::from_int(years_between(date(0)?, env.today())))),
         "days_between" => Some(Value::Number(Decimal::from_int(date(1)?.to_days() - date(0)?.to_days()))),
+        "count" if matches!(args.first().map(|a| &a.kind), Some(Kind::Field(name)) if env.items(name) > 0) => {
+            let Some(Kind::Field(name)) = args.first().map(|a| &a.kind) else { return None };
+            Some(Value::Number(Decimal::from_int(env.items(name) as i64)))
+        }
+        "sum" => {
+            let Some(Kind::Field(path)) = args.first().map(|a| &a.kind) else { return None };
+            let mut total = Decimal::from_int(0);
+            for value in env.column(path) {
+                if let Value::Number(n) = value {
+                    total = total.checked_add(n)?;
+                }
+            }
+            Some(Value::Number(total))
+        }
         "count" => Some(Value::Number(Decimal::from_int(match arg(0) {
             Some(Value::Choices(list)) => list.len() as i64,
             Some(Value::Files(files)) => files.len() as i64,

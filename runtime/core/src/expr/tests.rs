@@ -121,7 +121,7 @@ fn errors_say_what_and_where() {
         (
             "wurzel(4)",
             0,
-            "there is no function \"wurzel\"; known: today, date, age, days_between, count, if, round",
+            "there is no function \"wurzel\"; known: today, date, age, days_between, count, sum, if, round",
         ),
         ("if(gefaehrlich, 1, 'x')", 19, "expected a number, found text"),
         ("round(1, anzahl)", 9, "round() needs a whole number of places from 0 to 12"),

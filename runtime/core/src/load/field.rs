@@ -39,6 +39,9 @@ pub(super) fn read_field(
     if let (Some(id), Some(kind)) = (&id, spec) {
         context.field_types.insert(id.clone(), kind.name);
     }
+    if context.in_repeat.is_some() && spec.is_some_and(|kind| kind.name == "file") {
+        sink.push(field.pointer_of("type"), Problem::NotInRepeat { what: "file" });
+    }
     let label = field.text("label", sink);
     let hint = field.text("hint", sink);
     let required = field.flag("required", sink);

@@ -28,21 +28,30 @@ fn type_of_kind(name: &str) -> Option<Type> {
 /// its expression, so those are worked out in rounds, each taking the ones whose references
 /// are all known. What never resolves (a circle, a typo) is taken as a number here; the
 /// reading reports the real problem at its place.
-pub(super) fn field_types(form: &Value) -> HashMap<String, Type> {
+/// Also returns the repeatable group of each field inside one.
+pub(super) fn field_types(form: &Value) -> (HashMap<String, Type>, HashMap<String, String>) {
     let mut types = HashMap::new();
     let mut calculations: Vec<(String, &str)> = Vec::new();
     let steps = form.get("steps").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-    let mut stack: Vec<&Value> = steps.iter().rev().collect();
-    while let Some(item) = stack.pop() {
+    // Each item with the repeatable group it is in.
+    let mut stack: Vec<(&Value, Option<&str>)> = steps.iter().rev().map(|s| (s, None)).collect();
+    let mut members: Vec<(&str, &str)> = Vec::new();
+    let mut repeat_of = HashMap::new();
+    while let Some((item, repeat)) = stack.pop() {
+        let id = item.get("id").and_then(Value::as_str);
+        let kind = item.get("type").and_then(Value::as_str);
+        let inner = if kind == Some("repeat") { id.or(repeat) } else { repeat };
         if let Some(items) = item.get("fields").and_then(Value::as_array) {
-            stack.extend(items.iter().rev());
+            stack.extend(items.iter().rev().map(|i| (i, inner)));
         }
-        let (Some(id), Some(kind)) =
-            (item.get("id").and_then(Value::as_str), item.get("type").and_then(Value::as_str))
-        else {
-            continue;
-        };
-        if kind == "calculated" {
+        let (Some(id), Some(kind)) = (id, kind) else { continue };
+        if let (Some(repeat), false) = (repeat, kind == "repeat") {
+            members.push((repeat, id));
+            repeat_of.insert(id.to_owned(), repeat.to_owned());
+        }
+        if kind == "repeat" {
+            types.insert(id.to_owned(), Type::Items);
+        } else if kind == "calculated" {
             if let Some(source) = item.get("expression").and_then(Value::as_str) {
                 calculations.push((id.to_owned(), source));
             }
@@ -80,7 +89,13 @@ pub(super) fn field_types(form: &Value) -> HashMap<String, Type> {
             types.insert(id.clone(), Type::Number);
         }
     }
-    types
+    // `sum(group.field)` reads a number field across a group's items.
+    for (repeat, id) in members {
+        if types.get(id) == Some(&Type::Number) {
+            types.insert(format!("{repeat}.{id}"), Type::Numbers);
+        }
+    }
+    (types, repeat_of)
 }
 
 /// Compiles the expression under `key` of `object`, of type `expected` when given; reports a
@@ -93,7 +108,14 @@ pub(super) fn read_expression(
     sink: &mut Sink,
 ) -> Option<Expr> {
     let source = object.string(key, sink)?;
-    match Expr::compile(source, &|name| context.types.get(name).copied(), expected) {
+    // A field of a repeatable group is seen by that group's expressions only (as the same
+    // item's field); elsewhere the group is read with count() and sum().
+    let visible = |name: &str| match context.repeat_of.get(name) {
+        Some(repeat) => context.in_repeat.as_ref() == Some(repeat),
+        None => true,
+    };
+    match Expr::compile(source, &|name| context.types.get(name).copied().filter(|_| visible(name)), expected)
+    {
         Ok(expr) => Some(expr),
         Err(error) => {
             let column = source.get(..error.offset()).map_or(0, |before| before.chars().count());

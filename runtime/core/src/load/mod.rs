@@ -5,7 +5,9 @@ mod locate;
 mod logic;
 mod object;
 
-use crate::definition::{Choice, Content, ContentKind, Definition, FORMAT_VERSION, Group, Item, Step};
+use crate::definition::{
+    Choice, Content, ContentKind, Definition, FORMAT_VERSION, Group, Item, Repeat, Step,
+};
 use crate::diagnostic::{Diagnostic, Position, Problem};
 use crate::expr::Type;
 use crate::format;
@@ -73,6 +75,10 @@ struct Context {
     condition_pointers: Vec<String>,
     /// The pointer of each calculated field's `expression`, by field id.
     expression_pointers: HashMap<String, String>,
+    /// The repeatable group being read, if any: its fields are visible to its expressions only.
+    in_repeat: Option<String>,
+    /// The repeatable group of each field inside one.
+    repeat_of: HashMap<String, String>,
 }
 
 fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
@@ -83,7 +89,8 @@ fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
     let title = form.text("title", sink);
     let description = form.text("description", sink);
     let languages = read_languages(&form, sink);
-    let mut context = Context { types: logic::field_types(value), ..Context::default() };
+    let (types, repeat_of) = logic::field_types(value);
+    let mut context = Context { types, repeat_of, ..Context::default() };
     context.code_lists = read_code_lists(&form, &mut context, sink);
     let steps: Vec<Option<Step>> = form
         .list("steps", sink)
@@ -214,6 +221,40 @@ fn read_item(value: &Value, pointer: String, context: &mut Context, sink: &mut S
             let visible_if = logic::read_condition(&group, "visibleIf", context, sink);
             let items = read_items(&group, context, sink);
             Some(Item::Group(Group { id: id?, legend: legend?, hint, visible_if, items: items? }))
+        }
+        Some("repeat") => {
+            let repeat = Object::read(value, pointer, &[format::REPEAT], sink)?;
+            let id = read_id(&repeat, Some(&mut context.item_ids), sink);
+            if context.in_repeat.is_some() {
+                sink.push(repeat.pointer_of("type"), Problem::NotInRepeat { what: "repeat" });
+            }
+            let legend = repeat.text("legend", sink);
+            let hint = repeat.text("hint", sink);
+            let item_label = repeat.text("itemLabel", sink);
+            let add_label = repeat.text("addLabel", sink);
+            let min_items = repeat.count("minItems", 0, 100, sink).unwrap_or(1) as usize;
+            let max_items = repeat.count("maxItems", 1, 100, sink).unwrap_or(10) as usize;
+            if min_items > max_items {
+                sink.push(
+                    repeat.pointer_of("minItems"),
+                    Problem::MinAboveMax { min: "minItems", max: "maxItems" },
+                );
+            }
+            let visible_if = logic::read_condition(&repeat, "visibleIf", context, sink);
+            let outer = context.in_repeat.replace(id.clone().unwrap_or_default());
+            let items = read_items(&repeat, context, sink);
+            context.in_repeat = outer;
+            Some(Item::Repeat(Repeat {
+                id: id?,
+                legend: legend?,
+                hint,
+                item_label: item_label?,
+                add_label,
+                min_items,
+                max_items,
+                visible_if,
+                items: items?,
+            }))
         }
         Some(name) if format::CONTENT_TYPES.contains(&name) => {
             let content = Object::read(value, pointer, &[format::CONTENT], sink)?;

@@ -11,6 +11,8 @@
 //! what was typed.
 
 mod graph;
+#[cfg(test)]
+mod repeat_tests;
 mod resolved;
 #[cfg(test)]
 mod tests;

@@ -1,10 +1,11 @@
 //! The logic evaluated against the answers: verdicts, hidden fields, calculated values.
 
-use super::graph::Node;
+use super::graph::{Node, RepeatLogic};
 use crate::definition::{Condition, Definition, Field, Step};
 use crate::expr::Env;
+use crate::path::{self, Path};
 use crate::validation::{Values, Violation};
-use crate::value::{Date, Value};
+use crate::value::{Date, Decimal, Value};
 
 /// The answers with the form's logic applied. `values()` are what everything downstream reads:
 /// hidden fields empty, calculated fields filled in.
@@ -27,16 +28,71 @@ struct View<'a> {
     today: Date,
 }
 
+fn value_in(values: &Values, key: &str) -> Option<Value> {
+    match values.get(key) {
+        Some(Ok(Some(value))) => Some(value.clone()),
+        _ => None,
+    }
+}
+
+/// The number of items of group `id` as its effective value holds it.
+fn items_in(values: &Values, id: &str) -> usize {
+    match values.get(id) {
+        Some(Ok(Some(Value::Number(n)))) => n.trunc().and_then(|n| usize::try_from(n).ok()).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+fn column_in(values: &Values, column: &str) -> Vec<Value> {
+    let Some((group, field)) = column.split_once('.') else { return Vec::new() };
+    (0..items_in(values, group)).filter_map(|i| value_in(values, &path::item(group, i, field))).collect()
+}
+
 impl Env for View<'_> {
     fn value(&self, id: &str) -> Option<Value> {
-        match self.values.get(id) {
-            Some(Ok(Some(value))) => Some(value.clone()),
-            _ => None,
+        value_in(self.values, id)
+    }
+
+    fn today(&self) -> Date {
+        self.today
+    }
+
+    fn items(&self, id: &str) -> usize {
+        items_in(self.values, id)
+    }
+
+    fn column(&self, column: &str) -> Vec<Value> {
+        column_in(self.values, column)
+    }
+}
+
+/// Inside item `index` of a repeatable group, its fields' ids mean that item's fields.
+struct ItemView<'a> {
+    values: &'a Values,
+    repeat: &'a RepeatLogic,
+    index: usize,
+    today: Date,
+}
+
+impl Env for ItemView<'_> {
+    fn value(&self, id: &str) -> Option<Value> {
+        if self.repeat.has(id) {
+            value_in(self.values, &path::item(&self.repeat.id, self.index, id))
+        } else {
+            value_in(self.values, id)
         }
     }
 
     fn today(&self) -> Date {
         self.today
+    }
+
+    fn items(&self, id: &str) -> usize {
+        items_in(self.values, id)
+    }
+
+    fn column(&self, column: &str) -> Vec<Value> {
+        column_in(self.values, column)
     }
 }
 
@@ -69,7 +125,15 @@ impl Resolved {
     ) -> bool {
         self.raw.insert(id.to_owned(), reading);
         let logic = &definition.logic;
-        let Some(start) = logic.field(id).map(|f| logic.fields[f].node) else { return false };
+        let group = match path::parse(id) {
+            Path::Item { repeat, .. } => Some(repeat),
+            Path::Field(id) => logic.repeat(id).map(|_| id),
+        };
+        let start = match group {
+            Some(group) => logic.repeat(group).map(|r| logic.repeats[r].node),
+            None => logic.field(id).map(|f| logic.fields[f].node),
+        };
+        let Some(start) = start else { return false };
         // Readers always come later in the order, so one pass from the start, evaluating what
         // was marked, sees every node after everything it reads.
         let mut dirty = vec![false; logic.order.len()];
@@ -82,6 +146,8 @@ impl Resolved {
             shown_changed |= match logic.order[at] {
                 Node::Condition(_) => true,
                 Node::Field(f) => logic.fields[f].calculation.is_some(),
+                // An item's field appearing or going, or a calculated value in an item.
+                Node::Repeat(_) => true,
             };
             for &reader in &logic.dependents[at] {
                 dirty[reader] = true;
@@ -120,7 +186,103 @@ impl Resolved {
                 self.effective.insert(field.id.clone(), value);
                 changed
             }
+            Node::Repeat(r) => self.evaluate_items(&logic.repeats[r]),
         }
+    }
+
+    /// Evaluates every item of a repeatable group; returns whether any value or visibility in
+    /// it changed (also what a shown step displays of it, hence re-rendered).
+    fn evaluate_items(&mut self, repeat: &RepeatLogic) -> bool {
+        let hidden_all = repeat.governors.iter().any(|&slot| !self.holds[slot]);
+        let count = match self.raw.get(&repeat.id) {
+            Some(Ok(Some(Value::Number(n)))) => n.trunc().and_then(|n| usize::try_from(n).ok()).unwrap_or(0),
+            _ => 0,
+        };
+        let mut changed = false;
+        let total = Ok((!hidden_all).then(|| Value::Number(Decimal::from_int(count as i64))));
+        changed |= self.effective.get(&repeat.id) != Some(&total);
+        self.effective.insert(repeat.id.clone(), total);
+        for index in 0..count {
+            for child in &repeat.children {
+                let key = path::item(&repeat.id, index, &child.id);
+                let view = ItemView { values: &self.effective, repeat, index, today: self.today };
+                let hidden = hidden_all || !child.conditions.iter().all(|c| c.holds(&view));
+                let value = if hidden {
+                    Ok(None)
+                } else if let Some(expr) = &child.calculation {
+                    Ok(expr.eval(&view))
+                } else {
+                    self.raw.get(&key).cloned().unwrap_or(Ok(None))
+                };
+                match (self.hidden.binary_search(&key), hidden) {
+                    (Err(at), true) => {
+                        self.hidden.insert(at, key.clone());
+                        changed = true;
+                    }
+                    (Ok(at), false) => {
+                        self.hidden.remove(at);
+                        changed = true;
+                    }
+                    _ => {}
+                }
+                changed |= self.effective.get(&key) != Some(&value);
+                self.effective.insert(key, value);
+            }
+        }
+        // Items beyond the count were removed: forget them, so a new item starts empty.
+        for index in count.. {
+            let mut found = false;
+            for child in &repeat.children {
+                let key = path::item(&repeat.id, index, &child.id);
+                found |= self.effective.remove(&key).is_some();
+                self.raw.remove(&key);
+                if let Ok(at) = self.hidden.binary_search(&key) {
+                    self.hidden.remove(at);
+                }
+            }
+            if !found {
+                break;
+            }
+            changed = true;
+        }
+        changed
+    }
+
+    /// The number of items of repeatable group `id` (0 while it is hidden).
+    pub fn items(&self, id: &str) -> usize {
+        items_in(&self.effective, id)
+    }
+
+    /// Whether a condition holds at `scope`: outside repeatable groups (`None`), or inside
+    /// item `i` of group `g` (`Some((g, i))`), where it is evaluated for that item.
+    pub fn holds_at(
+        &self,
+        definition: &Definition,
+        condition: Option<&Condition>,
+        scope: Option<(&str, usize)>,
+    ) -> bool {
+        let Some(condition) = condition else { return true };
+        let repeat = scope.and_then(|(id, index)| {
+            let logic = &definition.logic;
+            logic.repeat(id).map(|r| (&logic.repeats[r], index))
+        });
+        match repeat {
+            Some((repeat, index)) => {
+                condition.expr.holds(&ItemView { values: &self.effective, repeat, index, today: self.today })
+            }
+            None => self.shows(Some(condition)),
+        }
+    }
+
+    /// Whether `field` at `scope` (see [`Resolved::holds_at`]) needs an answer now.
+    pub fn is_required_at(
+        &self,
+        definition: &Definition,
+        field: &Field,
+        scope: Option<(&str, usize)>,
+    ) -> bool {
+        field.required
+            || (field.required_if.is_some() && self.holds_at(definition, field.required_if.as_ref(), scope))
     }
 
     /// What the form sees of every field: hidden ones empty, calculated ones filled in.

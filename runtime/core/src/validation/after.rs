@@ -6,13 +6,13 @@
 //! {"id": "ende", "type": "date", "label": "Ende", "after": "beginn"}
 //! ```
 
-use super::{Values, Violation};
+use super::{Lookup, Violation};
 use crate::definition::Field;
 use crate::value::Value;
 
-pub(super) fn check(field: &Field, value: &Value, values: &Values) -> Option<Violation> {
+pub(super) fn check(field: &Field, value: &Value, values: Lookup) -> Option<Violation> {
     let other = field.rules.after.as_ref()?;
-    let (Value::Date(date), Some(Ok(Some(Value::Date(before))))) = (value, values.get(other)) else {
+    let (Value::Date(date), Some(Ok(Some(Value::Date(before))))) = (value, values(other)) else {
         return None;
     };
     (date <= before).then(|| Violation::After { other: other.clone() })

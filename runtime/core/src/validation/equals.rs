@@ -2,13 +2,13 @@
 //! address"), via `validator`'s `validate_must_match`. E-mail addresses compare without case in
 //! the domain, as mail systems do.
 
-use super::{Values, Violation};
+use super::{Lookup, Violation};
 use crate::definition::{Field, FieldKind};
 use crate::value::Value;
 
-pub(super) fn check(field: &Field, value: &Value, values: &Values) -> Option<Violation> {
+pub(super) fn check(field: &Field, value: &Value, values: Lookup) -> Option<Violation> {
     let other = field.rules.equals.as_ref()?;
-    let Some(Ok(Some(other_value))) = values.get(other) else { return None };
+    let Some(Ok(Some(other_value))) = values(other) else { return None };
     let same = match (&field.kind, value, other_value) {
         (FieldKind::Email, Value::Text(a), Value::Text(b)) => {
             validator::validate_must_match(normalize_email(a), normalize_email(b))

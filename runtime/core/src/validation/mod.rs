@@ -20,7 +20,7 @@ mod required;
 mod selected;
 
 use crate::answers::Answers;
-use crate::definition::{Definition, Field, FieldKind, Step};
+use crate::definition::{Choice, Definition, Field, FieldKind, Repeat, Step};
 use crate::lang::Lang;
 use crate::logic::Resolved;
 use crate::value::{Date, Value, from_answer, from_json};
@@ -134,6 +134,14 @@ pub enum Violation {
         /// The JSON type the payload should carry.
         expected: &'static str,
     },
+    /// A repeatable group with fewer or more items than allowed (only from a server's check:
+    /// the browser offers no more).
+    ItemCount {
+        /// Fewest.
+        min: usize,
+        /// Most.
+        max: usize,
+    },
     /// An answer to a question the other answers hide (only from a server's check).
     NotAsked,
     /// A calculated value that differs from what the answers give (only from a server's check).
@@ -177,6 +185,7 @@ impl Violation {
             Violation::After { .. } => "after",
             Violation::Equals { .. } => "equals",
             Violation::WrongType { .. } => "type",
+            Violation::ItemCount { .. } => "itemCount",
             Violation::NotAsked => "notAsked",
             Violation::Calculated => "calculated",
             Violation::Reported { .. } => "reported",
@@ -234,15 +243,40 @@ pub struct Context {
     pub today: Date,
 }
 
-/// Every field's value, read once, so cross-field rules see the other answers.
+/// Every field's value, read once, so cross-field rules see the other answers. Keyed by path:
+/// a field's id, a repeatable group's id (its number of items) and `group[i].field`.
 pub type Values = BTreeMap<String, Result<Option<Value>, Violation>>;
+
+/// Another answer by id, for the rules that compare with one (`after`, `equals`).
+pub(crate) type Lookup<'a> = &'a dyn Fn(&str) -> Option<&'a Result<Option<Value>, Violation>>;
 
 /// Reads every answer of the form as the browser has them.
 pub fn read_answers(definition: &Definition, answers: &Answers, lang: Lang) -> Values {
-    definition
+    let mut values: Values = definition
         .fields()
         .map(|field| (field.id.clone(), from_answer(field, answers.get(&field.id), lang)))
-        .collect()
+        .collect();
+    for repeat in definition.repeats() {
+        let count = items_of(repeat, answers);
+        values.insert(
+            repeat.id.clone(),
+            Ok(Some(Value::Number(crate::value::Decimal::from_int(count as i64)))),
+        );
+        for index in 0..count {
+            for field in repeat.fields() {
+                let key = crate::path::item(&repeat.id, index, &field.id);
+                let reading = from_answer(field, answers.get(&key), lang);
+                values.insert(key, reading);
+            }
+        }
+    }
+    values
+}
+
+/// How many items a repeatable group has in the answers: as stored (text of a number), at
+/// least `minItems` (a new form starts with them), at most `maxItems`.
+pub fn items_of(repeat: &Repeat, answers: &Answers) -> usize {
+    answers.text(&repeat.id).parse::<usize>().unwrap_or(0).max(repeat.min_items).min(repeat.max_items)
 }
 
 /// Reads the answers and applies the form's logic: what validation, the review and the
@@ -251,21 +285,39 @@ pub fn resolve(definition: &Definition, answers: &Answers, context: Context) -> 
     Resolved::new(definition, read_answers(definition, answers, context.lang), context.today)
 }
 
-/// Checks one shown field, given the resolved form; the first broken rule wins, as one message
-/// per field is what a citizen can act on. A calculated field has nothing to check.
-pub fn validate_field(field: &Field, resolved: &Resolved) -> Option<Violation> {
+/// Checks one shown field at `path` (its id, or `group[i].id` in a repeatable group), given the
+/// resolved form; the first broken rule wins, as one message per field is what a citizen can
+/// act on. A calculated field has nothing to check.
+pub fn validate_field(
+    definition: &Definition,
+    field: &Field,
+    path: &str,
+    resolved: &Resolved,
+) -> Option<Violation> {
     if matches!(field.kind, FieldKind::Calculated(_)) {
         return None;
     }
-    let value = match resolved.raw(&field.id) {
+    let scope = match crate::path::parse(path) {
+        crate::path::Path::Item { repeat, index, .. } => Some((repeat, index)),
+        crate::path::Path::Field(_) => None,
+    };
+    let value = match resolved.raw(path) {
         Some(Ok(value)) => value.as_ref(),
         Some(Err(violation)) => return Some(violation.clone()),
         None => None,
     };
     let Some(value) = value else {
-        return required::check(resolved.is_required(field));
+        return required::check(resolved.is_required_at(definition, field, scope));
     };
-    let (values, today) = (resolved.values(), resolved.today());
+    let today = resolved.today();
+    // Inside an item, another field's id means the same item's field, if it has one.
+    let values = |id: &str| {
+        let sibling =
+            scope.and_then(|(repeat, index)| resolved.values().get(&crate::path::item(repeat, index, id)));
+        sibling.or_else(|| resolved.values().get(id))
+    };
+    let values: Lookup = &values;
+    let offered = |choice: &Choice| resolved.holds_at(definition, choice.visible_if.as_ref(), scope);
     control::check(field, value)
         .or_else(|| length::check(field, value))
         .or_else(|| decimals::check(field, value))
@@ -275,7 +327,7 @@ pub fn validate_field(field: &Field, resolved: &Resolved) -> Option<Violation> {
         .or_else(|| iban::check(field, value))
         .or_else(|| postal_code::check(field, value))
         .or_else(|| phone::check(field, value))
-        .or_else(|| options::check(field, value, resolved))
+        .or_else(|| options::check(field, value, &offered))
         .or_else(|| selected::check(field, value))
         .or_else(|| file::check(field, value))
         .or_else(|| pattern::check(field, value))
@@ -283,19 +335,38 @@ pub fn validate_field(field: &Field, resolved: &Resolved) -> Option<Violation> {
         .or_else(|| equals::check(field, value, values))
 }
 
-/// Checks every shown field of a step.
-pub fn validate_step(step: &Step, resolved: &Resolved) -> Vec<FieldError> {
-    step.fields()
+/// Checks every shown field of a step, and of each item of its shown repeatable groups.
+pub fn validate_step(definition: &Definition, step: &Step, resolved: &Resolved) -> Vec<FieldError> {
+    let check = |field: &Field, path: String| {
+        validate_field(definition, field, &path, resolved).map(|violation| FieldError { path, violation })
+    };
+    let mut errors: Vec<FieldError> = step
+        .fields()
         .filter(|field| !resolved.is_hidden(&field.id))
-        .filter_map(|field| {
-            validate_field(field, resolved).map(|violation| FieldError { path: field.id.clone(), violation })
-        })
-        .collect()
+        .filter_map(|field| check(field, field.id.clone()))
+        .collect();
+    for repeat in step.repeats() {
+        let Some(Ok(Some(_))) = resolved.values().get(&repeat.id) else { continue };
+        let count = resolved.items(&repeat.id);
+        if count < repeat.min_items || count > repeat.max_items {
+            let violation = Violation::ItemCount { min: repeat.min_items, max: repeat.max_items };
+            errors.push(FieldError { path: repeat.id.clone(), violation });
+        }
+        for index in 0..count {
+            for field in repeat.fields() {
+                let path = crate::path::item(&repeat.id, index, &field.id);
+                if !resolved.is_hidden(&path) {
+                    errors.extend(check(field, path));
+                }
+            }
+        }
+    }
+    errors
 }
 
 /// Checks every shown field of the form (a hidden step's fields are hidden).
 pub fn validate_form(definition: &Definition, resolved: &Resolved) -> Vec<FieldError> {
-    definition.steps.iter().flat_map(|step| validate_step(step, resolved)).collect()
+    definition.steps.iter().flat_map(|step| validate_step(definition, step, resolved)).collect()
 }
 
 /// A payload a server cannot even read as a submission of this form.
@@ -330,34 +401,67 @@ pub fn check_submission(
     {
         problems.push(PayloadProblem::OtherForm { found: form.to_owned() });
     }
-    problems.extend(
-        answers
-            .keys()
-            .filter(|key| definition.field(key).is_none())
-            .map(|key| PayloadProblem::UnknownField { field: key.clone() }),
-    );
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let values: Values = definition
+    let mut values: Values = definition
         .fields()
         .map(|field| (field.id.clone(), from_json(field, answers.get(&field.id))))
         .collect();
+    let mut errors = Vec::new();
+    // (path, field) of every answer the payload may hold.
+    let mut asked: Vec<(String, &Field)> = definition.fields().map(|f| (f.id.clone(), f)).collect();
+    for (key, json) in answers {
+        if definition.field(key).is_some() {
+            continue;
+        }
+        let Some(repeat) = definition.repeats().find(|r| &r.id == key) else {
+            problems.push(PayloadProblem::UnknownField { field: key.clone() });
+            continue;
+        };
+        let items = match json {
+            serde_json::Value::Array(items) => items.as_slice(),
+            serde_json::Value::Null => &[],
+            _ => {
+                errors.push(FieldError {
+                    path: key.clone(),
+                    violation: Violation::WrongType { expected: "array of objects" },
+                });
+                &[]
+            }
+        };
+        values.insert(
+            key.clone(),
+            Ok(Some(Value::Number(crate::value::Decimal::from_int(items.len() as i64)))),
+        );
+        for (index, item) in items.iter().enumerate() {
+            let empty = serde_json::Map::new();
+            let item = item.as_object().unwrap_or(&empty);
+            for name in item.keys().filter(|name| !repeat.fields().any(|f| &f.id == *name)) {
+                problems.push(PayloadProblem::UnknownField { field: crate::path::item(key, index, name) });
+            }
+            for field in repeat.fields() {
+                let path = crate::path::item(key, index, &field.id);
+                values.insert(path.clone(), from_json(field, item.get(&field.id)));
+                asked.push((path, field));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let resolved = Resolved::new(definition, values, today);
-    let mut errors = validate_form(definition, &resolved);
+    errors.extend(validate_form(definition, &resolved));
     // What the browser would not have sent: an answer to a hidden question, a calculated
     // value that is not what the answers give.
-    for field in definition.fields() {
-        let sent = resolved.raw(&field.id).cloned().unwrap_or(Ok(None));
-        let violation = if resolved.is_hidden(&field.id) {
+    for (path, field) in asked {
+        let sent = resolved.raw(&path).cloned().unwrap_or(Ok(None));
+        let violation = if resolved.is_hidden(&path) {
             (sent != Ok(None)).then_some(Violation::NotAsked)
         } else if matches!(field.kind, FieldKind::Calculated(_)) {
-            (sent != Ok(resolved.calculated(&field.id).cloned())).then_some(Violation::Calculated)
+            (sent != Ok(resolved.calculated(&path).cloned())).then_some(Violation::Calculated)
         } else {
             None
         };
         if let Some(violation) = violation {
-            errors.push(FieldError { path: field.id.clone(), violation });
+            errors.push(FieldError { path, violation });
         }
     }
     Ok(errors)

@@ -2,14 +2,13 @@
 //! browser never sends another, so this guards the server against tampered payloads.
 
 use super::Violation;
-use crate::definition::Field;
-use crate::logic::Resolved;
+use crate::definition::{Choice, Field};
 use crate::value::Value;
 
-pub(super) fn check(field: &Field, value: &Value, resolved: &Resolved) -> Option<Violation> {
+pub(super) fn check(field: &Field, value: &Value, offered: &dyn Fn(&Choice) -> bool) -> Option<Violation> {
     let choices = field.kind.choices()?;
     // An option hidden by its `visibleIf` is not on offer.
-    let known = |v: &String| choices.iter().any(|c| &c.value == v && resolved.shows(c.visible_if.as_ref()));
+    let known = |v: &String| choices.iter().any(|c| &c.value == v && offered(c));
     let ok = match value {
         Value::Text(v) => known(v),
         Value::Choices(values) => values.iter().all(known),

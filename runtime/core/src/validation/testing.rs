@@ -32,7 +32,7 @@ pub(crate) fn verdict(fields: &str, answers: &[(&str, Answer)]) -> Option<&'stat
     }
     let resolved = resolve(&definition, &all, Context { lang: Lang::De, today: today() });
     let field = definition.fields().next()?;
-    validate_field(field, &resolved).map(|v| v.code())
+    validate_field(&definition, field, &field.id, &resolved).map(|v| v.code())
 }
 
 /// Runs a table of (typed text, expected code) against one field.

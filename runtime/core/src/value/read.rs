@@ -97,7 +97,7 @@ pub(crate) fn json_type_of(kind: &FieldKind) -> &'static str {
             Type::Bool => "boolean",
             Type::Date => "date string (YYYY-MM-DD)",
             Type::TextList => "array of strings",
-            Type::Text | Type::Files => "string",
+            Type::Text | Type::Files | Type::Items | Type::Numbers => "string",
         },
         FieldKind::Number { .. } | FieldKind::Money => "number",
         FieldKind::Checkbox | FieldKind::YesNo => "boolean",
