@@ -10,8 +10,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function dogsForm() {
-  const opened = await open(browser, '/fixtures/empty.html');
+async function dogsForm(options = {}) {
+  const opened = await open(browser, '/fixtures/empty.html', options);
   await opened.page.evaluate(() => {
     const element = document.createElement('form-lotse');
     element.setAttribute('src', '/fixtures/repeat.json');
@@ -106,6 +106,29 @@ test('an error names the item; the review lists each item; the payload holds an 
       { hundename: 'Rex II', gefaehrlich: true, nachweis: 'SK-7', satz: 600 },
     ],
   });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('by keyboard at 320 px: add with Enter, remove with Space, nothing scrolls sideways', async () => {
+  const { context, page, form, problems } = await dogsForm({ viewport: { width: 320, height: 640 } });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const add = form.getByRole('button', { name: 'Weiteren Hund hinzufügen' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await item(form, 2).waitFor();
+  await page.keyboard.type('Rex');
+  assert.equal(await item(form, 2).getByLabel('Name des Hundes').inputValue(), 'Rex', 'typing goes to the new item');
+  await add.focus();
+  await page.keyboard.press('Space');
+  await item(form, 3).waitFor();
+  assert.equal(await overflow(), 0, 'three items at 320 px');
+  await screenshot(page, 'repeat-narrow-three-items');
+  await form.getByRole('button', { name: 'Hund 2 entfernen' }).focus();
+  await page.keyboard.press('Space');
+  await item(form, 3).waitFor({ state: 'detached' });
+  const focused = await page.evaluate(() => document.querySelector('form-lotse').shadowRoot.activeElement?.id);
+  assert.equal(focused, 'fl-field-hunde[1].hundename', 'focus stays where the removed item was');
   assert.deepEqual(problems, []);
   await context.close();
 });
