@@ -8,6 +8,7 @@
 mod actions;
 mod answers_file;
 mod banner;
+mod calculated_value;
 mod checkboxes;
 mod choice;
 mod content_block;
@@ -30,6 +31,7 @@ mod text_field;
 pub use actions::{Actions, ActionsProps};
 pub use answers_file::{AnswersFile, AnswersFileProps};
 pub use banner::{Banner, BannerProps};
+pub use calculated_value::{CalculatedValue, CalculatedValueProps};
 pub use checkboxes::{Checkbox, CheckboxProps, Checkboxes, CheckboxesProps};
 pub use choice::ChoiceItem;
 pub use content_block::{ContentBlock, ContentBlockProps, ContentStyle};

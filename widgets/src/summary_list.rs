@@ -23,6 +23,8 @@ pub struct SummaryRow {
     pub label: AttrValue,
     /// The answer; `None` when none was given.
     pub value: Option<AttrValue>,
+    /// Whether the citizen can change it (a calculated value follows other answers instead).
+    pub changeable: bool,
 }
 
 /// Props of [`SummaryList`].
@@ -77,7 +79,7 @@ fn row_html(index: usize, row: &SummaryRow, props: &SummaryListProps) -> Html {
         <div class="fl-summary__row" key={row.key.to_string()}>
             <dt class="fl-summary__key">{row.label.clone()}</dt>
             {value}
-            if let Some(change) = &props.change {
+            if let (Some(change), true) = (&props.change, row.changeable) {
                 <dd class="fl-summary__actions">
                     <button type="button" class="fl-link-button" onclick={
                         let (onchange, key) = (props.onchange.clone(), row.key.clone());

@@ -106,6 +106,25 @@ pub enum Problem {
         /// The value.
         value: String,
     },
+    /// An expression that does not parse or whose types do not fit.
+    Expression {
+        /// What is wrong.
+        error: crate::expr::ExprError,
+        /// Characters into the expression where the problem is.
+        column: usize,
+    },
+    /// Conditions or calculations that depend on each other in a circle.
+    Cycle {
+        /// The fields along the circle.
+        fields: Vec<String>,
+    },
+    /// A word that is not one of the allowed ones.
+    NotOneOf {
+        /// As written.
+        found: String,
+        /// The allowed words.
+        expected: &'static [&'static str],
+    },
     /// A number outside what the format allows here.
     OutOfRange {
         /// The smallest allowed value.
@@ -136,6 +155,9 @@ impl Problem {
             Problem::InvalidDateBound { .. } => "invalid_date_bound",
             Problem::GermanFirst => "german_first",
             Problem::DuplicateValue { .. } => "duplicate_value",
+            Problem::Expression { .. } => "expression",
+            Problem::Cycle { .. } => "cycle",
+            Problem::NotOneOf { .. } => "not_one_of",
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Moving through the steps: the pure state machine behind "Weiter" and "Zurück".
 
-use crate::answers::Answers;
 use crate::definition::Definition;
-use crate::validation::{Context, FieldError, read_answers, validate_form, validate_step};
+use crate::logic::Resolved;
+use crate::validation::{FieldError, validate_form, validate_step};
 
 /// Where the citizen is in the assistant: on a step, or on the review page
 /// ("Ihre Angaben prüfen") that follows the last step.
@@ -49,59 +49,76 @@ impl Flow {
         self.review
     }
 
-    /// Whether the current step is the last one.
-    pub fn is_last(self, definition: &Definition) -> bool {
-        self.step + 1 >= definition.steps.len()
+    /// The next shown step after the current one, if any: hidden steps are skipped.
+    fn following(self, definition: &Definition, resolved: &Resolved) -> Option<usize> {
+        (self.step + 1..definition.steps.len()).find(|&i| resolved.shows_step(&definition.steps[i]))
     }
 
-    /// Whether "Weiter" on this step leads to the review page (the last step, or a step
+    /// The shown step before `before`, if any.
+    fn preceding(before: usize, definition: &Definition, resolved: &Resolved) -> Option<usize> {
+        (0..before.min(definition.steps.len())).rev().find(|&i| resolved.shows_step(&definition.steps[i]))
+    }
+
+    /// Whether the current step is the last one shown.
+    pub fn is_last(self, definition: &Definition, resolved: &Resolved) -> bool {
+        self.following(definition, resolved).is_none()
+    }
+
+    /// Whether "Weiter" on this step leads to the review page (the last shown step, or a step
     /// opened from the review page to change an answer).
-    pub fn leads_to_review(self, definition: &Definition) -> bool {
-        self.returning || self.is_last(definition)
+    pub fn leads_to_review(self, definition: &Definition, resolved: &Resolved) -> bool {
+        self.returning || self.is_last(definition, resolved)
     }
 
     /// Validates the current step (on the review page: the whole form) and, when it is valid,
-    /// moves on.
-    pub fn next(&mut self, definition: &Definition, answers: &Answers, context: Context) -> Move {
+    /// moves on to the next shown step.
+    pub fn next(&mut self, definition: &Definition, resolved: &Resolved) -> Move {
         // Earlier steps were valid when left, but answers may have changed since; the review
         // and the payload must pass the same checks the server will run.
-        let whole_form = |definition| validate_form(definition, answers, context);
+        let whole_form = || validate_form(definition, resolved);
         if self.review {
-            let errors = whole_form(definition);
+            let errors = whole_form();
             return if errors.is_empty() { Move::Complete } else { Move::Blocked(errors) };
         }
         let Some(step) = definition.steps.get(self.step) else {
-            return Move::Blocked(whole_form(definition));
+            return Move::Blocked(whole_form());
         };
-        let values = read_answers(definition, answers, context.lang);
-        let errors = validate_step(step, &values, context.today);
+        let errors = validate_step(step, resolved);
         if !errors.is_empty() {
             return Move::Blocked(errors);
         }
-        if self.leads_to_review(definition) {
-            let errors = whole_form(definition);
-            if !errors.is_empty() {
-                return Move::Blocked(errors);
+        match self.following(definition, resolved) {
+            Some(next) if !self.returning => {
+                self.step = next;
+                Move::Stepped(next)
             }
-            self.review = true;
-            self.returning = false;
-            self.step = definition.steps.len().saturating_sub(1);
-            return Move::Review;
+            _ => {
+                let errors = whole_form();
+                if !errors.is_empty() {
+                    return Move::Blocked(errors);
+                }
+                self.review = true;
+                self.returning = false;
+                Move::Review
+            }
         }
-        self.step += 1;
-        Move::Stepped(self.step)
     }
 
-    /// Goes back one step (from the review page: to the last step), keeping every answer.
-    /// Returns whether it moved.
-    pub fn back(&mut self) -> bool {
+    /// Goes back to the previous shown step (from the review page: to the last shown step),
+    /// keeping every answer. Returns whether it moved.
+    pub fn back(&mut self, definition: &Definition, resolved: &Resolved) -> bool {
         if self.review {
             self.review = false;
+            self.step = Flow::preceding(definition.steps.len(), definition, resolved).unwrap_or(self.step);
             return true;
         }
-        let moved = self.step > 0;
-        self.step = self.step.saturating_sub(1);
-        moved
+        match Flow::preceding(self.step, definition, resolved) {
+            Some(step) => {
+                self.step = step;
+                true
+            }
+            None => false,
+        }
     }
 
     /// Jumps to an earlier step to show an error there.
@@ -125,14 +142,15 @@ impl Flow {
 mod tests {
     use super::*;
     use crate::validation::testing::today;
-    use crate::{Answer, Lang, load};
+    use crate::validation::{Context, resolve};
+    use crate::{Answer, Answers, Lang, load};
 
     const TWO_STEPS: &str = r#"{"formlotse": 1, "id": "a", "title": "A", "steps": [
       {"id": "s1", "title": "Eins", "fields": [{"id": "name", "type": "text", "label": "Name", "required": true}]},
       {"id": "s2", "title": "Zwei", "fields": [{"id": "ort", "type": "text", "label": "Ort", "maxLength": 3}]}]}"#;
 
-    fn context() -> Context {
-        Context { lang: Lang::De, today: today() }
+    fn resolved(definition: &Definition, answers: &Answers) -> Resolved {
+        resolve(definition, answers, Context { lang: Lang::De, today: today() })
     }
 
     #[test]
@@ -141,7 +159,7 @@ mod tests {
         let mut answers = Answers::default();
         let mut flow = Flow::default();
 
-        let Move::Blocked(errors) = flow.next(&definition, &answers, context()) else {
+        let Move::Blocked(errors) = flow.next(&definition, &resolved(&definition, &answers)) else {
             panic!("empty name must block") // ok: test
         };
         assert_eq!(errors.len(), 1);
@@ -149,21 +167,21 @@ mod tests {
         assert_eq!(flow.step(), 0);
 
         answers.set("name", Answer::Text("Erika".into()));
-        assert_eq!(flow.next(&definition, &answers, context()), Move::Stepped(1));
-        assert!(flow.is_last(&definition));
+        assert_eq!(flow.next(&definition, &resolved(&definition, &answers)), Move::Stepped(1));
+        assert!(flow.is_last(&definition, &resolved(&definition, &answers)));
 
         answers.set("ort", Answer::Text("Berlin".into()));
-        assert!(matches!(flow.next(&definition, &answers, context()), Move::Blocked(_)));
-        assert!(flow.back());
+        assert!(matches!(flow.next(&definition, &resolved(&definition, &answers)), Move::Blocked(_)));
+        assert!(flow.back(&definition, &resolved(&definition, &answers)));
         assert_eq!(answers.text("name"), "Erika");
-        assert!(!flow.back());
+        assert!(!flow.back(&definition, &resolved(&definition, &answers)));
 
         answers.set("ort", Answer::Text("Ulm".into()));
-        assert_eq!(flow.next(&definition, &answers, context()), Move::Stepped(1));
-        assert_eq!(flow.next(&definition, &answers, context()), Move::Review);
+        assert_eq!(flow.next(&definition, &resolved(&definition, &answers)), Move::Stepped(1));
+        assert_eq!(flow.next(&definition, &resolved(&definition, &answers)), Move::Review);
         assert!(flow.is_review());
-        assert_eq!(flow.next(&definition, &answers, context()), Move::Complete);
-        assert!(flow.back());
+        assert_eq!(flow.next(&definition, &resolved(&definition, &answers)), Move::Complete);
+        assert!(flow.back(&definition, &resolved(&definition, &answers)));
         assert_eq!((flow.is_review(), flow.step()), (false, 1));
     }
 
@@ -175,16 +193,20 @@ mod tests {
         let mut flow = Flow::default();
         flow.change(0, &definition);
         assert_eq!(flow, Flow::default(), "change does nothing outside the review");
-        flow.next(&definition, &answers, context());
-        assert_eq!(flow.next(&definition, &answers, context()), Move::Review);
+        flow.next(&definition, &resolved(&definition, &answers));
+        assert_eq!(flow.next(&definition, &resolved(&definition, &answers)), Move::Review);
 
         flow.change(0, &definition);
         assert_eq!((flow.is_review(), flow.step()), (false, 0));
-        assert!(flow.leads_to_review(&definition));
+        assert!(flow.leads_to_review(&definition, &resolved(&definition, &answers)));
         answers.set("name", Answer::Text(String::new()));
-        assert!(matches!(flow.next(&definition, &answers, context()), Move::Blocked(_)));
+        assert!(matches!(flow.next(&definition, &resolved(&definition, &answers)), Move::Blocked(_)));
         answers.set("name", Answer::Text("Max".into()));
-        assert_eq!(flow.next(&definition, &answers, context()), Move::Review, "straight back, not to step 2");
+        assert_eq!(
+            flow.next(&definition, &resolved(&definition, &answers)),
+            Move::Review,
+            "straight back, not to step 2"
+        );
         flow.change(7, &definition);
         assert!(flow.is_review(), "no such step");
     }
@@ -195,15 +217,17 @@ mod tests {
         let mut answers = Answers::default();
         let mut flow = Flow::default();
         answers.set("name", Answer::Text("Erika".into()));
-        flow.next(&definition, &answers, context());
+        flow.next(&definition, &resolved(&definition, &answers));
         answers.set("name", Answer::Text(String::new()));
-        let Move::Blocked(errors) = flow.next(&definition, &answers, context()) else { panic!("must block") }; // ok: test
+        let Move::Blocked(errors) = flow.next(&definition, &resolved(&definition, &answers)) else {
+            panic!("must block")
+        }; // ok: test
         assert_eq!(errors[0].path, "name");
         answers.set("name", Answer::Text("Erika".into()));
-        assert_eq!(flow.next(&definition, &answers, context()), Move::Review);
+        assert_eq!(flow.next(&definition, &resolved(&definition, &answers)), Move::Review);
         answers.set("name", Answer::Text(String::new()));
         assert!(
-            matches!(flow.next(&definition, &answers, context()), Move::Blocked(_)),
+            matches!(flow.next(&definition, &resolved(&definition, &answers)), Move::Blocked(_)),
             "Absenden rechecks too"
         );
     }

@@ -39,6 +39,12 @@ pub(crate) enum Ty {
     Steps,
     /// Fields, groups and content blocks.
     Items,
+    /// An expression that is true or false (`visibleIf`, `requiredIf`).
+    Condition,
+    /// An expression of any type (a calculated field's `expression`).
+    Expression,
+    /// One of a few words.
+    OneOf(&'static [&'static str]),
 }
 
 /// One key of an object.
@@ -58,6 +64,12 @@ const fn must(name: &'static str, ty: Ty, doc: &'static str) -> Key {
     Key { name, ty, required: true, doc }
 }
 
+const VISIBLE_IF: Key = key(
+    "visibleIf",
+    Ty::Condition,
+    "Shown only while this expression holds; hidden answers are not checked or sent.",
+);
+
 pub(crate) const FORM: &[Key] = &[
     key("$schema", Ty::String, "URL of the JSON Schema, for editors."),
     must("formlotse", Ty::FormatVersion, "The format version: 1."),
@@ -73,6 +85,7 @@ pub(crate) const FORM: &[Key] = &[
 pub(crate) const STEP: &[Key] = &[
     must("id", Ty::Id, "Stable id of the step."),
     must("title", Ty::Text, "The step's heading."),
+    VISIBLE_IF,
     must("fields", Ty::Items, "Fields, groups and content blocks."),
 ];
 
@@ -81,6 +94,7 @@ pub(crate) const GROUP: &[Key] = &[
     must("id", Ty::Id, "Stable id of the group."),
     must("legend", Ty::Text, "The group's legend."),
     key("hint", Ty::Text, "Help under the legend."),
+    VISIBLE_IF,
     must("fields", Ty::Items, "What the group holds."),
 ];
 
@@ -88,12 +102,14 @@ pub(crate) const CONTENT: &[Key] = &[
     must("type", Ty::String, "\"heading\", \"paragraph\", \"info\" or \"warning\"."),
     key("id", Ty::Id, "Optional id."),
     must("text", Ty::Text, "The text."),
+    VISIBLE_IF,
 ];
 
 pub(crate) const CHOICE: &[Key] = &[
     must("value", Ty::String, "The value in the payload."),
     must("label", Ty::Text, "What the citizen reads."),
     key("hint", Ty::Text, "Help under the option."),
+    VISIBLE_IF,
 ];
 
 /// Keys every field has.
@@ -103,6 +119,8 @@ pub(crate) const FIELD: &[Key] = &[
     must("label", Ty::Text, "The visible label."),
     key("hint", Ty::Text, "Help between label and input."),
     key("required", Ty::Bool, "An answer is needed (a checkbox: it must be ticked)."),
+    key("requiredIf", Ty::Condition, "An answer is needed while this expression holds."),
+    VISIBLE_IF,
     key("autocomplete", Ty::String, "HTML autocomplete token, e.g. given-name."),
     key("messages", Ty::Messages, "Your own messages by rule: {\"required\": \"Geben Sie …\"}."),
 ];
@@ -176,7 +194,18 @@ pub(crate) const KINDS: &[Kind] = &[
             key("maxFiles", Ty::Count { min: 1, max: 100 }, "Most files (default 1)."),
         ],
     },
+    Kind {
+        name: "calculated",
+        doc: "A value calculated from other answers (a fee), shown read-only and sent.",
+        keys: &[
+            must("expression", Ty::Expression, "The calculation, e.g. 96 + 144 * (anzahl - 1)."),
+            key("format", Ty::OneOf(CALCULATED_FORMATS), "How a number is shown: number (default) or money."),
+        ],
+    },
 ];
+
+/// How a calculated number can be shown.
+pub(crate) const CALCULATED_FORMATS: &[&str] = &["number", "money"];
 
 /// The content block types.
 pub(crate) const CONTENT_TYPES: &[&str] = &["heading", "paragraph", "info", "warning"];

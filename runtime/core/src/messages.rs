@@ -6,6 +6,7 @@
 
 use crate::definition::{Definition, Field, FieldKind};
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::expr::{Expected, ExprError, ParseErrorKind, Type, TypeErrorKind};
 use crate::lang::Lang;
 use crate::validation::Violation;
 use crate::value::Date;
@@ -127,6 +128,12 @@ fn catalog(
             format!("„{label}“ hat den falschen Typ; erwartet wird: {expected}.")
         }
         V::WrongType { expected } => format!("“{label}” has the wrong type; expected: {expected}."),
+        V::NotAsked if de => format!("„{label}“ wird bei Ihren übrigen Angaben nicht gefragt."),
+        V::NotAsked => format!("“{label}” is not asked, given your other answers."),
+        V::Calculated if de => {
+            format!("„{label}“ stimmt nicht mit der Berechnung aus Ihren Angaben überein.")
+        }
+        V::Calculated => format!("“{label}” does not match the calculation from your answers."),
         V::Reported { message } => message.clone(),
     }
 }
@@ -272,7 +279,87 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
         Problem::DuplicateValue { value } => format!("the value \"{value}\" appears twice"),
         Problem::OutOfRange { min, max } if de => format!("Erlaubt ist eine ganze Zahl von {min} bis {max}"),
         Problem::OutOfRange { min, max } => format!("expected a whole number from {min} to {max}"),
+        Problem::Expression { error, .. } if de => {
+            format!("Der Ausdruck ist ungültig: {}", expression_de(error))
+        }
+        Problem::Expression { error, .. } => format!("invalid expression: {}", error.message()),
+        Problem::Cycle { fields } if de => {
+            format!("Bedingungen oder Berechnungen hängen im Kreis voneinander ab: {}", circle(fields))
+        }
+        Problem::Cycle { fields } => {
+            format!("conditions or calculations depend on each other in a circle: {}", circle(fields))
+        }
+        Problem::NotOneOf { found, expected } if de => {
+            format!("„{found}“ ist nicht erlaubt; möglich: {}", expected.join(", "))
+        }
+        Problem::NotOneOf { found, expected } => {
+            format!("\"{found}\" is not allowed; use one of: {}", expected.join(", "))
+        }
     }
+}
+
+/// An expression's problem in German (the English words come from `expr` itself).
+fn expression_de(error: &ExprError) -> String {
+    let quoted = |text: &str| format!("„{text}“");
+    match error {
+        ExprError::Parse(error) => match &error.kind {
+            ParseErrorKind::Expected { expected, found } => {
+                let expected = match expected {
+                    Expected::Value => "ein Wert".to_owned(),
+                    Expected::OperatorOrEnd => "ein Operator oder das Ende des Ausdrucks".to_owned(),
+                    Expected::Close(c) => quoted(&c.to_string()),
+                    Expected::CommaOr(c) => format!("„,“ oder {}", quoted(&c.to_string())),
+                };
+                let found = found.as_deref().map_or_else(|| "das Ende".to_owned(), quoted);
+                format!("erwartet wird {expected}, gefunden {found}")
+            }
+            ParseErrorKind::NotANumber(text) => format!("{} ist keine Zahl", quoted(text)),
+            ParseErrorKind::UnclosedText => "der Text wird nicht mit Anführungszeichen beendet".to_owned(),
+            ParseErrorKind::TooDeep => "der Ausdruck ist zu tief verschachtelt".to_owned(),
+        },
+        ExprError::Type(error) => match &error.kind {
+            TypeErrorKind::UnknownField(name) => format!("kein Feld hat die ID {}", quoted(name)),
+            TypeErrorKind::UnknownFunction(name) => format!(
+                "eine Funktion {} gibt es nicht; bekannt sind: today, date, age, days_between, count, if, round",
+                quoted(name)
+            ),
+            TypeErrorKind::Arity { function, expected, found } => {
+                format!("{function}() nimmt {expected} Argument(e), nicht {found}")
+            }
+            TypeErrorKind::Expected { expected, found } => {
+                format!("erwartet wird {}, gefunden {}", type_de(*expected), type_de(*found))
+            }
+            TypeErrorKind::Operator { op, left, right } => {
+                format!(
+                    "{} lässt sich nicht auf {} und {} anwenden",
+                    quoted(op),
+                    type_de(*left),
+                    type_de(*right)
+                )
+            }
+            TypeErrorKind::Places => "round() braucht als Stellen eine ganze Zahl von 0 bis 12".to_owned(),
+        },
+    }
+}
+
+fn type_de(ty: Type) -> &'static str {
+    match ty {
+        Type::Number => "eine Zahl",
+        Type::Text => "Text",
+        Type::Bool => "wahr/falsch",
+        Type::Date => "ein Datum",
+        Type::TextList => "eine Liste von Texten",
+        Type::Files => "Dateien",
+    }
+}
+
+/// `a → b → a`: a circle, closed.
+fn circle(fields: &[String]) -> String {
+    let mut names: Vec<&str> = fields.iter().map(String::as_str).collect();
+    if let Some(first) = names.first().copied() {
+        names.push(first);
+    }
+    names.join(" → ")
 }
 
 fn type_name_de(expected: &str) -> &'static str {

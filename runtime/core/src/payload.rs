@@ -1,9 +1,8 @@
 //! The JSON that is sent to the endpoint.
 
-use crate::answers::Answers;
 use crate::definition::Definition;
 use crate::lang::Lang;
-use crate::validation::read_answers;
+use crate::logic::Resolved;
 use crate::value::Value;
 use serde_json::{Map, Value as Json, json};
 
@@ -13,11 +12,14 @@ pub const PAYLOAD_VERSION: u64 = 1;
 /// Builds the submission: form id and version, language, and each field's typed value keyed
 /// by field id (numbers as numbers, dates as `YYYY-MM-DD`, yes/no and checkboxes as booleans,
 /// several options as arrays). Empty answers, answers that are not valid, and anything that is
-/// not a field of this definition are left out; text is trimmed.
-pub fn build(definition: &Definition, answers: &Answers, lang: Lang) -> Json {
-    let values = read_answers(definition, answers, lang);
-    let answers: Map<String, Json> =
-        values.into_iter().filter_map(|(id, value)| Some((id, to_json(&value.ok()??)))).collect();
+/// not a field of this definition are left out; text is trimmed. Hidden fields are left out,
+/// calculated ones are in.
+pub fn build(definition: &Definition, resolved: &Resolved, lang: Lang) -> Json {
+    let answers: Map<String, Json> = resolved
+        .values()
+        .iter()
+        .filter_map(|(id, value)| Some((id.clone(), to_json(value.as_ref().ok()?.as_ref()?))))
+        .collect();
     json!({
         "formlotse": PAYLOAD_VERSION,
         "form": definition.id,
@@ -144,6 +146,12 @@ mod tests {
     use super::*;
     use crate::value::FileMeta;
     use crate::{Answer, load};
+    use crate::{Answers, Context};
+
+    fn resolved(definition: &Definition, answers: &Answers) -> Resolved {
+        let context = Context { lang: Lang::De, today: crate::validation::testing::today() };
+        crate::validation::resolve(definition, answers, context)
+    }
 
     #[test]
     fn sealing_adds_the_time_and_names_each_file() {
@@ -164,7 +172,7 @@ mod tests {
             sha256: "ab".repeat(32),
         };
         let sealed = seal(
-            build(&definition, &answers, Lang::De),
+            build(&definition, &resolved(&definition, &answers), Lang::De),
             "2026-11-29T10:00:00.000Z",
             &[attachment("f1", "a.pdf"), attachment("f2", "b.pdf"), attachment("f3", "gone.pdf")],
         );
@@ -203,7 +211,7 @@ mod tests {
         answers.set("bad", Answer::Text("zwölf".into()));
         answers.set("stale", Answer::Text("left over".into()));
         assert_eq!(
-            build(&definition, &answers, Lang::De),
+            build(&definition, &resolved(&definition, &answers), Lang::De),
             json!({"formlotse": 1, "form": "a", "version": "2", "lang": "de", "answers": {
                 "x": "Straße 1", "n": 1234.5, "d": "2026-02-01", "j": false, "c": true}})
         );

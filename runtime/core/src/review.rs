@@ -2,11 +2,10 @@
 //! as the citizen would write it (dates as "27.03.1985", money as "96,00 €", options by their
 //! labels). Pure text, so a server can print the same summary.
 
-use crate::answers::Answers;
 use crate::definition::{Definition, Field, FieldKind};
 use crate::lang::Lang;
+use crate::logic::Resolved;
 use crate::messages::{self, number_de};
-use crate::validation::read_answers;
 use crate::value::{Decimal, Value};
 
 /// One step's answers.
@@ -29,23 +28,28 @@ pub struct ReviewRow {
     pub label: String,
     /// The answer as text; `None` when the field was left empty.
     pub value: Option<String>,
+    /// Whether the citizen answers it (not so a calculated value).
+    pub changeable: bool,
 }
 
-/// Every step's answers, as the payload would carry them.
-pub fn summary(definition: &Definition, answers: &Answers, lang: Lang) -> Vec<ReviewStep> {
-    let values = read_answers(definition, answers, lang);
+/// Every shown step's shown answers (calculated values included), as the payload carries them.
+pub fn summary(definition: &Definition, resolved: &Resolved, lang: Lang) -> Vec<ReviewStep> {
+    let values = resolved.values();
     definition
         .steps
         .iter()
         .enumerate()
+        .filter(|(_, step)| resolved.shows_step(step))
         .map(|(index, step)| ReviewStep {
             step: index,
             title: step.title.get(lang).to_owned(),
             rows: step
                 .fields()
+                .filter(|field| !resolved.is_hidden(&field.id))
                 .map(|field| ReviewRow {
                     field: field.id.clone(),
                     label: field.label.get(lang).to_owned(),
+                    changeable: !matches!(field.kind, FieldKind::Calculated(_)),
                     value: match values.get(&field.id) {
                         Some(Ok(Some(value))) => Some(display(field, value, lang)),
                         _ => None,
@@ -71,6 +75,9 @@ pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
         }
         (Value::Text(text), _) => text.clone(),
         (Value::Number(amount), FieldKind::Money) => money(*amount, lang),
+        (Value::Number(amount), FieldKind::Calculated(calculation)) if calculation.money => {
+            money(*amount, lang)
+        }
         (Value::Number(number), FieldKind::Number { unit: Some(unit), .. }) => {
             format!("{} {}", number_text(*number, lang), unit.get(lang))
         }
@@ -116,7 +123,7 @@ fn money(amount: Decimal, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Answer, load};
+    use crate::{Answer, Answers, load};
 
     fn decimal(text: &str) -> Decimal {
         Decimal::parse_input(text, Lang::De).expect("a number") // ok: test
@@ -147,7 +154,9 @@ mod tests {
             assert_eq!(display(field(id), value, Lang::En), *en, "{id}");
         }
         answers.set("name", Answer::Text("  Erika ".into()));
-        let steps = summary(&definition, &answers, Lang::De);
+        let context = crate::Context { lang: Lang::De, today: crate::validation::testing::today() };
+        let steps =
+            summary(&definition, &crate::validation::resolve(&definition, &answers, context), Lang::De);
         assert_eq!(steps.len(), definition.steps.len());
         let row = steps.iter().flat_map(|s| &s.rows).find(|r| r.field == "name").expect("row"); // ok: test
         assert_eq!(row.value.as_deref(), Some("Erika"));

@@ -107,6 +107,8 @@ fn type_schema(ty: Ty) -> Value {
         }
         Ty::Steps => json!({"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}}),
         Ty::Items => json!({"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/item"}}),
+        Ty::Condition | Ty::Expression => json!({"type": "string", "minLength": 1}),
+        Ty::OneOf(words) => json!({"enum": words}),
     }
 }
 

@@ -38,8 +38,11 @@ fn browser_and_server_agree_on_an_accepted_application() {
     let definition = load(SAMPLE).expect("loads");
     let answers = accepted_answers();
     let context = Context { lang: Lang::De, today: today() };
-    assert_eq!(validation::validate_form(&definition, &answers, context), vec![]);
-    let sent = payload::build(&definition, &answers, Lang::De);
+    assert_eq!(
+        validation::validate_form(&definition, &validation::resolve(&definition, &answers, context)),
+        vec![]
+    );
+    let sent = payload::build(&definition, &validation::resolve(&definition, &answers, context), Lang::De);
     assert_eq!(
         sent["answers"],
         json!({
@@ -55,7 +58,11 @@ fn browser_and_server_agree_on_an_accepted_application() {
 #[test]
 fn a_tampered_payload_is_rejected_with_its_paths() {
     let definition = load(SAMPLE).expect("loads");
-    let mut sent = payload::build(&definition, &accepted_answers(), Lang::De);
+    let mut sent = payload::build(
+        &definition,
+        &validation::resolve(&definition, &accepted_answers(), Context { lang: Lang::De, today: today() }),
+        Lang::De,
+    );
     let answers = &mut sent["answers"];
     answers["iban"] = json!("DE00370400440532013000");
     answers["anzahl"] = json!("2");

@@ -8,11 +8,13 @@ use crate::field_host::{FieldHost, input_id};
 use crate::markup;
 use crate::review;
 use crate::sending::{self, use_sending};
-use crate::state::{Action, AnswerStore, AssistantState, FileStore, FocusTarget, Sending, Shared};
+use crate::state::{
+    Action, AnswerStore, AssistantState, FileStore, FocusTarget, Logic, LogicStore, Sending, Shared,
+};
 use crate::texts::texts;
 use formlotse_core::definition::ContentKind;
 use formlotse_core::draft::{decode, encode};
-use formlotse_core::{Answers, Context, Date, Definition, Flow, Item, Lang, messages};
+use formlotse_core::{Answers, Context, Date, Definition, Field, Flow, Item, Lang, Resolved, messages};
 use formlotse_widgets::{
     Actions, AnswersFile, ContentBlock, ContentStyle, ErrorLink, ErrorSummary, Fieldset, LanguageChoice,
     LanguageSwitch, Receipt, StepHeading, SummaryList, focus_by_id,
@@ -78,10 +80,24 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         let pending = restored.as_ref().as_ref().and_then(|restored| restored.pending.clone());
         DraftSaver::new((*drafts).clone(), props.definition.clone(), (*answers).clone(), pending)
     });
-    let changed = use_memo((), |_| {
-        let saver = (*saver).clone();
-        Callback::from(move |()| saver.changed())
+    let logic = use_memo((), |_| {
+        let context = Context { lang: props.lang, today: props.today };
+        Shared(Rc::new(RefCell::new(Logic::new(&props.definition, &answers.0.borrow(), context, 0))))
     });
+    // A changed answer: the logic follows at once (re-rendering the step only if what it shows
+    // changed), the draft within a moment.
+    let changed = use_memo((), |_| {
+        let (saver, logic, answers, dispatcher) =
+            ((*saver).clone(), (*logic).clone(), (*answers).clone(), state.dispatcher());
+        let definition = props.definition.clone();
+        Callback::from(move |id: String| {
+            saver.changed();
+            if Logic::update(&logic, &definition, &answers.0.borrow(), &id) {
+                dispatcher.dispatch(Action::Shown);
+            }
+        })
+    });
+    Logic::refresh(&logic, &state, &answers.0.borrow());
     {
         let saver = (*saver).clone();
         use_effect_with(state.flow.step(), move |step| saver.at_step(*step));
@@ -97,7 +113,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let receipt_ref = use_node_ref();
     use_focus(&state, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
     use_step_events(&state, &props.events);
-    use_sending(&state, &answers, &files, &saver, props);
+    use_sending(&state, &logic, &files, &saver, props);
     use_error_title(!state.errors.is_empty(), texts(state.context.lang).error_prefix);
     {
         // The host changed the element's `lang` attribute.
@@ -109,7 +125,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let t = texts(lang);
     let definition = &state.definition.0;
     if let Sending::Done { reference } = &state.sending {
-        let copy = review::sections(definition, &answers.0.borrow(), lang);
+        let copy = review::sections(definition, &logic.0.borrow().resolved, lang);
         return html! {
             <div class="fl-assistant">
                 <Receipt
@@ -132,16 +148,17 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let banner_html = draft_banner(&state, &answers, &saver, &banner, props.draft, lang);
     let answers_file = answers_file_buttons(&state, &answers, &saver, &banner, lang);
 
+    let resolved = || Box::new(logic.0.borrow().resolved.clone());
     let onsubmit = {
-        let (state, answers) = (state.clone(), answers.clone());
+        let (state, logic) = (state.clone(), logic.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            state.dispatch(Action::Next(answers.0.borrow().clone()));
+            state.dispatch(Action::Next(Box::new(logic.0.borrow().resolved.clone())));
         })
     };
     let onback = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Back))
+        let (state, logic) = (state.clone(), logic.clone());
+        Callback::from(move |()| state.dispatch(Action::Back(Box::new(logic.0.borrow().resolved.clone()))))
     };
     let in_flight = matches!(state.sending, Sending::InFlight { .. });
     let sending_status = sending::status(&state.sending, lang);
@@ -153,7 +170,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
                 state.dispatch(Action::Change { step, field: field.to_string() });
             })
         };
-        let sections = review::sections(definition, &answers.0.borrow(), lang);
+        let sections = review::sections(definition, &resolved(), lang);
         return html! {
             <div class="fl-assistant">
                 {switch}
@@ -186,9 +203,24 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             })
         })
         .collect();
+    let resolved = resolved();
+    // Hidden steps are not counted: "Schritt 3 von 4" even when a fifth is skipped.
+    let shown: Vec<usize> = (0..definition.steps.len())
+        .filter(|&i| i == index || resolved.shows_step(&definition.steps[i]))
+        .collect();
+    let position = shown.iter().position(|&i| i == index).unwrap_or(0);
     let progress = match lang {
-        Lang::De => format!("Schritt {} von {}", index + 1, definition.steps.len()),
-        Lang::En => format!("Step {} of {}", index + 1, definition.steps.len()),
+        Lang::De => format!("Schritt {} von {}", position + 1, shown.len()),
+        Lang::En => format!("Step {} of {}", position + 1, shown.len()),
+    };
+    let items = ItemContext {
+        state: &state,
+        answers: &answers,
+        files: &files,
+        logic: &logic,
+        resolved: &resolved,
+        lang,
+        changed: &changed,
     };
 
     html! {
@@ -204,11 +236,11 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             }
             <form key={state.generation} class="fl-form" novalidate=true {onsubmit} aria-labelledby="fl-step-title">
                 <StepHeading progress={AttrValue::from(progress)} title={step.title.get(lang).to_owned()} node_ref={heading_ref} />
-                { render_items(&step.items, &ItemContext { state: &state, answers: &answers, files: &files, lang, changed: &changed }) }
+                { render_items(&step.items, &items) }
                 {sending_status}
                 <Actions
                     primary={t.next}
-                    back={(index > 0).then_some(AttrValue::from(t.back))}
+                    back={(position > 0).then_some(AttrValue::from(t.back))}
                     {onback}
                 />
             </form>
@@ -306,22 +338,30 @@ struct ItemContext<'a> {
     state: &'a AssistantState,
     answers: &'a AnswerStore,
     files: &'a FileStore,
+    logic: &'a LogicStore,
+    resolved: &'a Resolved,
     lang: Lang,
-    changed: &'a Callback<()>,
+    changed: &'a Callback<String>,
 }
 
-/// Fields, groups (as fieldsets) and content blocks, in order.
+/// The shown fields, groups (as fieldsets) and content blocks, in order.
 fn render_items(items: &[Item], context: &ItemContext) -> Html {
-    let lang = context.lang;
+    let (lang, resolved) = (context.lang, context.resolved);
     items
         .iter()
+        .filter(|item| match item {
+            Item::Field(field) => !resolved.is_hidden(&field.id),
+            Item::Group(group) => resolved.shows(group.visible_if.as_ref()),
+            Item::Content(content) => resolved.shows(content.visible_if.as_ref()),
+        })
         .map(|item| match item {
             Item::Field(field) => {
                 let error = context.state.errors.iter().find(|e| e.path == field.id).map(|e| e.violation.clone());
+                let calculated = resolved.calculated(&field.id).map(|v| AttrValue::from(formlotse_core::review::display(field, v, lang)));
                 html! {
-                    <FieldHost key={field.id.clone()} field={(**field).clone()} definition={context.state.definition.clone()}
-                        {error} answers={context.answers.clone()} files={context.files.clone()} {lang} today={context.state.context.today}
-                        changed={context.changed.clone()} />
+                    <FieldHost key={field.id.clone()} field={offered(field, resolved)} definition={context.state.definition.clone()}
+                        {error} answers={context.answers.clone()} files={context.files.clone()} logic={context.logic.clone()} {lang}
+                        {calculated} changed={context.changed.clone()} />
                 }
             }
             Item::Group(group) => html! {
@@ -343,6 +383,15 @@ fn render_items(items: &[Item], context: &ItemContext) -> Html {
             }
         })
         .collect()
+}
+
+/// The field with only the options on offer now (options may have a `visibleIf`).
+fn offered(field: &Field, resolved: &Resolved) -> Field {
+    let mut field = field.clone();
+    if let Some(choices) = field.kind.choices_mut() {
+        choices.retain(|choice| resolved.shows(choice.visible_if.as_ref()));
+    }
+    field
 }
 
 /// Moves focus where the last action asked for it, once per request.

@@ -3,15 +3,15 @@
 //! the citizen corrects it re-renders that field only.
 
 use crate::markup;
-use crate::state::{AnswerStore, FileStore, Shared};
+use crate::state::{AnswerStore, FileStore, LogicStore, Shared};
 use crate::texts::texts;
 use formlotse_core::definition::Choice;
-use formlotse_core::validation::{read_answers, validate_field};
+use formlotse_core::validation::validate_field;
 use formlotse_core::value::FileMeta;
-use formlotse_core::{Answer, Date, Definition, Field, FieldKind, Lang, Violation, messages};
+use formlotse_core::{Answer, Definition, Field, FieldKind, Lang, Violation, messages};
 use formlotse_widgets::{
-    Checkbox, Checkboxes, ChoiceItem, ChosenFile, DateInput, DatePart, FileInput, Radios, Select, TextArea,
-    TextField,
+    CalculatedValue, Checkbox, Checkboxes, ChoiceItem, ChosenFile, DateInput, DatePart, FileInput, Radios,
+    Select, TextArea, TextField,
 };
 use yew::prelude::*;
 
@@ -24,10 +24,13 @@ pub(crate) struct FieldHostProps {
     pub(crate) error: Option<Violation>,
     pub(crate) answers: AnswerStore,
     pub(crate) files: FileStore,
+    /// The form's logic, for re-checking (hidden fields count as empty, `requiredIf`).
+    pub(crate) logic: LogicStore,
     pub(crate) lang: Lang,
-    pub(crate) today: Date,
-    /// Told after every change of the answer (the draft is saved from it).
-    pub(crate) changed: Callback<()>,
+    /// A calculated field's value, as text (`None` while it cannot be calculated).
+    pub(crate) calculated: Option<AttrValue>,
+    /// Told the field's id after every change of its answer: the logic and the draft follow.
+    pub(crate) changed: Callback<String>,
 }
 
 /// One field of the current step.
@@ -47,10 +50,10 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
             let mut answers = props.answers.0.borrow_mut();
             let answer = change(answers.get(&props.field.id).cloned());
             answers.set(&props.field.id, answer);
-            props.changed.emit(());
+            drop(answers);
+            props.changed.emit(props.field.id.clone());
             if shown.is_some() {
-                let values = read_answers(&props.definition.0, &answers, props.lang);
-                shown.set(validate_field(&props.field, &values, props.today));
+                shown.set(validate_field(&props.field, &props.logic.0.borrow().resolved));
             }
         })
     };
@@ -230,6 +233,9 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                     {files} files_label={t.chosen_files} remove_label={t.remove} {onchoose} {onremove} />
             }
         }
+        FieldKind::Calculated(_) => html! {
+            <CalculatedValue {id} {label} {hint} value={props.calculated.clone()} pending={t.not_calculated} />
+        },
     }
 }
 

@@ -2,13 +2,13 @@
 //! presentational `SummaryList`.
 
 use formlotse_core::review::summary;
-use formlotse_core::{Answers, Definition, Lang};
+use formlotse_core::{Definition, Lang, Resolved};
 use formlotse_widgets::{SummaryRow, SummarySection};
 use yew::AttrValue;
 
 /// Every step's answers as sections of a summary list.
-pub(crate) fn sections(definition: &Definition, answers: &Answers, lang: Lang) -> Vec<SummarySection> {
-    summary(definition, answers, lang)
+pub(crate) fn sections(definition: &Definition, resolved: &Resolved, lang: Lang) -> Vec<SummarySection> {
+    summary(definition, resolved, lang)
         .into_iter()
         .map(|step| SummarySection {
             index: step.step,
@@ -20,6 +20,7 @@ pub(crate) fn sections(definition: &Definition, answers: &Answers, lang: Lang) -
                     key: row.field.into(),
                     label: row.label.into(),
                     value: row.value.map(AttrValue::from),
+                    changeable: row.changeable,
                 })
                 .collect(),
         })

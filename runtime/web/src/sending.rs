@@ -5,7 +5,7 @@
 
 use crate::draft::DraftSaver;
 use crate::fetch::{Body, Reply, post_submission};
-use crate::state::{Action, AnswerStore, AssistantState, Failure, FileStore, Sending};
+use crate::state::{Action, AssistantState, Failure, FileStore, LogicStore, Sending};
 use crate::texts::texts;
 use formlotse_core::delivery::{Decision, Policy, Response, idempotency_key, refusal};
 use formlotse_core::draft::Pending;
@@ -23,7 +23,7 @@ use crate::assistant::AssistantProps;
 #[hook]
 pub(crate) fn use_sending(
     state: &UseReducerHandle<AssistantState>,
-    answers: &Rc<AnswerStore>,
+    logic: &Rc<LogicStore>,
     files: &Rc<FileStore>,
     saver: &Rc<DraftSaver>,
     props: &AssistantProps,
@@ -32,9 +32,9 @@ pub(crate) fn use_sending(
         Sending::InFlight { attempt, .. } => Some(attempt),
         _ => None,
     };
-    let (state, answers, files, endpoint, events, saver) = (
+    let (state, logic, files, endpoint, events, saver) = (
         state.clone(),
-        answers.clone(),
+        logic.clone(),
         files.clone(),
         props.endpoint.clone(),
         props.events.clone(),
@@ -45,7 +45,7 @@ pub(crate) fn use_sending(
         let Some(attempt) = *attempt else { return };
         let lang = state.context.lang;
         let form = state.definition.0.id.clone();
-        let unsealed = payload::build(&state.definition.0, &answers.0.borrow(), lang);
+        let unsealed = payload::build(&state.definition.0, &logic.0.borrow().resolved, lang);
         let chosen: Vec<(String, Vec<web_sys::File>)> =
             files.0.borrow().iter().map(|(field, files)| (field.clone(), files.clone())).collect();
         events.emit("submit", &[("form", form.as_str().into())]);

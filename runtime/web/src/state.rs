@@ -2,7 +2,8 @@
 //! how sending stands. Answers are not here: they live in an [`AnswerStore`] so that a
 //! keystroke changes no state that would re-render the form.
 
-use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Lang, Move, Violation};
+use formlotse_core::validation::resolve;
+use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Lang, Move, Resolved, Violation};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -27,6 +28,41 @@ impl<T> PartialEq for Shared<T> {
 
 /// The answers, shared by the fields (which write) and the assistant (which reads on "Weiter").
 pub(crate) type AnswerStore = Shared<RefCell<Answers>>;
+
+/// The answers with the form's logic applied (shown fields, calculated values), kept in step
+/// with the answer store: a field's change updates it incrementally, and it is rebuilt when the
+/// language (which reads numbers) or the answers as a whole change.
+#[derive(Debug)]
+pub(crate) struct Logic {
+    pub(crate) resolved: Resolved,
+    /// What it was built for: the language and the answers' generation.
+    built_for: (Lang, u32),
+}
+
+/// The shared [`Logic`].
+pub(crate) type LogicStore = Shared<RefCell<Logic>>;
+
+impl Logic {
+    pub(crate) fn new(definition: &Definition, answers: &Answers, context: Context, generation: u32) -> Self {
+        Logic { resolved: resolve(definition, answers, context), built_for: (context.lang, generation) }
+    }
+
+    /// Takes the new answer of field `id`; returns whether that changed what a page shows.
+    pub(crate) fn update(store: &LogicStore, definition: &Definition, answers: &Answers, id: &str) -> bool {
+        let Some(field) = definition.field(id) else { return false };
+        let mut logic = store.0.borrow_mut();
+        let reading = formlotse_core::value::from_answer(field, answers.get(id), logic.built_for.0);
+        logic.resolved.set(definition, id, reading)
+    }
+
+    /// Rebuilds it if the state moved on to another language or other answers.
+    pub(crate) fn refresh(store: &LogicStore, state: &AssistantState, answers: &Answers) {
+        let wanted = (state.context.lang, state.generation);
+        if store.0.borrow().built_for != wanted {
+            *store.0.borrow_mut() = Logic::new(&state.definition.0, answers, state.context, state.generation);
+        }
+    }
+}
 
 /// The chosen files themselves, by field id; the answers hold only their name, type and size.
 pub(crate) type FileStore = Shared<RefCell<HashMap<String, Vec<web_sys::File>>>>;
@@ -79,14 +115,19 @@ pub(crate) struct AssistantState {
     pub(crate) focus: Option<(FocusTarget, u32)>,
     /// Bumped when the answers are replaced wholesale: the inputs are created afresh.
     pub(crate) generation: u32,
+    /// Bumped when an answer changed what the step shows (a field, group or option appearing
+    /// or going, a calculated value), so the step re-renders; other keystrokes do not.
+    pub(crate) shown: u32,
 }
 
 /// What can happen to the assistant.
 pub(crate) enum Action {
-    /// "Weiter" or "Absenden", with the answers as they are now.
-    Next(Answers),
-    /// "Zurück".
-    Back,
+    /// "Weiter" or "Absenden", with the answers (resolved) as they are now.
+    Next(Box<Resolved>),
+    /// "Zurück"; hidden steps are skipped.
+    Back(Box<Resolved>),
+    /// An answer changed what the step shows.
+    Shown,
     /// The request of `attempt` failed and is retried in `seconds`.
     Retrying { attempt: u32, seconds: u32 },
     /// The request of `attempt` failed for good; `fields` are the receiver's field errors.
@@ -114,6 +155,7 @@ impl AssistantState {
             attempts: 0,
             focus: None,
             generation: 0,
+            shown: 0,
         }
     }
 
@@ -133,12 +175,12 @@ impl Reducible for AssistantState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Next(answers) => {
+            Action::Next(resolved) => {
                 if matches!(next.sending, Sending::InFlight { .. } | Sending::Done { .. }) {
                     // A double click or a second Enter while sending sends nothing twice.
                     return self;
                 }
-                match next.flow.next(&next.definition.0, &answers, next.context) {
+                match next.flow.next(&next.definition.0, &resolved) {
                     Move::Stepped(_) | Move::Review => {
                         next.errors.clear();
                         next.sending = Sending::Idle;
@@ -160,11 +202,12 @@ impl Reducible for AssistantState {
                     }
                 }
             }
-            Action::Back => {
+            Action::Shown => next.shown = next.shown.wrapping_add(1),
+            Action::Back(resolved) => {
                 if matches!(next.sending, Sending::InFlight { .. } | Sending::Done { .. }) {
                     return self;
                 }
-                if next.flow.back() {
+                if next.flow.back(&next.definition.0, &resolved) {
                     next.errors.clear();
                     next.sending = Sending::Idle;
                     next.focus_on(FocusTarget::StepHeading);

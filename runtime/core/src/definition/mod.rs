@@ -5,6 +5,8 @@ mod text;
 
 pub use text::Text;
 
+use crate::expr::Expr;
+use crate::logic::Logic;
 use crate::value::{Date, Decimal};
 use std::collections::BTreeMap;
 
@@ -26,6 +28,8 @@ pub struct Definition {
     pub languages: Vec<String>,
     /// The steps, in order; never empty.
     pub steps: Vec<Step>,
+    /// The conditions and calculations in the order they are evaluated, with who reads what.
+    pub logic: Logic,
 }
 
 impl Definition {
@@ -52,6 +56,8 @@ pub struct Step {
     pub id: String,
     /// The step's heading.
     pub title: Text,
+    /// Shown (and asked) only while this holds; a hidden step is skipped.
+    pub visible_if: Option<Condition>,
     /// Fields, groups and content blocks, in order.
     pub items: Vec<Item>,
 }
@@ -93,6 +99,8 @@ pub struct Group {
     pub legend: Text,
     /// Help under the legend.
     pub hint: Option<Text>,
+    /// Shown only while this holds.
+    pub visible_if: Option<Condition>,
     /// What the group holds.
     pub items: Vec<Item>,
 }
@@ -104,6 +112,8 @@ pub struct Content {
     pub kind: ContentKind,
     /// The text.
     pub text: Text,
+    /// Shown only while this holds.
+    pub visible_if: Option<Condition>,
 }
 
 /// The kinds of static block.
@@ -142,6 +152,10 @@ pub struct Field {
     pub hint: Option<Text>,
     /// Whether an answer is needed to go on (for a single checkbox: that it is ticked).
     pub required: bool,
+    /// Needed while this holds (besides `required`).
+    pub required_if: Option<Condition>,
+    /// Shown (and asked, validated, submitted) only while this holds.
+    pub visible_if: Option<Condition>,
     /// An HTML `autocomplete` token such as `given-name`.
     pub autocomplete: Option<String>,
     /// The rules beyond the kind's own check.
@@ -188,6 +202,8 @@ pub enum FieldKind {
     PostalCode,
     /// File uploads.
     File(FileRules),
+    /// A value the engine calculates from other answers; shown read-only and submitted.
+    Calculated(Calculation),
 }
 
 /// The names of the field kinds in the format, in the order the documentation lists them.
@@ -207,11 +223,22 @@ pub const FIELD_TYPES: &[&str] = &[
     "iban",
     "postalCode",
     "file",
+    "calculated",
 ];
 
 impl FieldKind {
     /// The options of a choice field.
     pub fn choices(&self) -> Option<&[Choice]> {
+        match self {
+            FieldKind::Select(choices) | FieldKind::Radio(choices) | FieldKind::Checkboxes(choices) => {
+                Some(choices)
+            }
+            _ => None,
+        }
+    }
+
+    /// The options of a choice field, to change.
+    pub fn choices_mut(&mut self) -> Option<&mut Vec<Choice>> {
         match self {
             FieldKind::Select(choices) | FieldKind::Radio(choices) | FieldKind::Checkboxes(choices) => {
                 Some(choices)
@@ -238,6 +265,7 @@ impl FieldKind {
             FieldKind::Iban => "iban",
             FieldKind::PostalCode => "postalCode",
             FieldKind::File(_) => "file",
+            FieldKind::Calculated(_) => "calculated",
         }
     }
 }
@@ -251,6 +279,8 @@ pub struct Choice {
     pub label: Text,
     /// Help under the option.
     pub hint: Option<Text>,
+    /// Offered only while this holds.
+    pub visible_if: Option<Condition>,
 }
 
 /// What a file field accepts.
@@ -328,4 +358,23 @@ impl PartialEq for Pattern {
     fn eq(&self, other: &Self) -> bool {
         self.source == other.source
     }
+}
+
+/// A `visibleIf` or `requiredIf`: a checked expression of type true/false. `slot` numbers it
+/// within the form, so an evaluation keeps each condition's verdict in a plain list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    /// Index of this condition's verdict in [`crate::logic::Resolved`].
+    pub slot: usize,
+    /// The expression.
+    pub expr: Expr,
+}
+
+/// How a calculated field computes and shows its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calculation {
+    /// The expression; its type is the field's.
+    pub expr: Expr,
+    /// Shown as an amount in euros ("240,00 €").
+    pub money: bool,
 }

@@ -21,7 +21,8 @@ pub enum Type {
 }
 
 impl Type {
-    fn name(self) -> &'static str {
+    /// The type's name in an English sentence.
+    pub fn name(self) -> &'static str {
         match self {
             Type::Number => "a number",
             Type::Text => "text",

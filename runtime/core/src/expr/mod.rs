@@ -24,12 +24,12 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
+pub use check::TypeErrorKind;
 pub use check::{Type, TypeError};
 pub use eval::Env;
-pub use parse::ParseError;
+pub use parse::{Expected, ParseError, ParseErrorKind};
 
 use crate::value::Value;
-use std::collections::BTreeSet;
 
 /// A parsed and type-checked expression.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +59,7 @@ impl ExprError {
     /// A sentence for the form author (English, like the other diagnostics' details).
     pub fn message(&self) -> String {
         match self {
-            ExprError::Parse(e) => e.message.clone(),
+            ExprError::Parse(e) => e.message(),
             ExprError::Type(e) => e.message(),
         }
     }
@@ -80,10 +80,18 @@ impl Expr {
         {
             return Err(ExprError::Type(TypeError {
                 offset: 0,
-                kind: check::TypeErrorKind::Expected { expected, found: ty },
+                kind: TypeErrorKind::Expected { expected, found: ty },
             }));
         }
         Ok(Expr { node, ty })
+    }
+
+    /// The field ids an expression names, if it parses (types unchecked).
+    pub fn references_in(source: &str) -> Option<Vec<String>> {
+        let node = parse::parse(source).ok()?;
+        let mut names = Vec::new();
+        node.references(&mut names);
+        Some(names)
     }
 
     /// The type of the result.
@@ -91,9 +99,10 @@ impl Expr {
         self.ty
     }
 
-    /// The field ids it reads: what it must be re-evaluated after.
-    pub fn references(&self) -> BTreeSet<String> {
-        let mut names = BTreeSet::new();
+    /// The field ids it reads, each once, in order of appearance: what it must be
+    /// re-evaluated after.
+    pub fn references(&self) -> Vec<String> {
+        let mut names = Vec::new();
         self.node.references(&mut names);
         names
     }

@@ -2,15 +2,66 @@
 //! Depth is bounded, so hostile input cannot overflow the stack.
 
 use crate::value::Decimal;
-use std::collections::BTreeSet;
 
 /// A syntax error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     /// Byte offset in the source.
     pub offset: usize,
-    /// What was expected or found.
-    pub message: String,
+    /// What is wrong.
+    pub kind: ParseErrorKind,
+}
+
+/// What is wrong with the syntax.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// Something else was needed here; `found` is what is there (`None`: the end).
+    Expected {
+        /// What would have fitted.
+        expected: Expected,
+        /// What is there instead.
+        found: Option<String>,
+    },
+    /// Digits that are no number (`1.2.3`).
+    NotANumber(String),
+    /// A text without its closing quote.
+    UnclosedText,
+    /// Deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+/// What the parser needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A value: a number, a text, a field, a call, a list, parentheses.
+    Value,
+    /// An operator, or nothing more.
+    OperatorOrEnd,
+    /// The closing bracket.
+    Close(char),
+    /// A comma or the closing bracket of a list or call.
+    CommaOr(char),
+}
+
+impl ParseError {
+    /// The English description (the catalogs in [`crate::messages`] have both languages).
+    pub fn message(&self) -> String {
+        match &self.kind {
+            ParseErrorKind::Expected { expected, found } => {
+                let expected = match expected {
+                    Expected::Value => "a value".to_owned(),
+                    Expected::OperatorOrEnd => "an operator or the end of the expression".to_owned(),
+                    Expected::Close(c) => format!("\"{c}\""),
+                    Expected::CommaOr(c) => format!("\",\" or \"{c}\""),
+                };
+                let found = found.as_ref().map_or_else(|| "the end".to_owned(), |f| format!("\"{f}\""));
+                format!("expected {expected}, found {found}")
+            }
+            ParseErrorKind::NotANumber(text) => format!("\"{text}\" is not a number"),
+            ParseErrorKind::UnclosedText => "the text is not closed".to_owned(),
+            ParseErrorKind::TooDeep => "the expression is nested too deeply".to_owned(),
+        }
+    }
 }
 
 /// Binary operators.
@@ -52,10 +103,13 @@ pub(crate) enum Kind {
 }
 
 impl Node {
-    pub(crate) fn references(&self, names: &mut BTreeSet<String>) {
+    /// Adds the field ids this node reads to `names`, each once, in order of appearance.
+    pub(crate) fn references(&self, names: &mut Vec<String>) {
         match &self.kind {
             Kind::Field(name) => {
-                names.insert(name.clone());
+                if !names.contains(name) {
+                    names.push(name.clone());
+                }
             }
             Kind::List(items) | Kind::Call(_, items) => items.iter().for_each(|item| item.references(names)),
             Kind::Not(inner) | Kind::Neg(inner) => inner.references(names),
@@ -78,7 +132,7 @@ pub(crate) fn parse(source: &str) -> Result<Node, ParseError> {
     let node = parser.or()?;
     parser.skip_space();
     if parser.at < source.len() {
-        return Err(parser.error("an operator or the end of the expression"));
+        return Err(parser.error(Expected::OperatorOrEnd));
     }
     Ok(node)
 }
@@ -99,12 +153,9 @@ impl Parser<'_> {
         self.at = self.source.len() - trimmed.len();
     }
 
-    fn error(&self, expected: &str) -> ParseError {
-        let found = match self.rest().chars().next() {
-            None => "the end".to_owned(),
-            Some(c) => format!("{:?}", self.rest()[..c.len_utf8()].to_owned()),
-        };
-        ParseError { offset: self.at, message: format!("expected {expected}, found {found}") }
+    fn error(&self, expected: Expected) -> ParseError {
+        let found = self.rest().chars().next().map(String::from);
+        ParseError { offset: self.at, kind: ParseErrorKind::Expected { expected, found } }
     }
 
     /// Consumes `token` (a symbol, or a word not followed by a name character).
@@ -125,10 +176,7 @@ impl Parser<'_> {
     fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, ParseError>) -> Result<T, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ParseError {
-                offset: self.at,
-                message: "the expression is nested too deeply".into(),
-            });
+            return Err(ParseError { offset: self.at, kind: ParseErrorKind::TooDeep });
         }
         let result = f(self);
         self.depth -= 1;
@@ -161,10 +209,7 @@ impl Parser<'_> {
                 if self.eat(token) {
                     self.depth += 1;
                     if self.depth > MAX_DEPTH {
-                        return Err(ParseError {
-                            offset: start,
-                            message: "the expression is nested too deeply".into(),
-                        });
+                        return Err(ParseError { offset: start, kind: ParseErrorKind::TooDeep });
                     }
                     let right = self.nested(next)?;
                     let offset = left.offset;
@@ -238,7 +283,7 @@ impl Parser<'_> {
     fn primary(&mut self) -> Result<Node, ParseError> {
         self.skip_space();
         let offset = self.at;
-        let Some(first) = self.rest().chars().next() else { return Err(self.error("a value")) };
+        let Some(first) = self.rest().chars().next() else { return Err(self.error(Expected::Value)) };
         let kind = if first.is_ascii_digit() {
             let digits =
                 self.rest().find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(self.rest().len());
@@ -246,13 +291,12 @@ impl Parser<'_> {
             let number = (text.matches('.').count() <= 1 && !text.ends_with('.'))
                 .then(|| Decimal::parse_input(text, crate::lang::Lang::En).ok())
                 .flatten()
-                .ok_or_else(|| ParseError { offset, message: format!("{text:?} is not a number") })?;
+                .ok_or_else(|| ParseError { offset, kind: ParseErrorKind::NotANumber(text.to_owned()) })?;
             self.at += digits;
             Kind::Number(number)
         } else if first == '"' || first == '\'' {
             let body = &self.rest()[1..];
-            let end =
-                body.find(first).ok_or(ParseError { offset, message: "the text is not closed".into() })?;
+            let end = body.find(first).ok_or(ParseError { offset, kind: ParseErrorKind::UnclosedText })?;
             let text = body[..end].to_owned();
             self.at += end + 2;
             Kind::Text(text)
@@ -260,12 +304,12 @@ impl Parser<'_> {
             self.at += 1;
             let inner = self.nested(Self::or)?;
             if !self.eat(")") {
-                return Err(self.error("\")\""));
+                return Err(self.error(Expected::Close(')')));
             }
             return Ok(inner);
         } else if first == '[' {
             self.at += 1;
-            let items = self.nested(|p| p.items("]"))?;
+            let items = self.nested(|p| p.items(']'))?;
             Kind::List(items)
         } else if first.is_ascii_alphabetic() || first == '_' {
             let len = self.rest().find(|c: char| !(is_name_char(c) || c == '.')).unwrap_or(self.rest().len());
@@ -275,30 +319,36 @@ impl Parser<'_> {
                 "true" => Kind::Bool(true),
                 "false" => Kind::Bool(false),
                 "and" | "or" | "not" | "in" => {
-                    return Err(ParseError { offset, message: format!("expected a value, found {name:?}") });
+                    let found = Some(name);
+                    return Err(ParseError {
+                        offset,
+                        kind: ParseErrorKind::Expected { expected: Expected::Value, found },
+                    });
                 }
-                _ if self.eat("(") => Kind::Call(name, self.nested(|p| p.items(")"))?),
+                _ if self.eat("(") => Kind::Call(name, self.nested(|p| p.items(')'))?),
                 _ => Kind::Field(name),
             }
         } else {
-            return Err(self.error("a value"));
+            return Err(self.error(Expected::Value));
         };
         Ok(Node { offset, kind })
     }
 
     /// Comma-separated expressions up to `close`.
-    fn items(&mut self, close: &str) -> Result<Vec<Node>, ParseError> {
+    fn items(&mut self, close: char) -> Result<Vec<Node>, ParseError> {
+        let close_text = close.to_string();
+        let close_str = close_text.as_str();
         let mut items = Vec::new();
-        if self.eat(close) {
+        if self.eat(close_str) {
             return Ok(items);
         }
         loop {
             items.push(self.or()?);
-            if self.eat(close) {
+            if self.eat(close_str) {
                 return Ok(items);
             }
             if !self.eat(",") {
-                return Err(self.error(&format!("\",\" or {close:?}")));
+                return Err(self.error(Expected::CommaOr(close)));
             }
         }
     }

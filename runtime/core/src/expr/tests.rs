@@ -92,7 +92,7 @@ fn types_and_references() {
     let expr =
         fields.compile("if(anzahl > 1 and rasse in ['a'], anzahl, 0) + count(merkmale)").expect("compiles"); // ok: test
     assert_eq!(expr.ty(), Type::Number);
-    assert_eq!(expr.references().into_iter().collect::<Vec<_>>(), ["anzahl", "merkmale", "rasse"]);
+    assert_eq!(expr.references(), ["anzahl", "rasse", "merkmale"]);
     let condition =
         Expr::compile("anzahl > 1", &|_| Some(Type::Number), Some(Type::Bool)).expect("a condition"); // ok: test
     assert!(condition.holds(&fields));

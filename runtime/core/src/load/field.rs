@@ -1,8 +1,9 @@
 //! Reading one field: its type's keys, its rules, its options and its messages.
 
+use super::logic::{read_condition, read_expression};
 use super::object::{Object, Sink, closest, read_text};
 use super::{Context, read_choices, read_id};
-use crate::definition::{Choice, DateBound, Field, FieldKind, FileRules, Pattern, Rules};
+use crate::definition::{Calculation, Choice, DateBound, Field, FieldKind, FileRules, Pattern, Rules};
 use crate::diagnostic::{Problem, pointer_join};
 use crate::format;
 use crate::validation::VIOLATION_CODES;
@@ -41,17 +42,58 @@ pub(super) fn read_field(
     let label = field.text("label", sink);
     let hint = field.text("hint", sink);
     let required = field.flag("required", sink);
+    let required_if = read_condition(&field, "requiredIf", context, sink);
+    let visible_if = read_condition(&field, "visibleIf", context, sink);
     let autocomplete = field.string("autocomplete", sink).map(str::to_owned);
     let messages = read_messages(&field, sink);
     let rules = read_rules(&field, context, sink);
-    let kind = read_kind(spec?.name, &field, context, sink);
+    let kind = match spec?.name {
+        "calculated" => read_calculation(&field, id.as_deref(), context, sink),
+        name => read_kind(name, &field, context, sink),
+    };
     if rules.pattern.is_some() && !messages.contains_key("pattern") {
         sink.push(field.pointer_of("pattern"), Problem::MissingMessage { code: "pattern" });
     }
-    Some(Field { id: id?, kind: kind?, label: label?, hint, required, autocomplete, rules, messages })
+    Some(Field {
+        id: id?,
+        kind: kind?,
+        label: label?,
+        hint,
+        required,
+        required_if,
+        visible_if,
+        autocomplete,
+        rules,
+        messages,
+    })
 }
 
-fn read_kind(name: &str, field: &Object, context: &Context, sink: &mut Sink) -> Option<FieldKind> {
+/// A calculated field: its expression (any type) and how a number is shown.
+fn read_calculation(
+    field: &Object,
+    id: Option<&str>,
+    context: &mut Context,
+    sink: &mut Sink,
+) -> Option<FieldKind> {
+    let expr = read_expression(field, "expression", None, context, sink);
+    if let Some(id) = id {
+        context.expression_pointers.insert(id.to_owned(), field.pointer_of("expression"));
+    }
+    let money = match field.string("format", sink) {
+        None | Some("number") => false,
+        Some("money") => true,
+        Some(found) => {
+            sink.push(
+                field.pointer_of("format"),
+                Problem::NotOneOf { found: found.to_owned(), expected: format::CALCULATED_FORMATS },
+            );
+            false
+        }
+    };
+    Some(FieldKind::Calculated(Calculation { expr: expr?, money }))
+}
+
+fn read_kind(name: &str, field: &Object, context: &mut Context, sink: &mut Sink) -> Option<FieldKind> {
     Some(match name {
         "text" => FieldKind::Text,
         "textarea" => FieldKind::Textarea,
@@ -80,7 +122,7 @@ fn read_kind(name: &str, field: &Object, context: &Context, sink: &mut Sink) -> 
 }
 
 /// `options`: an inline list, or the name of a code list.
-fn read_options(field: &Object, context: &Context, sink: &mut Sink) -> Option<Vec<Choice>> {
+fn read_options(field: &Object, context: &mut Context, sink: &mut Sink) -> Option<Vec<Choice>> {
     let pointer = field.pointer_of("options");
     match field.value("options")? {
         Value::String(name) => match context.code_lists.get(name) {
@@ -90,7 +132,7 @@ fn read_options(field: &Object, context: &Context, sink: &mut Sink) -> Option<Ve
                 None
             }
         },
-        value => read_choices(value, pointer, sink),
+        value => read_choices(value, pointer, context, sink),
     }
 }
 

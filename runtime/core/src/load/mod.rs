@@ -2,10 +2,12 @@
 
 mod field;
 mod locate;
+mod logic;
 mod object;
 
 use crate::definition::{Choice, Content, ContentKind, Definition, FORMAT_VERSION, Group, Item, Step};
 use crate::diagnostic::{Diagnostic, Position, Problem};
+use crate::expr::Type;
 use crate::format;
 use object::{Object, Sink};
 use serde_json::Value;
@@ -24,6 +26,12 @@ pub fn load(source: &str) -> Result<Definition, Vec<Diagnostic>> {
             for diagnostic in &mut diagnostics {
                 let key = matches!(diagnostic.problem, Problem::UnknownKey { .. });
                 diagnostic.position = locate::locate(source, &diagnostic.pointer, key);
+                // An expression's problem is at a spot inside the string: after its quote.
+                if let (Problem::Expression { column, .. }, Some(position)) =
+                    (&diagnostic.problem, diagnostic.position.as_mut())
+                {
+                    position.column += 1 + column;
+                }
             }
             // In reading order, as an editor lists them.
             diagnostics.sort_by_key(|d| d.position.map(|p| (p.line, p.column)));
@@ -59,6 +67,12 @@ struct Context {
     field_types: HashMap<String, &'static str>,
     /// References to check once every field is known: (pointer, field id, wants a date field).
     references: Vec<(String, String, bool)>,
+    /// Every field's expression type, known before reading (expressions may look ahead).
+    types: HashMap<String, Type>,
+    /// The pointer of each condition, by slot.
+    condition_pointers: Vec<String>,
+    /// The pointer of each calculated field's `expression`, by field id.
+    expression_pointers: HashMap<String, String>,
 }
 
 fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
@@ -69,7 +83,8 @@ fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
     let title = form.text("title", sink);
     let description = form.text("description", sink);
     let languages = read_languages(&form, sink);
-    let mut context = Context { code_lists: read_code_lists(&form, sink), ..Context::default() };
+    let mut context = Context { types: logic::field_types(value), ..Context::default() };
+    context.code_lists = read_code_lists(&form, &mut context, sink);
     let steps: Vec<Option<Step>> = form
         .list("steps", sink)
         .unwrap_or_default()
@@ -79,7 +94,9 @@ fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
         .collect();
     let steps: Option<Vec<Step>> = steps.into_iter().collect();
     check_references(&context, sink);
-    Some(Definition { id: id?, version, title: title?, description, languages, steps: steps? })
+    let steps = steps?;
+    let logic = logic::build_logic(&steps, &context, sink)?;
+    Some(Definition { id: id?, version, title: title?, description, languages, steps, logic })
 }
 
 fn check_format_version(form: &Object, sink: &mut Sink) {
@@ -112,7 +129,7 @@ fn read_languages(form: &Object, sink: &mut Sink) -> Vec<String> {
     languages
 }
 
-fn read_code_lists(form: &Object, sink: &mut Sink) -> BTreeMap<String, Vec<Choice>> {
+fn read_code_lists(form: &Object, context: &mut Context, sink: &mut Sink) -> BTreeMap<String, Vec<Choice>> {
     let Some(value) = form.value("codeLists") else { return BTreeMap::new() };
     let pointer = form.pointer_of("codeLists");
     let Some(lists) = value.as_object() else {
@@ -122,14 +139,19 @@ fn read_code_lists(form: &Object, sink: &mut Sink) -> BTreeMap<String, Vec<Choic
     lists
         .iter()
         .filter_map(|(name, list)| {
-            let choices = read_choices(list, crate::diagnostic::pointer_join(&pointer, name), sink)?;
+            let choices = read_choices(list, crate::diagnostic::pointer_join(&pointer, name), context, sink)?;
             Some((name.clone(), choices))
         })
         .collect()
 }
 
 /// A non-empty list of options with distinct values.
-fn read_choices(value: &Value, pointer: String, sink: &mut Sink) -> Option<Vec<Choice>> {
+fn read_choices(
+    value: &Value,
+    pointer: String,
+    context: &mut Context,
+    sink: &mut Sink,
+) -> Option<Vec<Choice>> {
     let Some(items) = value.as_array() else {
         sink.push(pointer, Problem::WrongType { expected: "array" });
         return None;
@@ -153,7 +175,8 @@ fn read_choices(value: &Value, pointer: String, sink: &mut Sink) -> Option<Vec<C
             }
             let label = choice.text("label", sink);
             let hint = choice.text("hint", sink);
-            Some(Choice { value: value?, label: label?, hint })
+            let visible_if = logic::read_condition(&choice, "visibleIf", context, sink);
+            Some(Choice { value: value?, label: label?, hint, visible_if })
         })
         .collect();
     choices.into_iter().collect()
@@ -163,8 +186,9 @@ fn read_step(value: &Value, pointer: String, context: &mut Context, sink: &mut S
     let step = Object::read(value, pointer, &[format::STEP], sink)?;
     let id = read_id(&step, Some(&mut context.step_ids), sink);
     let title = step.text("title", sink);
+    let visible_if = logic::read_condition(&step, "visibleIf", context, sink);
     let items = read_items(&step, context, sink);
-    Some(Step { id: id?, title: title?, items: items? })
+    Some(Step { id: id?, title: title?, visible_if, items: items? })
 }
 
 /// The `fields` of a step or group.
@@ -187,8 +211,9 @@ fn read_item(value: &Value, pointer: String, context: &mut Context, sink: &mut S
             let id = read_id(&group, Some(&mut context.item_ids), sink);
             let legend = group.text("legend", sink);
             let hint = group.text("hint", sink);
+            let visible_if = logic::read_condition(&group, "visibleIf", context, sink);
             let items = read_items(&group, context, sink);
-            Some(Item::Group(Group { id: id?, legend: legend?, hint, items: items? }))
+            Some(Item::Group(Group { id: id?, legend: legend?, hint, visible_if, items: items? }))
         }
         Some(name) if format::CONTENT_TYPES.contains(&name) => {
             let content = Object::read(value, pointer, &[format::CONTENT], sink)?;
@@ -196,8 +221,9 @@ fn read_item(value: &Value, pointer: String, context: &mut Context, sink: &mut S
                 read_id(&content, Some(&mut context.item_ids), sink);
             }
             let kind = ContentKind::ALL.iter().find(|(n, _)| *n == name).map(|(_, kind)| *kind)?;
-            let text = content.text("text", sink)?;
-            Some(Item::Content(Content { kind, text }))
+            let text = content.text("text", sink);
+            let visible_if = logic::read_condition(&content, "visibleIf", context, sink);
+            Some(Item::Content(Content { kind, text: text?, visible_if }))
         }
         _ => field::read_field(value, pointer, context, sink).map(|field| Item::Field(Box::new(field))),
     }

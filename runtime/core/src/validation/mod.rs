@@ -22,6 +22,7 @@ mod selected;
 use crate::answers::Answers;
 use crate::definition::{Definition, Field, FieldKind, Step};
 use crate::lang::Lang;
+use crate::logic::Resolved;
 use crate::value::{Date, Value, from_answer, from_json};
 use std::collections::BTreeMap;
 
@@ -133,6 +134,10 @@ pub enum Violation {
         /// The JSON type the payload should carry.
         expected: &'static str,
     },
+    /// An answer to a question the other answers hide (only from a server's check).
+    NotAsked,
+    /// A calculated value that differs from what the answers give (only from a server's check).
+    Calculated,
     /// The receiver refused the answer (an RFC 9457 problem naming the field), in its words.
     Reported {
         /// The receiver's message.
@@ -172,6 +177,8 @@ impl Violation {
             Violation::After { .. } => "after",
             Violation::Equals { .. } => "equals",
             Violation::WrongType { .. } => "type",
+            Violation::NotAsked => "notAsked",
+            Violation::Calculated => "calculated",
             Violation::Reported { .. } => "reported",
         }
     }
@@ -238,17 +245,27 @@ pub fn read_answers(definition: &Definition, answers: &Answers, lang: Lang) -> V
         .collect()
 }
 
-/// Checks one field, given every field's value; the first broken rule wins, as one message
-/// per field is what a citizen can act on.
-pub fn validate_field(field: &Field, values: &Values, today: Date) -> Option<Violation> {
-    let value = match values.get(&field.id) {
+/// Reads the answers and applies the form's logic: what validation, the review and the
+/// payload read.
+pub fn resolve(definition: &Definition, answers: &Answers, context: Context) -> Resolved {
+    Resolved::new(definition, read_answers(definition, answers, context.lang), context.today)
+}
+
+/// Checks one shown field, given the resolved form; the first broken rule wins, as one message
+/// per field is what a citizen can act on. A calculated field has nothing to check.
+pub fn validate_field(field: &Field, resolved: &Resolved) -> Option<Violation> {
+    if matches!(field.kind, FieldKind::Calculated(_)) {
+        return None;
+    }
+    let value = match resolved.raw(&field.id) {
         Some(Ok(value)) => value.as_ref(),
         Some(Err(violation)) => return Some(violation.clone()),
         None => None,
     };
     let Some(value) = value else {
-        return required::check(field);
+        return required::check(resolved.is_required(field));
     };
+    let (values, today) = (resolved.values(), resolved.today());
     control::check(field, value)
         .or_else(|| length::check(field, value))
         .or_else(|| decimals::check(field, value))
@@ -258,7 +275,7 @@ pub fn validate_field(field: &Field, values: &Values, today: Date) -> Option<Vio
         .or_else(|| iban::check(field, value))
         .or_else(|| postal_code::check(field, value))
         .or_else(|| phone::check(field, value))
-        .or_else(|| options::check(field, value))
+        .or_else(|| options::check(field, value, resolved))
         .or_else(|| selected::check(field, value))
         .or_else(|| file::check(field, value))
         .or_else(|| pattern::check(field, value))
@@ -266,20 +283,19 @@ pub fn validate_field(field: &Field, values: &Values, today: Date) -> Option<Vio
         .or_else(|| equals::check(field, value, values))
 }
 
-/// Checks every field of a step.
-pub fn validate_step(step: &Step, values: &Values, today: Date) -> Vec<FieldError> {
+/// Checks every shown field of a step.
+pub fn validate_step(step: &Step, resolved: &Resolved) -> Vec<FieldError> {
     step.fields()
+        .filter(|field| !resolved.is_hidden(&field.id))
         .filter_map(|field| {
-            validate_field(field, values, today)
-                .map(|violation| FieldError { path: field.id.clone(), violation })
+            validate_field(field, resolved).map(|violation| FieldError { path: field.id.clone(), violation })
         })
         .collect()
 }
 
-/// Checks the whole form as the browser has it.
-pub fn validate_form(definition: &Definition, answers: &Answers, context: Context) -> Vec<FieldError> {
-    let values = read_answers(definition, answers, context.lang);
-    definition.steps.iter().flat_map(|step| validate_step(step, &values, context.today)).collect()
+/// Checks every shown field of the form (a hidden step's fields are hidden).
+pub fn validate_form(definition: &Definition, resolved: &Resolved) -> Vec<FieldError> {
+    definition.steps.iter().flat_map(|step| validate_step(step, resolved)).collect()
 }
 
 /// A payload a server cannot even read as a submission of this form.
@@ -327,7 +343,24 @@ pub fn check_submission(
         .fields()
         .map(|field| (field.id.clone(), from_json(field, answers.get(&field.id))))
         .collect();
-    Ok(definition.steps.iter().flat_map(|step| validate_step(step, &values, today)).collect())
+    let resolved = Resolved::new(definition, values, today);
+    let mut errors = validate_form(definition, &resolved);
+    // What the browser would not have sent: an answer to a hidden question, a calculated
+    // value that is not what the answers give.
+    for field in definition.fields() {
+        let sent = resolved.raw(&field.id).cloned().unwrap_or(Ok(None));
+        let violation = if resolved.is_hidden(&field.id) {
+            (sent != Ok(None)).then_some(Violation::NotAsked)
+        } else if matches!(field.kind, FieldKind::Calculated(_)) {
+            (sent != Ok(resolved.calculated(&field.id).cloned())).then_some(Violation::Calculated)
+        } else {
+            None
+        };
+        if let Some(violation) = violation {
+            errors.push(FieldError { path: field.id.clone(), violation });
+        }
+    }
+    Ok(errors)
 }
 
 /// Whether a kind holds free text (the rules on characters apply).

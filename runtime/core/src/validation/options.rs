@@ -3,11 +3,13 @@
 
 use super::Violation;
 use crate::definition::Field;
+use crate::logic::Resolved;
 use crate::value::Value;
 
-pub(super) fn check(field: &Field, value: &Value) -> Option<Violation> {
+pub(super) fn check(field: &Field, value: &Value, resolved: &Resolved) -> Option<Violation> {
     let choices = field.kind.choices()?;
-    let known = |v: &String| choices.iter().any(|c| &c.value == v);
+    // An option hidden by its `visibleIf` is not on offer.
+    let known = |v: &String| choices.iter().any(|c| &c.value == v && resolved.shows(c.visible_if.as_ref()));
     let ok = match value {
         Value::Text(v) => known(v),
         Value::Choices(values) => values.iter().all(known),

@@ -5,11 +5,11 @@
 //! ```
 
 use super::Violation;
-use crate::definition::Field;
 
-/// Called for an empty answer only.
-pub(super) fn check(field: &Field) -> Option<Violation> {
-    field.required.then_some(Violation::Required)
+/// Called for an empty answer only; `required` is whether the field needs one now
+/// (`required`, or its `requiredIf` holds).
+pub(super) fn check(required: bool) -> Option<Violation> {
+    required.then_some(Violation::Required)
 }
 
 #[cfg(test)]

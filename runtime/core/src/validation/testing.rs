@@ -3,7 +3,7 @@
 use crate::answers::Answers;
 use crate::definition::Definition;
 use crate::lang::Lang;
-use crate::validation::{read_answers, validate_field};
+use crate::validation::{Context, resolve, validate_field};
 use crate::value::{Answer, Date};
 
 /// The day the tests fill in forms.
@@ -30,9 +30,9 @@ pub(crate) fn verdict(fields: &str, answers: &[(&str, Answer)]) -> Option<&'stat
     for (id, answer) in answers {
         all.set(id, answer.clone());
     }
-    let values = read_answers(&definition, &all, Lang::De);
+    let resolved = resolve(&definition, &all, Context { lang: Lang::De, today: today() });
     let field = definition.fields().next()?;
-    validate_field(field, &values, today()).map(|v| v.code())
+    validate_field(field, &resolved).map(|v| v.code())
 }
 
 /// Runs a table of (typed text, expected code) against one field.

@@ -3,6 +3,7 @@
 
 use super::{Answer, Date, Decimal, FileMeta, NumberProblem, Value};
 use crate::definition::{Field, FieldKind};
+use crate::expr::Type;
 use crate::lang::Lang;
 use crate::validation::Violation;
 
@@ -10,6 +11,8 @@ use crate::validation::Violation;
 pub fn from_answer(field: &Field, answer: Option<&Answer>, lang: Lang) -> Result<Option<Value>, Violation> {
     let Some(answer) = answer else { return Ok(None) };
     match (&field.kind, answer) {
+        // The engine calculates it; nothing typed counts.
+        (FieldKind::Calculated(_), _) => Ok(None),
         (FieldKind::Date, Answer::Date { day, month, year }) => read_date_parts(day, month, year),
         (FieldKind::Date, Answer::Text(text)) if text.trim().is_empty() => Ok(None),
         (FieldKind::Date, Answer::Text(text)) => {
@@ -37,6 +40,9 @@ pub fn from_json(field: &Field, json: Option<&serde_json::Value>) -> Result<Opti
     };
     let wrong = || Violation::WrongType { expected: json_type_of(&field.kind) };
     match (&field.kind, json) {
+        (FieldKind::Calculated(calculation), json) => {
+            calculated_from_json(calculation.expr.ty(), json).ok_or_else(wrong)
+        }
         (FieldKind::Number { .. } | FieldKind::Money, Json::Number(n)) => {
             Decimal::from_json(n).map(|d| Some(Value::Number(d))).ok_or(Violation::NotANumber)
         }
@@ -68,9 +74,31 @@ pub fn from_json(field: &Field, json: Option<&serde_json::Value>) -> Result<Opti
     }
 }
 
+/// A calculated value as a payload carries it, by the expression's type.
+fn calculated_from_json(ty: Type, json: &serde_json::Value) -> Option<Option<Value>> {
+    use serde_json::Value as Json;
+    Some(Some(match (ty, json) {
+        (Type::Number, Json::Number(n)) => Value::Number(Decimal::from_json(n)?),
+        (Type::Text, Json::String(text)) => Value::Text(text.clone()),
+        (Type::Bool, Json::Bool(b)) => Value::Bool(*b),
+        (Type::Date, Json::String(text)) => Value::Date(Date::parse_iso(text)?),
+        (Type::TextList, Json::Array(items)) => {
+            Value::Choices(items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<_>>()?)
+        }
+        _ => return None,
+    }))
+}
+
 /// The JSON type the payload uses for a kind, for messages.
 pub(crate) fn json_type_of(kind: &FieldKind) -> &'static str {
     match kind {
+        FieldKind::Calculated(calculation) => match calculation.expr.ty() {
+            Type::Number => "number",
+            Type::Bool => "boolean",
+            Type::Date => "date string (YYYY-MM-DD)",
+            Type::TextList => "array of strings",
+            Type::Text | Type::Files => "string",
+        },
         FieldKind::Number { .. } | FieldKind::Money => "number",
         FieldKind::Checkbox | FieldKind::YesNo => "boolean",
         FieldKind::Checkboxes(_) => "array of strings",

@@ -1,0 +1,137 @@
+//! Reading `visibleIf`, `requiredIf` and calculated fields: every expression is type-checked
+//! against the types of all fields of the form, even those defined further down, and the
+//! dependency graph is built once everything is read.
+
+use super::Context;
+use super::object::{Object, Sink};
+use crate::definition::{Condition, Step};
+use crate::diagnostic::Problem;
+use crate::expr::{Expr, Type};
+use crate::logic::{Cycle, Logic};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// The expression type of a field of kind `name`.
+fn type_of_kind(name: &str) -> Option<Type> {
+    Some(match name {
+        "text" | "textarea" | "email" | "phone" | "iban" | "postalCode" | "select" | "radio" => Type::Text,
+        "number" | "money" => Type::Number,
+        "date" => Type::Date,
+        "checkbox" | "yesno" => Type::Bool,
+        "checkboxes" => Type::TextList,
+        "file" => Type::Files,
+        _ => return None,
+    })
+}
+
+/// Before the form is read: the type of every field by id. A calculated field has the type of
+/// its expression, so those are worked out in rounds, each taking the ones whose references
+/// are all known. What never resolves (a circle, a typo) is taken as a number here; the
+/// reading reports the real problem at its place.
+pub(super) fn field_types(form: &Value) -> HashMap<String, Type> {
+    let mut types = HashMap::new();
+    let mut calculations: Vec<(String, &str)> = Vec::new();
+    let steps = form.get("steps").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    let mut stack: Vec<&Value> = steps.iter().rev().collect();
+    while let Some(item) = stack.pop() {
+        if let Some(items) = item.get("fields").and_then(Value::as_array) {
+            stack.extend(items.iter().rev());
+        }
+        let (Some(id), Some(kind)) =
+            (item.get("id").and_then(Value::as_str), item.get("type").and_then(Value::as_str))
+        else {
+            continue;
+        };
+        if kind == "calculated" {
+            if let Some(source) = item.get("expression").and_then(Value::as_str) {
+                calculations.push((id.to_owned(), source));
+            }
+        } else if let Some(ty) = type_of_kind(kind) {
+            types.insert(id.to_owned(), ty);
+        }
+    }
+    // Calculations whose type is not known yet.
+    let mut pending = vec![true; calculations.len()];
+    let is_pending = |pending: &[bool], name: &str| {
+        calculations.iter().zip(pending).any(|((id, _), &waiting)| waiting && id == name)
+    };
+    loop {
+        let mut progress = false;
+        for (i, (id, source)) in calculations.iter().enumerate() {
+            if !pending[i] {
+                continue;
+            }
+            let ready = Expr::references_in(source)
+                .is_some_and(|names| names.iter().all(|name| !is_pending(&pending, name)));
+            if ready {
+                let ty = Expr::compile(source, &|name| types.get(name).copied(), None)
+                    .map_or(Type::Number, |e| e.ty());
+                types.insert(id.clone(), ty);
+                pending[i] = false;
+                progress = true;
+            }
+        }
+        if !progress {
+            break;
+        }
+    }
+    for ((id, _), waiting) in calculations.iter().zip(pending) {
+        if waiting {
+            types.insert(id.clone(), Type::Number);
+        }
+    }
+    types
+}
+
+/// Compiles the expression under `key` of `object`, of type `expected` when given; reports a
+/// refused one at its key, with the column of the offending spot.
+pub(super) fn read_expression(
+    object: &Object,
+    key: &str,
+    expected: Option<Type>,
+    context: &Context,
+    sink: &mut Sink,
+) -> Option<Expr> {
+    let source = object.string(key, sink)?;
+    match Expr::compile(source, &|name| context.types.get(name).copied(), expected) {
+        Ok(expr) => Some(expr),
+        Err(error) => {
+            let column = source.get(..error.offset()).map_or(0, |before| before.chars().count());
+            sink.push(object.pointer_of(key), Problem::Expression { error, column });
+            None
+        }
+    }
+}
+
+/// A `visibleIf` or `requiredIf`, numbered; remembers where it is for a cycle diagnostic.
+pub(super) fn read_condition(
+    object: &Object,
+    key: &str,
+    context: &mut Context,
+    sink: &mut Sink,
+) -> Option<Condition> {
+    let expr = read_expression(object, key, Some(Type::Bool), context, sink)?;
+    let slot = context.condition_pointers.len();
+    context.condition_pointers.push(object.pointer_of(key));
+    Some(Condition { slot, expr })
+}
+
+/// The dependency graph of the steps, or a diagnostic naming the circle.
+pub(super) fn build_logic(steps: &[Step], context: &Context, sink: &mut Sink) -> Option<Logic> {
+    match Logic::build(steps, context.condition_pointers.len()) {
+        Ok(logic) => Some(logic),
+        Err(cycle) => {
+            let pointer = cycle_pointer(&cycle, context);
+            sink.push(pointer, Problem::Cycle { fields: cycle.fields });
+            None
+        }
+    }
+}
+
+/// Where to point at a circle: its first calculated field's `expression`, else its first
+/// condition.
+fn cycle_pointer(cycle: &Cycle, context: &Context) -> String {
+    let calculated = cycle.fields.iter().find_map(|id| context.expression_pointers.get(id));
+    let condition = || cycle.conditions.first().and_then(|&slot| context.condition_pointers.get(slot));
+    calculated.or_else(condition).cloned().unwrap_or_default()
+}
