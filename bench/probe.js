@@ -90,8 +90,15 @@
     }),
     input,
     next: () => system.next(),
-    /** How many of `ids` are shown (rendered and not hidden), for the equivalence checks. */
-    shown: (ids) => ids.filter((id) => system.field(id)?.checkVisibility() ?? false).length,
+    /**
+     * How many of `fields` ([id, label] pairs) are shown: their box is rendered and shows the
+     * label (Form.io keeps an empty box for a hidden field). For the equivalence checks.
+     */
+    shown: (fields) =>
+      fields.filter(([id, label]) => {
+        const box = system.field(id);
+        return box !== null && box.checkVisibility() && box.textContent.includes(label);
+      }).length,
     hasText,
     wasmBytes: () => memories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0),
     /**

@@ -81,9 +81,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_definitions_without_conditions_load() {
-        // With conditions once runtime/core reads `visibleIf` (issue 4).
-        for form in spec::forms(false) {
+    fn the_definitions_load() {
+        for form in spec::forms(true) {
             let text = definition(&form).to_string();
             let loaded = formlotse_core::load(&text);
             assert!(loaded.is_ok(), "{}: {:?}", form.name, loaded.err());

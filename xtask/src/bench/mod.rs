@@ -15,6 +15,7 @@ mod report;
 mod spec;
 mod surveyjs;
 
+use crate::cmd::{command, describe, output};
 use crate::{Result, dist, root, tools};
 
 /// The fewest runs per system and form; medians of fewer say little.
@@ -39,12 +40,23 @@ pub(crate) fn bench(args: &[String]) -> Result {
     Ok(())
 }
 
-/// The engine alone, natively: one answer change on a 1,000-field form with 300 conditions,
-/// without a browser. Not built yet; the report says so in its "engine" section. To fill in:
-/// time `formlotse_core` re-evaluating visibility (and validating the step) after one answer on
-/// `spec::forms(true)[2]`, and put the figures into `report.engine`.
+/// The engine alone, natively: formlotse-core's `logic_bench` example (release build) times one
+/// answer change on a generated 1,000-field form with 300 conditions and prints JSON; the
+/// report shows it in its "Engine" section. A failure is reported there, not fatal: the browser
+/// figures stand on their own.
 fn engine(report: &mut report::Report) {
-    report.engine = None;
+    let root = root();
+    let example = command(
+        "cargo",
+        &["run", "--quiet", "--release", "--package", "formlotse-core", "--example", "logic_bench"],
+        &root,
+    );
+    eprintln!("$ {}", describe(&example));
+    report.engine = Some(match output(example).map(|out| serde_json::from_str::<serde_json::Value>(&out)) {
+        Some(Ok(figures)) => figures,
+        Some(Err(e)) => serde_json::json!({ "error": format!("logic_bench printed no JSON: {e}") }),
+        None => serde_json::json!({ "error": "cargo run --example logic_bench failed" }),
+    });
 }
 
 fn parse_runs(args: &[String]) -> Result<usize> {

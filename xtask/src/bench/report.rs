@@ -21,8 +21,9 @@ pub(crate) struct Report {
     runs: usize,
     forms: Vec<FormFigures>,
     failures: Vec<String>,
-    /// The native engine benchmark (see `bench::engine`), as Markdown; `None` until built.
-    pub(crate) engine: Option<String>,
+    /// The native engine benchmark (see `bench::engine`): the JSON formlotse-core's
+    /// `logic_bench` example printed, or `{"error": …}`; `None` when it was not run.
+    pub(crate) engine: Option<Value>,
 }
 
 #[derive(Debug)]
@@ -241,10 +242,7 @@ impl Report {
              garbage collection (CDP `Runtime.getHeapUsage`; wasm: the instance's memory buffer).\n",
         );
         out.push_str("\n## Engine\n\n");
-        out.push_str(self.engine.as_deref().unwrap_or(
-            "engine: see below. The native benchmark of formlotse-core (one answer change on the \
-             1,000-field form with 300 conditions) is not built yet: `bench::engine` in xtask.\n",
-        ));
+        out.push_str(&engine_markdown(self.engine.as_ref()));
         if !self.failures.is_empty() {
             out.push_str("\n## Problems\n\n");
             for failure in &self.failures {
@@ -299,6 +297,26 @@ impl Report {
             "failures": self.failures,
         })
     }
+}
+
+/// The engine section: each `…_us` figure of `logic_bench` as a row (by name).
+fn engine_markdown(engine: Option<&Value>) -> String {
+    let Some(engine) = engine else { return "Not run.\n".to_owned() };
+    if let Some(error) = engine.get("error").and_then(Value::as_str) {
+        return format!("Not measured: {error}.\n");
+    }
+    let mut out = format!(
+        "formlotse-core alone, natively (release; `cargo run --release -p formlotse-core --example \
+         logic_bench`): a generated form of {} fields with {} conditions; medians.\n\n\
+         | measure | µs |\n|---|---:|\n",
+        engine["fields"], engine["conditions"]
+    );
+    for (key, value) in engine.as_object().into_iter().flatten() {
+        if let (Some(name), Some(us)) = (key.strip_suffix("_us"), value.as_f64()) {
+            out.push_str(&format!("| {} | {us} |\n", name.replace('_', " ")));
+        }
+    }
+    out
 }
 
 fn cell(value: Option<f64>, unit: &str) -> String {

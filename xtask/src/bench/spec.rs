@@ -181,6 +181,12 @@ fn add_conditions(fields: &mut [Field], count: usize) {
     }
 }
 
+impl Field {
+    fn id_and_label(&self) -> [&str; 2] {
+        [&self.id, &self.label]
+    }
+}
+
 impl Form {
     /// Every field of every step.
     pub(crate) fn fields(&self) -> impl Iterator<Item = &Field> {
@@ -192,13 +198,16 @@ impl Form {
         self.fields().filter(|f| f.visible_if.is_some()).count()
     }
 
-    /// What the harness checks on each system's first step: the ids of the fields shown at
-    /// first, the ids of those hidden, and the first field of the second step.
+    /// What the harness checks on each system's first step: the fields shown at first and
+    /// those hidden (as id and label), and the first field of the second step.
     pub(crate) fn expectations(&self) -> serde_json::Value {
         let first = &self.steps[0];
         let shown = |f: &&Field| f.visible_if.as_ref().is_none_or(Condition::holds_when_unanswered);
-        let visible: Vec<&str> = first.fields.iter().filter(shown).map(|f| f.id.as_str()).collect();
-        let hidden: Vec<&str> = first.fields.iter().filter(|f| !shown(f)).map(|f| f.id.as_str()).collect();
+        // Id and label: a system may keep an empty box for a hidden field (Form.io does), so
+        // a field counts as shown when its label is.
+        let visible: Vec<[&str; 2]> = first.fields.iter().filter(shown).map(Field::id_and_label).collect();
+        let hidden: Vec<[&str; 2]> =
+            first.fields.iter().filter(|f| !shown(f)).map(Field::id_and_label).collect();
         serde_json::json!({
             "probe": PROBE_ID,
             "requiredMessage": REQUIRED_MESSAGE,
