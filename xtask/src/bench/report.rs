@@ -127,7 +127,7 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
     }
     values.sort_by(f64::total_cmp);
     let mid = values.len() / 2;
-    Some(if values.len() % 2 == 0 { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] })
+    Some(if values.len().is_multiple_of(2) { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] })
 }
 
 impl Report {
@@ -239,7 +239,10 @@ impl Report {
              showing the first input. Keystroke to error: after a Next with the required field empty, \
              one digit typed until the frame showing \"must be 5 digits\". Step change: a click on Next \
              until the frame showing the next step's first input. Memory: after render and a forced \
-             garbage collection (CDP `Runtime.getHeapUsage`; wasm: the instance's memory buffer).\n",
+             garbage collection (CDP `Runtime.getHeapUsage`; wasm: the size of the instance's memory, \
+             grown pages, not bytes in use). The peers as a town would use them: SurveyJS with its fontless \
+             CSS (the default CSS fetches a Google font), Form.io with its default 100 ms change \
+             debounce, which is part of its keystroke figure.\n",
         );
         out.push_str("\n## Engine\n\n");
         out.push_str(&engine_markdown(self.engine.as_ref()));
