@@ -122,7 +122,7 @@ async function measure(system, form, run) {
     await click(page, () => window.__bench.next());
     const stepMs = await inPage(page, () => window.__bench.result());
 
-    if (run === 1) files[form][system] = [...new Set(loaded)];
+    files[form][system] ??= [...new Set(loaded)];
     return { form, system, run, interactiveMs, keystrokeMs, stepMs, jsHeapBytes, wasmBytes };
   } finally {
     await context.close();

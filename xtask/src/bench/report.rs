@@ -63,23 +63,13 @@ const KB: f64 = 1000.0;
 const MB: f64 = 1_000_000.0;
 
 const METRICS: &[Metric] = &[
-    Metric {
-        key: "downloadRaw",
-        label: "download, raw",
-        unit: "kB",
-        value: |s| Some(s.bytes.raw as f64 / KB),
-    },
-    Metric {
-        key: "downloadGzip",
-        label: "download, gzip -9",
-        unit: "kB",
-        value: |s| Some(s.bytes.gzip as f64 / KB),
-    },
+    Metric { key: "downloadRaw", label: "download, raw", unit: "kB", value: |s| s.download(|b| b.raw) },
+    Metric { key: "downloadGzip", label: "download, gzip -9", unit: "kB", value: |s| s.download(|b| b.gzip) },
     Metric {
         key: "downloadBrotli",
         label: "download, brotli",
         unit: "kB",
-        value: |s| Some(s.bytes.brotli as f64 / KB),
+        value: |s| s.download(|b| b.brotli),
     },
     Metric {
         key: "interactive",
@@ -115,6 +105,11 @@ const METRICS: &[Metric] = &[
 ];
 
 impl SystemFigures {
+    /// A download size in kB; `None` when no page load of this system went through.
+    fn download(&self, of: fn(&Sizes) -> usize) -> Option<f64> {
+        (!self.files.is_empty()).then(|| of(&self.bytes) as f64 / KB)
+    }
+
     fn median(&self, of: fn(&Sample) -> Option<f64>) -> Option<f64> {
         median(self.samples.iter().filter_map(of).collect())
     }
