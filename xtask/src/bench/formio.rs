@@ -1,7 +1,6 @@
 //! The spec as a Form.io form (@formio/js JSON): a wizard with one panel per step, conditions
 //! as `conditional` objects (all of one condition, `isEqual` / `isNotEqual`).
 
-use super::formlotse::select_options;
 use super::spec::{self, Condition, Field, Form, Kind};
 use serde_json::{Value, json};
 
@@ -18,7 +17,6 @@ pub(crate) fn form(form: &Form) -> Value {
 }
 
 fn component(field: &Field) -> Value {
-    let radio_options = spec::RADIO_OPTIONS.map(|(v, l)| (v.to_owned(), l.to_owned()));
     let mut out = match field.kind {
         // Form.io anchors a pattern itself; `errors` replaces the message per rule.
         Kind::Probe => json!({
@@ -31,9 +29,9 @@ fn component(field: &Field) -> Value {
         Kind::Number => json!({ "type": "number", "validate": { "min": 0, "max": 100 } }),
         // Day, month and year inputs, as Formlotse shows a date.
         Kind::Date => json!({ "type": "day" }),
-        Kind::Radio => json!({ "type": "radio", "values": values(&radio_options) }),
+        Kind::Radio => json!({ "type": "radio", "values": values(&spec::radio_options()) }),
         Kind::Select => {
-            json!({ "type": "select", "dataSrc": "values", "data": { "values": values(&select_options()) } })
+            json!({ "type": "select", "dataSrc": "values", "data": { "values": values(&spec::select_options()) } })
         }
         Kind::Checkbox => json!({ "type": "checkbox" }),
         Kind::Textarea => json!({ "type": "textarea" }),

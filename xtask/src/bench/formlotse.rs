@@ -36,9 +36,9 @@ fn field(field: &Field) -> Value {
         Kind::Number => json!({ "type": "number", "min": 0, "max": 100 }),
         Kind::Date => json!({ "type": "date" }),
         Kind::Radio => {
-            json!({ "type": "radio", "options": options(&spec::RADIO_OPTIONS.map(|(v, l)| (v.to_owned(), l.to_owned()))) })
+            json!({ "type": "radio", "options": options(&spec::radio_options()) })
         }
-        Kind::Select => json!({ "type": "select", "options": options(&select_options()) }),
+        Kind::Select => json!({ "type": "select", "options": options(&spec::select_options()) }),
         Kind::Checkbox => json!({ "type": "checkbox" }),
         Kind::Textarea => json!({ "type": "textarea" }),
     };
@@ -59,11 +59,6 @@ fn expression(condition: &Condition) -> String {
         Condition::Is { radio, value } => format!("{radio} == \"{value}\""),
         Condition::IsNot { radio, value } => format!("not ({radio} == \"{value}\")"),
     }
-}
-
-/// The options of every select: value `o1` … and label `Option 1` ….
-pub(crate) fn select_options() -> Vec<(String, String)> {
-    (1..=spec::SELECT_OPTIONS).map(|n| (format!("o{n}"), format!("Option {n}"))).collect()
 }
 
 fn options(options: &[(String, String)]) -> Value {

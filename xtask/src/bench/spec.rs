@@ -61,7 +61,7 @@ pub(crate) enum Kind {
     Date,
     /// Ja / Nein radios; the fields of the conditions depend on these.
     Radio,
-    /// One of [`SELECT_OPTIONS`] options in a drop-down.
+    /// One of [`select_options`] in a drop-down.
     Select,
     /// One box to tick.
     Checkbox,
@@ -81,11 +81,15 @@ const KINDS: [Kind; 8] = [
     Kind::Textarea,
 ];
 
-/// The number of options of a select.
-pub(crate) const SELECT_OPTIONS: usize = 12;
+/// The options of every radio, as value and label; the conditions compare with the values.
+pub(crate) fn radio_options() -> Vec<(String, String)> {
+    vec![("ja".to_owned(), "Ja".to_owned()), ("nein".to_owned(), "Nein".to_owned())]
+}
 
-/// The options of a radio: value and label.
-pub(crate) const RADIO_OPTIONS: [(&str, &str); 2] = [("ja", "Ja"), ("nein", "Nein")];
+/// The options of every select: value `o1` … `o12`, label `Option 1` ….
+pub(crate) fn select_options() -> Vec<(String, String)> {
+    (1..=12).map(|n| (format!("o{n}"), format!("Option {n}"))).collect()
+}
 
 /// A condition on a radio of the same step, written so that all three systems agree while the
 /// radio is unanswered too (an empty answer equals nothing).

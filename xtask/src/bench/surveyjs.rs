@@ -2,7 +2,6 @@
 //! `visibleIf` expressions. Errors show as the citizen types (`checkErrorsMode:
 //! onValueChanged`, `textUpdateMode: onTyping`), SurveyJS's documented way to validate live.
 
-use super::formlotse::select_options;
 use super::spec::{self, Condition, Field, Form, Kind};
 use serde_json::{Value, json};
 
@@ -37,9 +36,9 @@ fn question(field: &Field) -> Value {
         Kind::Number => json!({ "type": "text", "inputType": "number", "min": 0, "max": 100 }),
         Kind::Date => json!({ "type": "text", "inputType": "date" }),
         Kind::Radio => {
-            json!({ "type": "radiogroup", "choices": choices(&spec::RADIO_OPTIONS.map(|(v, l)| (v.to_owned(), l.to_owned()))) })
+            json!({ "type": "radiogroup", "choices": choices(&spec::radio_options()) })
         }
-        Kind::Select => json!({ "type": "dropdown", "choices": choices(&select_options()) }),
+        Kind::Select => json!({ "type": "dropdown", "choices": choices(&spec::select_options()) }),
         Kind::Checkbox => json!({ "type": "boolean", "renderAs": "checkbox" }),
         Kind::Textarea => json!({ "type": "comment" }),
     };
