@@ -4,9 +4,11 @@
 //! cargo xtask dist            build dist/ (wasm release, wasm-bindgen, wasm-opt) and print sizes
 //! cargo xtask demo [--port N] build dist/ and serve the demo on http://127.0.0.1:8080
 //! cargo xtask test            everything CI checks: fmt, clippy, native tests, dist, browser tests
+//! cargo xtask bench [--runs N] size and speed next to SurveyJS and Form.io: target/bench/report.md
 //! ```
 //! On a fresh machine each command first installs what it needs (see `tools.rs`).
 
+mod bench;
 mod budget;
 mod cmd;
 mod demo;
@@ -27,8 +29,8 @@ fn main() -> ExitCode {
         Some("dist") => dist::dist().map(|_| ()),
         Some("demo") => demo::demo(&args[1..]),
         Some("test") => test::test(&args[1..]),
-        Some("bench") => Err("`cargo xtask bench` is not built yet: see issue 8.".into()),
-        _ => Err("usage: cargo xtask <dist | demo [--port N] | test>".into()),
+        Some("bench") => bench::bench(&args[1..]),
+        _ => Err("usage: cargo xtask <dist | demo [--port N] | test | bench [--runs N]>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

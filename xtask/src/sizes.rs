@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Sizes of one file in bytes.
-#[derive(Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Sizes {
     pub(crate) raw: usize,
     pub(crate) gzip: usize,

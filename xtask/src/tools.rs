@@ -45,9 +45,19 @@ fn locked_version(root: &Path, package: &str) -> Result<String> {
 
 /// The npm packages of `tests/` (playwright-core, axe-core, binaryen's wasm-opt), as locked.
 pub(crate) fn ensure_npm_packages(root: &Path) -> Result {
-    let tests = root.join("tests");
-    let stamp = tests.join("node_modules/.package-lock.json");
-    let lock = tests.join("package-lock.json");
+    npm_ci(root, &root.join("tests"))
+}
+
+/// The npm packages of `bench/` (the peers SurveyJS and Form.io, playwright-core), as locked.
+/// They stay in bench/node_modules: nothing of them goes into dist/.
+pub(crate) fn ensure_bench_packages(root: &Path) -> Result {
+    npm_ci(root, &root.join("bench"))
+}
+
+/// `npm ci` in `dir`, unless its node_modules is newer than its package-lock.json.
+fn npm_ci(root: &Path, dir: &Path) -> Result {
+    let stamp = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
     let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
         (Ok(stamp), Ok(lock)) => match (stamp.modified(), lock.modified()) {
             (Ok(stamp), Ok(lock)) => stamp >= lock,
@@ -61,7 +71,7 @@ pub(crate) fn ensure_npm_packages(root: &Path) -> Result {
     if output(command("npm", &["--version"], root)).is_none() {
         return Err("npm is missing: install Node.js 20 or newer (apt-get install nodejs npm)".into());
     }
-    let mut npm = command("npm", &["ci", "--no-audit", "--no-fund"], &tests);
+    let mut npm = command("npm", &["ci", "--no-audit", "--no-fund"], dir);
     // Browsers come from Debian, never from a download.
     npm.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     run(npm)

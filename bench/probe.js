@@ -1,0 +1,120 @@
+// Runs in every benchmark page before the page's own scripts (playwright's addInitScript).
+// It knows where each system puts a field, and times "until X is in the DOM and a frame has
+// been painted": a MutationObserver sees X appear, the next requestAnimationFrame callback
+// is the frame that shows it. Timestamps are performance.now() and event.timeStamp, both from
+// navigation start.
+(() => {
+  // Where each system renders a field (by the spec's id) and its Next button. The ids and
+  // classes are each system's own: Formlotse's inputs are `fl-field-<id>` in the element's open
+  // shadow root; SurveyJS marks a question `data-name`; Form.io a component
+  // `formio-component-<key>`.
+  const formlotseRoot = () => document.querySelector('form-lotse')?.shadowRoot ?? null;
+  const SYSTEMS = {
+    formlotse: {
+      field: (id) =>
+        formlotseRoot()?.querySelector(`[id="fl-field-${id}"], [id^="fl-field-${id}-"]`)?.closest('.fl-field') ?? null,
+      next: () => formlotseRoot()?.querySelector('.fl-actions button[type="submit"]') ?? null,
+    },
+    surveyjs: {
+      field: (id) => document.querySelector(`[data-name="${id}"]`),
+      next: () => document.querySelector('.sd-navigation__next-btn, #sv-nav-next input, #sv-nav-next button'),
+    },
+    formio: {
+      field: (id) => document.querySelector(`.formio-component-${id}`),
+      next: () => document.querySelector('.btn-wizard-nav-next'),
+    },
+  };
+  const system = SYSTEMS[location.pathname.split('/').pop().replace(/\.html$/, '')];
+  if (!system) return;
+  const input = (id) => system.field(id)?.querySelector('input, textarea, select') ?? null;
+
+  // Checks waiting for something to appear, run after every batch of DOM changes in the
+  // document and in every shadow root. Observers are connected only while a check waits, so
+  // the rest of the page runs unobserved.
+  const checks = new Set();
+  const roots = [document];
+  const observer = new MutationObserver(() => {
+    for (const check of [...checks]) check();
+  });
+  const connect = (root) => observer.observe(root, { subtree: true, childList: true, characterData: true });
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    roots.push(root);
+    if (checks.size > 0) connect(root);
+    return root;
+  };
+
+  /** Resolves with the time of the first frame after `holds()` became true. */
+  function whenShown(holds) {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!holds()) return;
+        checks.delete(check);
+        if (checks.size === 0) observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now()));
+      };
+      if (checks.size === 0) roots.forEach(connect);
+      checks.add(check);
+      check();
+    });
+  }
+
+  // Every WebAssembly memory the page instantiates (Formlotse's, from wasm-bindgen's loader).
+  const memories = [];
+  const keep = (result) => {
+    const exports = (result.instance ?? result).exports ?? {};
+    for (const value of Object.values(exports)) if (value instanceof WebAssembly.Memory) memories.push(value);
+    return result;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    if (original) WebAssembly[name] = function (...args) { return original.apply(this, args).then(keep); };
+  }
+
+  // The first trusted keydown or pointerdown after `arm`: when the citizen acted.
+  let acted = null;
+  for (const type of ['keydown', 'pointerdown']) {
+    window.addEventListener(type, (event) => {
+      if (event.isTrusted && acted && acted.at === null) acted.at = event.timeStamp;
+    }, { capture: true });
+  }
+
+  const hasText = (id, text) => (system.field(id)?.textContent ?? '').includes(text);
+
+  window.__bench = {
+    /** Navigation start to the first frame showing the probe's input. */
+    interactive: whenShown(() => {
+      const el = input('plz');
+      return el !== null && !el.disabled;
+    }),
+    input,
+    next: () => system.next(),
+    /**
+     * How many of `fields` ([id, label] pairs) are shown: their box is rendered and shows the
+     * label (Form.io keeps an empty box for a hidden field). For the equivalence checks.
+     */
+    shown: (fields) =>
+      fields.filter(([id, label]) => {
+        const box = system.field(id);
+        return box !== null && box.checkVisibility() && box.textContent.includes(label);
+      }).length,
+    hasText,
+    wasmBytes: () => memories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0),
+    /**
+     * Starts one measurement: the page waits for `until` ({error: [id, text]} or {field: id})
+     * and the harness then types or clicks. `result()` gives the time from the action's event
+     * to the frame.
+     */
+    arm(until) {
+      acted = { at: null };
+      const holds = until.error ? () => hasText(...until.error) : () => input(until.field) !== null;
+      acted.shown = whenShown(holds);
+    },
+    async result() {
+      const shownAt = await acted.shown;
+      if (acted.at === null) throw new Error('no trusted keydown or pointerdown after arm()');
+      return shownAt - acted.at;
+    },
+  };
+})();
