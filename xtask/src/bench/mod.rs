@@ -37,7 +37,11 @@ pub(crate) fn bench(args: &[String]) -> Result {
     report.write(&out)?;
     println!("{}", report.markdown());
     println!("report: {} and report.json", out.join("report.md").display());
-    Ok(())
+    // The report is written either way; a system that failed on a form is a failed benchmark.
+    match report.failures.len() {
+        0 => Ok(()),
+        n => Err(format!("{n} measurement(s) failed; see \"Problems\" in the report")),
+    }
 }
 
 /// The engine alone, natively: formlotse-core's `logic_bench` example (release build) times one

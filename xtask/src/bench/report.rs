@@ -20,7 +20,7 @@ pub(crate) struct Report {
     machine: Machine,
     runs: usize,
     forms: Vec<FormFigures>,
-    failures: Vec<String>,
+    pub(crate) failures: Vec<String>,
     /// The native engine benchmark (see `bench::engine`): the JSON formlotse-core's
     /// `logic_bench` example printed, or `{"error": …}`; `None` when it was not run.
     pub(crate) engine: Option<Value>,
