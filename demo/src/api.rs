@@ -1,4 +1,4 @@
-//! `/api/submissions`: the receiving endpoint. Documented in demo/API.md.
+//! `/api/submissions`: the receiving endpoint. Documented in docs/demo-server.md.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -28,6 +28,8 @@ pub struct Receiver {
     pub store: Store,
     /// Where their forms are looked up.
     pub forms: FormDirs,
+    /// The directory of the sample definitions the playground lists (`--forms`).
+    pub samples: std::path::PathBuf,
     /// Requests seen per fault route and idempotency key (see `faults.rs`).
     pub faults: Mutex<HashMap<String, u32>>,
 }

@@ -99,7 +99,7 @@ fn verdict(definition: &Definition, payload: &Value, today: Date, lang: Lang) ->
 }
 
 /// The `*.json` files directly in `dir`, sorted so the first match is deterministic.
-fn json_files(dir: &Path) -> Vec<PathBuf> {
+pub fn json_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()

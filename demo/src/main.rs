@@ -8,6 +8,7 @@ mod faults;
 mod forms;
 mod multipart;
 mod problem;
+mod samples;
 mod server;
 mod store;
 
@@ -55,8 +56,12 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
     println!("formlotse-demo: submissions are stored in {}", store.path().display());
     let mut dirs = vec![options.forms.clone()];
     dirs.extend(options.fixtures.clone());
-    let receiver =
-        Arc::new(api::Receiver { store, forms: forms::FormDirs(dirs), faults: Default::default() });
+    let receiver = Arc::new(api::Receiver {
+        store,
+        forms: forms::FormDirs(dirs),
+        samples: options.forms.clone(),
+        faults: Default::default(),
+    });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

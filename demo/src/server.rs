@@ -18,6 +18,7 @@ use crate::api::{self, Receiver};
 use crate::cli::ServeOptions;
 use crate::faults;
 use crate::multipart;
+use crate::samples;
 
 /// The policy every page of the demo runs under: the strictest a town is asked to set (see
 /// docs/embedding.md), so the demo proves the runtime works with it.
@@ -26,6 +27,7 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 /// The whole application.
 pub fn router(options: &ServeOptions, receiver: Arc<Receiver>) -> Router {
     let mut router = Router::new()
+        .route("/api/forms", get(samples::list))
         .route("/api/submissions", get(api::list).post(api::submit))
         .route("/api/submissions/{reference}", get(api::show))
         .route("/api/submissions/{reference}/attachments/{id}", get(api::attachment))
