@@ -129,6 +129,27 @@ fn dog_payload() -> serde_json::Value {
 }
 
 #[test]
+fn the_sample_index_lists_every_sample_with_where_to_fetch_it() {
+    let server = Server::start("forms");
+    let index = server.request("GET", "/api/forms", None, b"");
+    assert_eq!(index.status, 200);
+    assert_eq!(index.header("content-type"), Some("application/json"));
+    assert_eq!(index.header("content-security-policy"), Some(CSP));
+    let entries = index.json();
+    let entries = entries.as_array().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = std::fs::read_dir(root.join("forms")).unwrap().count();
+    assert_eq!(entries.len(), files);
+    for entry in entries {
+        assert_eq!(entry["problems"], 0, "{entry}");
+        let src = entry["src"].as_str().unwrap();
+        let served = server.request("GET", src, None, b"");
+        assert_eq!(served.status, 200, "{src}");
+        assert_eq!(served.json()["id"], entry["id"], "{src}");
+    }
+}
+
+#[test]
 fn static_files_carry_the_csp_and_the_right_types() {
     let server = Server::start("static");
     let page = server.request("GET", "/", None, b"");
@@ -136,7 +157,7 @@ fn static_files_carry_the_csp_and_the_right_types() {
     assert_eq!(page.header("content-security-policy"), Some(CSP));
     assert_eq!(page.header("cache-control"), Some("no-cache"));
     assert!(page.header("content-type").unwrap().starts_with("text/html"));
-    assert!(page.body.contains("<form-lotse"));
+    assert!(page.body.contains("/formlotse/formlotse.js") && page.body.contains("/playground.js"));
 
     let form = server.request("GET", "/formulare/hund-anmelden.json", None, b"");
     assert_eq!(form.status, 200);

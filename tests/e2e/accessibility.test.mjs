@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, screenshot, submissions } from './browser.mjs';
-import { fillDogStep, DOG_STEP_TITLES, DOG_ANSWERS } from './dog.mjs';
+import { fillDogStep, DOG_STEP_TITLES, DOG_ANSWERS, DOG_PAGE } from './dog.mjs';
 import { assertAccessible } from './axe.mjs';
 
 let browser;
@@ -11,7 +11,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('axe finds no WCAG 2.x A/AA violation on any step, in the error state, or on the receipt', async () => {
-  const { context, page } = await open(browser, '/');
+  const { context, page } = await open(browser, DOG_PAGE);
   const form = page.locator('form-lotse');
   for (const [step, title] of DOG_STEP_TITLES.entries()) {
     await form.getByRole('heading', { name: title }).waitFor();
@@ -32,7 +32,7 @@ test('axe finds no WCAG 2.x A/AA violation on any step, in the error state, or o
 });
 
 test('the form is completed with the keyboard alone', async () => {
-  const { context, page } = await open(browser, '/');
+  const { context, page } = await open(browser, DOG_PAGE);
   const form = page.locator('form-lotse');
   await form.getByLabel('Vorname').waitFor();
   const before = (await submissions()).length;
@@ -103,7 +103,7 @@ test('the form is completed with the keyboard alone', async () => {
 });
 
 test('at 320 CSS pixels wide nothing scrolls sideways, on any step', async () => {
-  const { context, page } = await open(browser, '/', { viewport: { width: 320, height: 640 } });
+  const { context, page } = await open(browser, DOG_PAGE, { viewport: { width: 320, height: 640 } });
   const form = page.locator('form-lotse');
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   for (const [step, title] of DOG_STEP_TITLES.entries()) {

@@ -1,4 +1,9 @@
-// The demo's dog registration, step by step, as a citizen fills it in with a mouse.
+// The simple dog registration (tests/fixtures/hund-einfach.json, frozen so the runtime's tests do
+// not move with the demo's samples), step by step, as a citizen fills it in with a mouse.
+
+/** A town's page with the simple dog form embedded and the panel of received applications. */
+export const DOG_PAGE = '/fixtures/hund-einfach.html';
+
 export const DOG_ANSWERS = {
   vorname: 'Erika',
   nachname: 'Mustermann',

@@ -6,10 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, open, submissions, screenshot } from './browser.mjs';
-import { fillDogStep, DOG_ANSWERS, DOG_STEP_TITLES } from './dog.mjs';
+import { fillDogStep, DOG_ANSWERS, DOG_STEP_TITLES, DOG_PAGE } from './dog.mjs';
 import { assertAccessible } from './axe.mjs';
 
-const KEY = 'formlotse-draft:hund-anmelden';
+const KEY = 'formlotse-draft:hund-einfach';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -22,7 +22,7 @@ async function storedDraft(page, storage = 'sessionStorage') {
 }
 
 test('a reload restores every answer and the step; sending deletes the draft', async () => {
-  const { context, page, problems } = await open(browser, '/');
+  const { context, page, problems } = await open(browser, DOG_PAGE);
   const form = page.locator('form-lotse');
   await fillDogStep(form, 0);
   assert.equal((await storedDraft(page)).answers.nachname.text, 'Mustermann');
@@ -89,11 +89,11 @@ test('draft="local" survives closing the tab, says so, expires, and "Entwurf lö
 });
 
 test('a draft of an older version keeps what still fits and says what changed', async () => {
-  const { context, page } = await open(browser, '/');
+  const { context, page } = await open(browser, DOG_PAGE);
   const form = page.locator('form-lotse');
   await form.getByLabel('Vorname').waitFor();
   await page.evaluate((key) => sessionStorage.setItem(key, JSON.stringify({
-    formlotseDraft: 1, form: 'hund-anmelden', version: '2020-01', savedAt: Date.now(), step: 0,
+    formlotseDraft: 1, form: 'hund-einfach', version: '2020-01', savedAt: Date.now(), step: 0,
     answers: { vorname: { text: 'Erika' }, hundefarbe: { text: 'braun' }, nachname: { date: ['1', '2', '3'] } },
   })), KEY);
   await page.reload();
@@ -117,7 +117,7 @@ test('draft="off" keeps nothing', async () => {
 });
 
 test('"Antworten speichern" writes a file that "Antworten laden" restores, in another browser', async () => {
-  const first = await open(browser, '/');
+  const first = await open(browser, DOG_PAGE);
   const form = first.page.locator('form-lotse');
   await fillDogStep(form, 0);
   await form.getByRole('button', { name: 'Weiter' }).click();
@@ -126,15 +126,15 @@ test('"Antworten speichern" writes a file that "Antworten laden" restores, in an
     first.page.waitForEvent('download'),
     form.getByRole('button', { name: 'Antworten speichern' }).click(),
   ]);
-  assert.equal(download.suggestedFilename(), 'hund-anmelden-antworten.json');
+  assert.equal(download.suggestedFilename(), 'hund-einfach-antworten.json');
   const file = join(tmpdir(), `formlotse-antworten-${process.pid}.json`);
   await download.saveAs(file);
   const saved = JSON.parse(readFileSync(file, 'utf8'));
-  assert.equal(saved.form, 'hund-anmelden');
+  assert.equal(saved.form, 'hund-einfach');
   assert.equal(saved.answers.hundename.text, 'Bello');
   await first.context.close();
 
-  const second = await open(browser, '/');
+  const second = await open(browser, DOG_PAGE);
   const again = second.page.locator('form-lotse');
   await again.getByLabel('Vorname').waitFor();
   const [chooser] = await Promise.all([

@@ -108,7 +108,7 @@ test('an element removed and re-added works again; a changed src takes effect', 
   await first.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
   assert.deepEqual((await submissions()).at(-1).payload.answers, { antwort: 'wieder da' });
 
-  await page.evaluate(() => document.getElementById('first').setAttribute('src', '/formulare/hund-anmelden.json'));
+  await page.evaluate(() => document.getElementById('first').setAttribute('src', '/fixtures/hund-einfach.json'));
   await first.getByRole('heading', { name: DOG_STEP_TITLES[0] }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();

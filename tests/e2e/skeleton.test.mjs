@@ -1,9 +1,9 @@
-// The walking skeleton, end to end: the demo page's form is filled by its visible labels,
+// The walking skeleton, end to end: a town page's form is filled by its visible labels,
 // walked through, submitted, and the receiver must hold exactly what was typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, submissions, screenshot, cspViolations } from './browser.mjs';
-import { DOG_ANSWERS, DOG_STEP_TITLES, fillDogStep } from './dog.mjs';
+import { DOG_ANSWERS, DOG_STEP_TITLES, fillDogStep, DOG_PAGE } from './dog.mjs';
 import { assertAccessible } from './axe.mjs';
 
 let browser;
@@ -11,7 +11,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 test('the dog form is completed by its labels and the server stores exactly those answers', async () => {
-  const { context, page, problems } = await open(browser, '/');
+  const { context, page, problems } = await open(browser, DOG_PAGE);
   const before = (await submissions()).length;
   const form = page.locator('form-lotse');
 
@@ -60,15 +60,15 @@ test('the dog form is completed by its labels and the server stores exactly thos
   assert.equal(stored.length, before + 1, 'exactly one new submission');
   const last = stored.at(-1);
   assert.match(await form.getByText('Ihr Aktenzeichen').textContent(), new RegExp(last.reference));
-  // The demo page's panel lists it, told by the formlotse:submitted event.
+  // The page's panel lists it, told by the formlotse:submitted event.
   const panel = page.getByRole('region', { name: 'Eingegangene Anträge' });
-  await panel.getByText(`${last.reference} · hund-anmelden`).waitFor();
-  await panel.getByText(`${last.reference} · hund-anmelden`).click();
+  await panel.getByText(`${last.reference} · hund-einfach`).waitFor();
+  await panel.getByText(`${last.reference} · hund-einfach`).click();
   assert.match(await panel.locator('pre').first().textContent(), /"nachname": "Mustermann"/);
   const { submittedAt, ...rest } = last.payload;
   assert.deepEqual(rest, {
     formlotse: 1,
-    form: 'hund-anmelden',
+    form: 'hund-einfach',
     version: '2026-11',
     lang: 'de',
     answers: DOG_ANSWERS,
@@ -81,7 +81,7 @@ test('the dog form is completed by its labels and the server stores exactly thos
 });
 
 test('"Ändern" on the review page opens the field and "Weiter" returns to the review', async () => {
-  const { context, page } = await open(browser, '/');
+  const { context, page } = await open(browser, DOG_PAGE);
   const form = page.locator('form-lotse');
   for (const step of [0, 1, 2]) {
     await fillDogStep(form, step);
@@ -123,7 +123,7 @@ test('"Ändern" on the review page opens the field and "Weiter" returns to the r
 });
 
 test('the language switch changes every text and keeps the answers', async () => {
-  const { context, page } = await open(browser, '/');
+  const { context, page } = await open(browser, DOG_PAGE);
   const form = page.locator('form-lotse');
   await form.getByLabel('Vorname').fill('Erika');
   const languages = form.getByRole('navigation', { name: 'Sprache' });
@@ -148,7 +148,7 @@ test('the language switch changes every text and keeps the answers', async () =>
 });
 
 test('an empty required field blocks Weiter with a German message next to the field', async () => {
-  const { context, page } = await open(browser, '/');
+  const { context, page } = await open(browser, DOG_PAGE);
   const form = page.locator('form-lotse');
   await form.getByLabel('Vorname').fill('Erika');
   await form.getByLabel('Vorname').press('Enter'); // Enter submits the step, like Weiter
@@ -178,7 +178,7 @@ test('an empty required field blocks Weiter with a German message next to the fi
 });
 
 test('wrong answers get specific German messages: an impossible date, a postcode, an under-age owner', async () => {
-  const { context, page } = await open(browser, '/');
+  const { context, page } = await open(browser, DOG_PAGE);
   const form = page.locator('form-lotse');
   const messages = async () => (await form.locator('.fl-error-summary li').allInnerTexts()).sort();
   await form.getByLabel('Tag').fill('29');
