@@ -1,0 +1,282 @@
+// A generic citizen: completes any form definition step by step with valid answers chosen from
+// each field's type and rules, and returns the answers the payload must then hold.
+//
+// It walks the definition's fields and fills only the inputs the assistant shows on the current
+// step (a field that is not shown is left alone), so it follows whatever path the form takes.
+// A text with a `pattern` cannot be guessed: give it in `values`, as do any answers a test wants
+// to choose itself (payload shape: text, number, 'YYYY-MM-DD', option value, true/false, array).
+
+const REVIEW_TITLE = 'Ihre Angaben prüfen';
+const PROBLEM_TITLE = 'Es gibt ein Problem';
+
+/** A definition text in German (or the one text given for every language). */
+export function german(text) {
+  return typeof text === 'string' ? text : text?.de;
+}
+
+/** Every field of a list of fields and groups, groups opened, content blocks left out. */
+function fieldsOf(items) {
+  const CONTENT = new Set(['heading', 'paragraph', 'info', 'warning']);
+  return items.flatMap((item) => {
+    if (item.type === 'group') return fieldsOf(item.fields ?? []);
+    if (CONTENT.has(item.type)) return [];
+    return [item];
+  });
+}
+
+// ---- dates, as the format writes them (docs/definition-format.md) ---------------------------
+
+function startOfDay(date) {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+}
+
+function addDays(date, days) {
+  const result = new Date(date);
+  result.setDate(result.getDate() + days);
+  return result;
+}
+
+/** `2026-01-31`, `today`, `today-18y`, `today+14d`, `today+3m` as a local date. */
+export function resolveDate(bound, today = startOfDay(new Date())) {
+  if (!bound) return null;
+  const fixed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(bound);
+  if (fixed) return new Date(Number(fixed[1]), Number(fixed[2]) - 1, Number(fixed[3]));
+  const relative = /^today(?:([+-])(\d+)([dmy]))?$/.exec(bound);
+  if (!relative) throw new Error(`not a date bound: ${bound}`);
+  const result = new Date(today);
+  if (relative[1]) {
+    const n = Number(relative[2]) * (relative[1] === '-' ? -1 : 1);
+    if (relative[3] === 'd') result.setDate(result.getDate() + n);
+    if (relative[3] === 'm') result.setMonth(result.getMonth() + n);
+    if (relative[3] === 'y') result.setFullYear(result.getFullYear() + n);
+  }
+  return result;
+}
+
+export function isoDate(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A date inside the field's limits (a few days in from them, so midnight cannot matter). */
+function validDate(field, answers) {
+  let low = resolveDate(field.minDate);
+  const high = resolveDate(field.maxDate);
+  const before = field.after && answers[field.after] ? resolveDate(answers[field.after]) : null;
+  if (before && (!low || addDays(before, 1) > low)) low = addDays(before, 1);
+  // A date of birth from the near end of its range (an adult, not someone born in 1900).
+  if (high && field.autocomplete === 'bday' && (!low || addDays(high, -400) > low)) return addDays(high, -400);
+  if (low && high) return addDays(low, Math.min(2, Math.floor((high - low) / 86_400_000 / 2)));
+  if (low) return addDays(low, 2);
+  if (high) return addDays(high, -2);
+  return addDays(startOfDay(new Date()), -30);
+}
+
+// ---- a valid answer per field type ----------------------------------------------------------
+
+const BY_AUTOCOMPLETE = {
+  'given-name': 'Erika',
+  'family-name': 'Mustermann',
+  'street-address': 'Heidestraße 17',
+  'address-level2': 'Musterstadt',
+  organization: 'Muster & Söhne GmbH',
+};
+
+function fitLength(text, field) {
+  let result = text;
+  while (field.minLength && [...result].length < field.minLength) result += ` ${text}`;
+  if (field.maxLength) result = [...result].slice(0, field.maxLength).join('').trim();
+  return result;
+}
+
+function optionsOf(field, definition) {
+  const options = typeof field.options === 'string' ? definition.codeLists?.[field.options] : field.options;
+  return options ?? [];
+}
+
+/** The payload value a citizen could give `field`, or throws when none can be guessed. */
+function answerFor(field, definition, answers) {
+  switch (field.type) {
+    case 'text':
+      if (field.pattern) throw new Error(`field ${field.id} has a pattern (${field.pattern}): give its value`);
+      if (field.equals) return answers[field.equals];
+      return fitLength(BY_AUTOCOMPLETE[field.autocomplete] ?? 'Beispielangabe', field);
+    case 'textarea':
+      return fitLength('Eine Beispielangabe für dieses Feld, so wie sie jemand schreiben würde.', field);
+    case 'email':
+      return field.equals ? answers[field.equals] : 'erika.mustermann@example.org';
+    case 'phone':
+      return '030 1234567';
+    case 'postalCode':
+      return '10557';
+    case 'iban':
+      return 'DE89370400440532013000';
+    case 'number':
+    case 'money': {
+      let value = Math.max(field.min ?? 1, 1);
+      if (field.max !== undefined && value > field.max) value = field.max;
+      return value;
+    }
+    case 'date':
+      return isoDate(validDate(field, answers));
+    case 'select':
+    case 'radio':
+      return optionsOf(field, definition)[0].value;
+    case 'yesno':
+      return true;
+    case 'checkbox':
+      return true;
+    case 'checkboxes':
+      return optionsOf(field, definition)
+        .slice(0, Math.max(field.minSelected ?? 1, 1))
+        .map((option) => option.value);
+    case 'file':
+      return [sampleFile(field)];
+    default:
+      return undefined; // a type this helper does not know (or that takes no input)
+  }
+}
+
+/** A small file of a type the field accepts. */
+function sampleFile(field) {
+  const accept = field.accept ?? ['application/pdf'];
+  const wants = (type) => accept.some((a) => a === type || (a.endsWith('/*') && type.startsWith(a.slice(0, -1))));
+  if (wants('application/pdf') || accept.includes('.pdf')) {
+    return { name: 'nachweis.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% Formlotse Testdatei\n%%EOF\n') };
+  }
+  if (wants('image/png')) {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    return { name: 'foto.png', mimeType: 'image/png', buffer: png };
+  }
+  if (wants('image/jpeg')) {
+    return { name: 'foto.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]) };
+  }
+  throw new Error(`field ${field.id}: no sample file for accept ${accept.join(', ')}`);
+}
+
+/** How a number is typed in German: a decimal comma. */
+function germanNumber(value) {
+  return String(value).replace('.', ',');
+}
+
+/** Types `value` into the widget of `field` inside `form`. */
+async function enter(form, field, value, definition) {
+  const input = form.locator(`[id="fl-field-${field.id}"]`);
+  switch (field.type) {
+    case 'date': {
+      const [year, month, day] = value.split('-').map(Number);
+      await input.fill(String(day));
+      await form.locator(`[id="fl-field-${field.id}-month"]`).fill(String(month));
+      await form.locator(`[id="fl-field-${field.id}-year"]`).fill(String(year));
+      return;
+    }
+    case 'number':
+    case 'money':
+      await input.fill(germanNumber(value));
+      return;
+    case 'select':
+      await input.selectOption(value);
+      return;
+    case 'radio':
+    case 'yesno': {
+      const option = field.type === 'yesno' ? (value ? 'yes' : 'no') : value;
+      await form.locator(`input[name="fl-field-${field.id}"][value="${option}"]`).check();
+      return;
+    }
+    case 'checkbox':
+      if (value) await input.check();
+      else await input.uncheck();
+      return;
+    case 'checkboxes':
+      for (const [i, option] of optionsOf(field, definition).entries()) {
+        const box = form.locator(`[id="${i === 0 ? `fl-field-${field.id}` : `fl-field-${field.id}-${i}`}"]`);
+        if (value.includes(option.value)) await box.check();
+        else await box.uncheck();
+      }
+      return;
+    case 'file':
+      await input.setInputFiles(value);
+      return;
+    default:
+      await input.fill(String(value));
+  }
+}
+
+/** The payload form of what `enter` typed. */
+function expected(field, value) {
+  if (field.type === 'iban') return value.replace(/\s+/g, '').toUpperCase();
+  if (field.type === 'file') return value.map((file) => ({ name: file.name, type: file.mimeType, size: file.buffer.length }));
+  return value;
+}
+
+/** Fills every shown field of `step`; returns {id: payload value} of what it entered. */
+export async function fillStep(form, definition, step, { values = {}, answers = {} } = {}) {
+  const entered = {};
+  for (const field of fieldsOf(step.fields ?? [])) {
+    const input = form.locator(`[id="fl-field-${field.id}"]`);
+    if ((await input.count()) === 0 || !(await input.first().isVisible())) continue; // not shown
+    const value = field.id in values ? values[field.id] : answerFor(field, definition, { ...answers, ...entered });
+    if (value === undefined || value === null) continue;
+    await enter(form, field, value, definition);
+    entered[field.id] = expected(field, value);
+  }
+  return entered;
+}
+
+/** The title of the step (or page) the assistant shows. */
+async function shownTitle(form) {
+  const heading = form.locator('#fl-step-title');
+  await heading.waitFor();
+  return (await heading.textContent()).trim();
+}
+
+/**
+ * Completes the form inside `form` (a locator of the element hosting the assistant) from its
+ * first step to the review page. `onStep(step)` runs on each step before it is filled (for an
+ * accessibility scan, say). Returns the answers the payload must hold, by field id.
+ */
+export async function completeForm(form, definition, { values = {}, onStep } = {}) {
+  const answers = {};
+  const seen = new Set();
+  for (;;) {
+    const title = await shownTitle(form);
+    if (title === REVIEW_TITLE) return answers;
+    const step = definition.steps.find((s) => german(s.title) === title);
+    if (!step) throw new Error(`the assistant shows «${title}», which is no step of ${definition.id}`);
+    if (seen.has(step.id)) throw new Error(`step ${step.id} came twice: Weiter did not go on`);
+    seen.add(step.id);
+    if (onStep) await onStep(step);
+    Object.assign(answers, await fillStep(form, definition, step, { values, answers }));
+    await form.getByRole('button', { name: 'Weiter' }).click();
+    await leave(form, title);
+  }
+}
+
+/** Waits until the assistant has left the step titled `title`; fails with its error summary. */
+async function leave(form, title) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const problem = form.getByRole('heading', { name: PROBLEM_TITLE });
+    if (await problem.isVisible()) {
+      const messages = await form.locator('.fl-error-summary li').allInnerTexts();
+      throw new Error(`step «${title}» was refused: ${messages.join(' | ')}`);
+    }
+    const now = await form.locator('#fl-step-title').textContent().catch(() => null);
+    if (now !== null && now.trim() !== title) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the assistant stayed on «${title}»`);
+}
+
+/** The stored answers with attachment ids left out, to compare with what the filler entered. */
+export function withoutAttachmentIds(answers) {
+  return Object.fromEntries(
+    Object.entries(answers).map(([id, value]) => [
+      id,
+      Array.isArray(value) && value.every((v) => v && typeof v === 'object' && 'id' in v)
+        ? value.map(({ id: _, ...file }) => file)
+        : value,
+    ]),
+  );
+}
