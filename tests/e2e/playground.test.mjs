@@ -125,6 +125,12 @@ test('a typo shows a diagnostic with its line, keeps the last good preview; fixi
   const caretLine = await editor.evaluate((element) => element.value.slice(0, element.selectionStart).split('\n').length);
   assert.equal(caretLine, line);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'editor');
+  // The gutter is as tall as the editor and scrolled with it: the marked number is in view.
+  const [gutterBox, editorBox] = [await page.locator('.gutter').boundingBox(), await editor.boundingBox()];
+  assert.ok(Math.abs(gutterBox.height - editorBox.height) < 2, `gutter ${gutterBox.height}, editor ${editorBox.height}`);
+  assert.ok(await editor.evaluate((e) => e.scrollTop > 0), 'the editor scrolled to the line');
+  const mark = await page.locator('.gutter .gutter-error').boundingBox();
+  assert.ok(mark.y >= editorBox.y && mark.y + mark.height <= editorBox.y + editorBox.height, 'the marked line number is in view');
 
   // Fixed, and renamed: the preview follows.
   const broken = await editor.inputValue();
