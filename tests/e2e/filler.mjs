@@ -210,16 +210,25 @@ function expected(field, value) {
   return value;
 }
 
-/** Fills every shown field of `step`; returns {id: payload value} of what it entered. */
-export async function fillStep(form, definition, step, { values = {}, answers = {} } = {}) {
+/**
+ * Fills every shown field of `step`; returns {id: payload value} of what it entered. The text of
+ * each calculated field shown on the step, once the step is filled, goes into `calculated`.
+ */
+export async function fillStep(form, definition, step, { values = {}, answers = {}, calculated = {} } = {}) {
   const entered = {};
-  for (const field of fieldsOf(step.fields ?? [])) {
+  const shown = async (field) => {
     const input = form.locator(`[id="fl-field-${field.id}"]`);
-    if ((await input.count()) === 0 || !(await input.first().isVisible())) continue; // not shown
+    return (await input.count()) > 0 && (await input.first().isVisible());
+  };
+  for (const field of fieldsOf(step.fields ?? [])) {
+    if (field.type === 'calculated' || !(await shown(field))) continue;
     const value = field.id in values ? values[field.id] : answerFor(field, definition, { ...answers, ...entered });
     if (value === undefined || value === null) continue;
     await enter(form, field, value, definition);
     entered[field.id] = expected(field, value);
+  }
+  for (const field of fieldsOf(step.fields ?? []).filter((f) => f.type === 'calculated')) {
+    if (await shown(field)) calculated[field.id] = (await form.locator(`[id="fl-field-${field.id}"]`).textContent()).trim();
   }
   return entered;
 }
@@ -234,9 +243,10 @@ async function shownTitle(form) {
 /**
  * Completes the form inside `form` (a locator of the element hosting the assistant) from its
  * first step to the review page. `onStep(step)` runs on each step before it is filled (for an
- * accessibility scan, say). Returns the answers the payload must hold, by field id.
+ * accessibility scan, say); `calculated` receives the text each calculated field showed. Returns
+ * the answers the filler gave, by field id (calculated values are the form's to add).
  */
-export async function completeForm(form, definition, { values = {}, onStep } = {}) {
+export async function completeForm(form, definition, { values = {}, onStep, calculated = {} } = {}) {
   const answers = {};
   const seen = new Set();
   for (;;) {
@@ -247,7 +257,7 @@ export async function completeForm(form, definition, { values = {}, onStep } = {
     if (seen.has(step.id)) throw new Error(`step ${step.id} came twice: Weiter did not go on`);
     seen.add(step.id);
     if (onStep) await onStep(step);
-    Object.assign(answers, await fillStep(form, definition, step, { values, answers }));
+    Object.assign(answers, await fillStep(form, definition, step, { values, answers, calculated }));
     await form.getByRole('button', { name: 'Weiter' }).click();
     await leave(form, title);
   }

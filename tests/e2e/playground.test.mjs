@@ -7,11 +7,30 @@ import { launch, open, submissions, screenshot, cspViolations, baseUrl } from '.
 import { assertAccessible } from './axe.mjs';
 import { completeForm, german, withoutAttachmentIds } from './filler.mjs';
 
-/** Answers the generic filler cannot guess: texts with a pattern. */
+/**
+ * Answers the generic filler cannot guess (texts with a pattern), and choices that take each
+ * sample down its conditional paths: a register entry, a company, a preferred date, a leased car.
+ */
 const VALUES = {
-  'hund-anmelden': { chipnummer: '276098106123456' },
-  'gewerbe-anmelden': { registernummer: '12345' },
-  bewohnerparkausweis: { kennzeichen: 'MS-AB 123' },
+  'hund-anmelden': { chipnummer: '276098106123456' }, // "Ja, gefährlich": the extra step, 600 €
+  'gewerbe-anmelden': { rechtsform: 'gmbh', registerart: 'HRB', registernummer: '12345' },
+  'sondernutzung-strasse': { antragsart: 'firma', laenge: 12.5, breite: 2 },
+  'sperrmuell-anmelden': { terminwahl: 'wunsch', abholungen: '2' },
+  bewohnerparkausweis: { kennzeichen: 'MS-AB 123', laenge: 4.85, halter: 'leasing', elektro: false, laufzeit: '24' },
+  'fundbuero-verlust': { kategorie: 'handy', wert: 850, unterwegs: 'oepnv', linie: 'Bus 12 Richtung Hafen' },
+};
+
+/** What each sample's calculated fields must come to with those answers: [payload, shown]. */
+const CALCULATED = {
+  'hund-anmelden': { steuerbetrag: [600, '600,00 €'] },
+  'gewerbe-anmelden': { gebuehr: [26, '26,00 €'] },
+  // 12,5 m × 2 m = 25 m², 4 days (the filler's range), 1,50 € → 150 €.
+  'sondernutzung-strasse': { flaeche: [25, null], tage: [4, null], satz: [1.5, '1,50 €'], gebuehr: [150, '150,00 €'] },
+  'sperrmuell-anmelden': { gebuehr: [35, '35,00 €'] },
+  // Over 4,70 m: 180 € a year, for two years, not electric.
+  bewohnerparkausweis: { gebuehr: [360, '360,00 €'] },
+  // 5 % of 500 € plus 3 % of 350 €.
+  'fundbuero-verlust': { finderlohn: [35.5, '35,50 €'] },
 };
 
 let browser;
@@ -53,14 +72,20 @@ for (const file of FILES) {
     assert.equal(await page.locator('#sample').inputValue(), file);
     const preview = page.locator('#preview');
     const stepsScanned = [];
+    const calculated = {};
     const answers = await completeForm(preview, definition, {
       values: VALUES[definition.id] ?? {},
+      calculated,
       onStep: async (step) => {
         await assertAccessible(page, `on step «${german(step.title)}» of ${file}`);
         stepsScanned.push(step.id);
       },
     });
     assert.ok(stepsScanned.length >= 3, `${file} has steps: ${stepsScanned}`);
+    const fees = CALCULATED[definition.id] ?? {};
+    for (const [id, [, text]] of Object.entries(fees)) {
+      if (text !== null) assert.equal(calculated[id], text, `${id} as shown`);
+    }
     await assertAccessible(page, `on the review page of ${file}`);
     await screenshot(page, `playground-${definition.id}-review`);
 
@@ -75,7 +100,8 @@ for (const file of FILES) {
     assert.equal(last.formId, definition.id);
     assert.equal(last.verdict, 'valid', 'the receiver checked it against the sample');
     assert.equal(last.payload.version, definition.version);
-    assert.deepEqual(withoutAttachmentIds(last.payload.answers), answers);
+    const values = Object.fromEntries(Object.entries(fees).map(([id, [value]]) => [id, value]));
+    assert.deepEqual(withoutAttachmentIds(last.payload.answers), { ...answers, ...values });
     const files = Object.values(answers).filter((v) => Array.isArray(v) && v[0]?.size !== undefined).flat();
     assert.equal(last.payload.attachments.length, files.length, 'every chosen file is attached');
 
