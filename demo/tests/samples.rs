@@ -40,9 +40,9 @@ fn every_translated_text_has_german_and_english() {
         match value {
             Value::Object(map) => {
                 if map.contains_key("de") || map.contains_key("en") {
-                    let both = ["de", "en"]
-                        .iter()
-                        .all(|lang| map.get(*lang).and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty()));
+                    let both = ["de", "en"].iter().all(|lang| {
+                        map.get(*lang).and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty())
+                    });
                     if !both || map.len() != 2 {
                         missing.push(pointer.to_owned());
                     }
