@@ -243,10 +243,10 @@ async function shownTitle(form) {
 /**
  * Completes the form inside `form` (a locator of the element hosting the assistant) from its
  * first step to the review page. `onStep(step)` runs on each step before it is filled (for an
- * accessibility scan, say); `calculated` receives the text each calculated field showed. Returns
+ * accessibility scan, say), `onFilled(step)` once it is filled (what the answers revealed); `calculated` receives the text each calculated field showed. Returns
  * the answers the filler gave, by field id (calculated values are the form's to add).
  */
-export async function completeForm(form, definition, { values = {}, onStep, calculated = {} } = {}) {
+export async function completeForm(form, definition, { values = {}, onStep, onFilled, calculated = {} } = {}) {
   const answers = {};
   const seen = new Set();
   for (;;) {
@@ -258,6 +258,7 @@ export async function completeForm(form, definition, { values = {}, onStep, calc
     seen.add(step.id);
     if (onStep) await onStep(step);
     Object.assign(answers, await fillStep(form, definition, step, { values, answers, calculated }));
+    if (onFilled) await onFilled(step);
     await form.getByRole('button', { name: 'Weiter' }).click();
     await leave(form, title);
   }

@@ -80,6 +80,8 @@ for (const file of FILES) {
         await assertAccessible(page, `on step «${german(step.title)}» of ${file}`);
         stepsScanned.push(step.id);
       },
+      // Again once filled: the answers show warnings, fields and fees that were hidden.
+      onFilled: (step) => assertAccessible(page, `on step «${german(step.title)}» of ${file}, filled in`),
     });
     assert.ok(stepsScanned.length >= 3, `${file} has steps: ${stepsScanned}`);
     const fees = CALCULATED[definition.id] ?? {};
