@@ -119,6 +119,21 @@ for (const file of FILES) {
   });
 }
 
+test('every sample speaks English in the preview: its language switch changes the step and its fields', async () => {
+  for (const sample of samples) {
+    const definition = await definitionOf(sample);
+    const { context, page } = await openPlayground(sample.file);
+    const preview = page.locator('#preview');
+    await preview.getByRole('navigation', { name: 'Sprache' }).getByRole('button', { name: 'English' }).click();
+    const [first] = definition.steps;
+    await preview.getByRole('heading', { name: first.title.en, exact: true }).waitFor();
+    await preview.getByRole('button', { name: 'Continue' }).click();
+    await preview.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await assertAccessible(page, `on the first step of ${sample.file} in English, with errors`);
+    await context.close();
+  }
+});
+
 test('a typo shows a diagnostic with its line, keeps the last good preview; fixing it updates the preview', async () => {
   const { context, page, problems } = await openPlayground('hund-anmelden.json');
   const editor = page.getByLabel('JSON der Definition');
