@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, submissions, screenshot, cspViolations, baseUrl } from './browser.mjs';
 import { assertAccessible } from './axe.mjs';
-import { completeForm, german, withoutAttachmentIds } from './filler.mjs';
+import { completeForm, fillStep, german, withoutAttachmentIds } from './filler.mjs';
 
 /**
  * Answers the generic filler cannot guess (texts with a pattern), and choices that take each
@@ -188,6 +188,29 @@ test('a typo shows a diagnostic with its line, keeps the last good preview; fixi
   await page.getByRole('button', { name: 'Änderungen verwerfen' }).click();
   await preview.getByLabel('Vorname').waitFor();
   assert.equal(await editor.inputValue(), text);
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  await context.close();
+});
+
+test('an edit keeps the preview where the author was: the step and the answers come back', async () => {
+  const { context, page, problems } = await openPlayground('hund-anmelden.json');
+  const preview = page.locator('#preview');
+  const definition = await definitionOf(samples.find((s) => s.file === 'hund-anmelden.json'));
+  await fillStep(preview, definition, definition.steps[0]);
+  await preview.getByRole('button', { name: 'Weiter' }).click();
+  await preview.getByRole('heading', { name: 'Angaben zum Hund' }).waitFor();
+  await preview.getByLabel('Name des Hundes').fill('Bello');
+  // The assistant keeps its draft in sessionStorage (debounced); the remount reads it.
+  await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('formlotse-draft:hund-anmelden'))?.answers?.hundename);
+  const editor = page.getByLabel('JSON der Definition');
+  await editor.fill((await editor.inputValue()).replace('"de": "Name des Hundes"', '"de": "Rufname des Hundes"'));
+  await preview.getByLabel('Rufname des Hundes').waitFor();
+  assert.equal(await preview.getByLabel('Rufname des Hundes').inputValue(), 'Bello');
+  assert.ok(await preview.getByRole('heading', { name: 'Angaben zum Hund' }).isVisible());
+  await preview.getByText('Ihre Angaben wurden wiederhergestellt.').waitFor();
+  await screenshot(page, 'playground-edit-keeps-step');
+  await preview.getByRole('button', { name: 'Zurück' }).click();
+  assert.equal(await preview.getByLabel('Nachname').inputValue(), 'Mustermann');
   assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
   await context.close();
 });
