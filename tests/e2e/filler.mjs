@@ -14,7 +14,8 @@ export function german(text) {
   return typeof text === 'string' ? text : text?.de;
 }
 
-/** Every field of a list of fields and groups, groups opened, content blocks left out. */
+/** The fields of a list of fields and groups, groups opened, content blocks left out; a
+ * repeatable group stays one entry (its items are filled one by one). */
 function fieldsOf(items) {
   const CONTENT = new Set(['heading', 'paragraph', 'info', 'warning']);
   return items.flatMap((item) => {
@@ -64,8 +65,9 @@ function validDate(field, answers) {
   const high = resolveDate(field.maxDate);
   const before = field.after && answers[field.after] ? resolveDate(answers[field.after]) : null;
   if (before && (!low || addDays(before, 1) > low)) low = addDays(before, 1);
-  // A date of birth from the near end of its range (an adult, not someone born in 1900).
-  if (high && field.autocomplete === 'bday' && (!low || addDays(high, -400) > low)) return addDays(high, -400);
+  // From the near end of a long range: an adult born recently enough, not in 1900.
+  const long = !low || high - low > 3650 * 86_400_000;
+  if (high && long && (!low || addDays(high, -400) > low)) return addDays(high, -400);
   if (low && high) return addDays(low, Math.min(2, Math.floor((high - low) / 86_400_000 / 2)));
   if (low) return addDays(low, 2);
   if (high) return addDays(high, -2);
@@ -81,6 +83,9 @@ const BY_AUTOCOMPLETE = {
   'address-level2': 'Musterstadt',
   organization: 'Muster & Söhne GmbH',
 };
+
+// Without an autocomplete token (as inside a repeatable group), by the usual ids.
+const BY_ID = { vorname: 'Erika', nachname: 'Mustermann', strasse: 'Heidestraße 17', ort: 'Musterstadt' };
 
 function fitLength(text, field) {
   let result = text;
@@ -100,7 +105,7 @@ function answerFor(field, definition, answers) {
     case 'text':
       if (field.pattern) throw new Error(`field ${field.id} has a pattern (${field.pattern}): give its value`);
       if (field.equals) return answers[field.equals];
-      return fitLength(BY_AUTOCOMPLETE[field.autocomplete] ?? 'Beispielangabe', field);
+      return fitLength(BY_AUTOCOMPLETE[field.autocomplete] ?? BY_ID[field.id] ?? 'Beispielangabe', field);
     case 'textarea':
       return fitLength('Eine Beispielangabe für dieses Feld, so wie sie jemand schreiben würde.', field);
     case 'email':
@@ -160,15 +165,15 @@ function germanNumber(value) {
   return String(value).replace('.', ',');
 }
 
-/** Types `value` into the widget of `field` inside `form`. */
-async function enter(form, field, value, definition) {
-  const input = form.locator(`[id="fl-field-${field.id}"]`);
+/** Types `value` into the widget of `field` at `path` (its id, or `group[i].id` in an item). */
+async function enter(form, field, path, value, definition) {
+  const input = form.locator(`[id="fl-field-${path}"]`);
   switch (field.type) {
     case 'date': {
       const [year, month, day] = value.split('-').map(Number);
       await input.fill(String(day));
-      await form.locator(`[id="fl-field-${field.id}-month"]`).fill(String(month));
-      await form.locator(`[id="fl-field-${field.id}-year"]`).fill(String(year));
+      await form.locator(`[id="fl-field-${path}-month"]`).fill(String(month));
+      await form.locator(`[id="fl-field-${path}-year"]`).fill(String(year));
       return;
     }
     case 'number':
@@ -181,7 +186,7 @@ async function enter(form, field, value, definition) {
     case 'radio':
     case 'yesno': {
       const option = field.type === 'yesno' ? (value ? 'yes' : 'no') : value;
-      await form.locator(`input[name="fl-field-${field.id}"][value="${option}"]`).check();
+      await form.locator(`input[name="fl-field-${path}"][value="${option}"]`).check();
       return;
     }
     case 'checkbox':
@@ -190,7 +195,7 @@ async function enter(form, field, value, definition) {
       return;
     case 'checkboxes':
       for (const [i, option] of optionsOf(field, definition).entries()) {
-        const box = form.locator(`[id="${i === 0 ? `fl-field-${field.id}` : `fl-field-${field.id}-${i}`}"]`);
+        const box = form.locator(`[id="${i === 0 ? `fl-field-${path}` : `fl-field-${path}-${i}`}"]`);
         if (value.includes(option.value)) await box.check();
         else await box.uncheck();
       }
@@ -211,26 +216,63 @@ function expected(field, value) {
 }
 
 /**
- * Fills every shown field of `step`; returns {id: payload value} of what it entered. The text of
- * each calculated field shown on the step, once the step is filled, goes into `calculated`.
+ * Fills every shown field of `step`; returns {id: payload value} of what it entered (an array
+ * of such objects for a repeatable group). The text of each calculated field shown on the step,
+ * once it is filled, goes into `calculated`, by path (`steuer`, `hunde[1].satz`).
  */
 export async function fillStep(form, definition, step, { values = {}, answers = {}, calculated = {} } = {}) {
+  return fillFields(form, definition, step.fields ?? [], { prefix: '', values, answers, calculated });
+}
+
+async function isShown(form, path) {
+  const input = form.locator(`[id="fl-field-${path}"]`);
+  return (await input.count()) > 0 && (await input.first().isVisible());
+}
+
+async function fillFields(form, definition, items, { prefix, values, answers, calculated }) {
   const entered = {};
-  const shown = async (field) => {
-    const input = form.locator(`[id="fl-field-${field.id}"]`);
-    return (await input.count()) > 0 && (await input.first().isVisible());
-  };
-  for (const field of fieldsOf(step.fields ?? [])) {
-    if (field.type === 'calculated' || !(await shown(field))) continue;
+  const fields = fieldsOf(items);
+  for (const field of fields) {
+    if (field.type === 'repeat') {
+      const filled = await fillRepeat(form, definition, field, { values: values[field.id], calculated });
+      if (filled) entered[field.id] = filled;
+      continue;
+    }
+    const path = prefix + field.id;
+    if (field.type === 'calculated' || !(await isShown(form, path))) continue;
     const value = field.id in values ? values[field.id] : answerFor(field, definition, { ...answers, ...entered });
     if (value === undefined || value === null) continue;
-    await enter(form, field, value, definition);
+    await enter(form, field, path, value, definition);
     entered[field.id] = expected(field, value);
   }
-  for (const field of fieldsOf(step.fields ?? []).filter((f) => f.type === 'calculated')) {
-    if (await shown(field)) calculated[field.id] = (await form.locator(`[id="fl-field-${field.id}"]`).textContent()).trim();
+  for (const field of fields.filter((f) => f.type === 'calculated')) {
+    const path = prefix + field.id;
+    if (await isShown(form, path)) calculated[path] = (await form.locator(`[id="fl-field-${path}"]`).textContent()).trim();
   }
   return entered;
+}
+
+/**
+ * Fills the items of a repeatable group: as many as `values` has (an array of per-item values),
+ * else its minimum; "add" makes the missing ones. Returns the items, or null when the group is
+ * not shown.
+ */
+async function fillRepeat(form, definition, repeat, { values, calculated }) {
+  const items = Array.isArray(values) ? values : Array.from({ length: Math.max(repeat.minItems ?? 1, 1) }, () => ({}));
+  const first = fieldsOf(repeat.fields ?? []).find((f) => f.type !== 'calculated' && f.type !== 'repeat');
+  const filled = [];
+  for (const [i, itemValues] of items.entries()) {
+    const prefix = `${repeat.id}[${i}].`;
+    const probe = form.locator(`[id="fl-field-${prefix}${first.id}"]`);
+    if ((await probe.count()) === 0) {
+      const add = form.getByRole('button', { name: german(repeat.addLabel) ?? 'Weiteren Eintrag hinzufügen', exact: true });
+      if (i === 0 && (await add.count()) === 0) return null; // the group is not shown
+      await add.click();
+      await probe.waitFor();
+    }
+    filled.push(await fillFields(form, definition, repeat.fields ?? [], { prefix, values: itemValues, answers: {}, calculated }));
+  }
+  return filled;
 }
 
 /** The title of the step (or page) the assistant shows. */
@@ -243,8 +285,9 @@ async function shownTitle(form) {
 /**
  * Completes the form inside `form` (a locator of the element hosting the assistant) from its
  * first step to the review page. `onStep(step)` runs on each step before it is filled (for an
- * accessibility scan, say), `onFilled(step)` once it is filled (what the answers revealed); `calculated` receives the text each calculated field showed. Returns
- * the answers the filler gave, by field id (calculated values are the form's to add).
+ * accessibility scan, say), `onFilled(step)` once it is filled (what the answers revealed);
+ * `calculated` receives the text each calculated field showed, by path. Returns the answers the
+ * filler gave, by field id (calculated values are the form's to add).
  */
 export async function completeForm(form, definition, { values = {}, onStep, onFilled, calculated = {} } = {}) {
   const answers = {};
@@ -259,7 +302,7 @@ export async function completeForm(form, definition, { values = {}, onStep, onFi
     if (onStep) await onStep(step);
     Object.assign(answers, await fillStep(form, definition, step, { values, answers, calculated }));
     if (onFilled) await onFilled(step);
-    await form.getByRole('button', { name: 'Weiter' }).click();
+    await form.getByRole('button', { name: 'Weiter', exact: true }).click();
     await leave(form, title);
   }
 }

@@ -9,29 +9,59 @@ import { completeForm, fillStep, german, withoutAttachmentIds } from './filler.m
 
 /**
  * Answers the generic filler cannot guess (texts with a pattern), and choices that take each
- * sample down its conditional paths: a register entry, a company, a preferred date, a leased car.
+ * sample down its conditional paths: two dogs, one of a listed breed; a register entry and a
+ * second person; a company with two areas; a preferred date; a leased car; a lost phone.
  */
 const VALUES = {
-  'hund-anmelden': { chipnummer: '276098106123456' }, // "Ja, gefährlich": the extra step, 600 €
-  'gewerbe-anmelden': { rechtsform: 'gmbh', registerart: 'HRB', registernummer: '12345' },
-  'sondernutzung-strasse': { antragsart: 'firma', laenge: 12.5, breite: 2 },
-  'sperrmuell-anmelden': { terminwahl: 'wunsch', abholungen: '2' },
+  'hund-anmelden': {
+    hunde: [
+      { hundename: 'Bello', rasse: 'labrador', chipnummer: '276098106123456', gefaehrlich: false },
+      { hundename: 'Luna', rasse: 'staffordshire', chipnummer: '276098106654321', gefaehrlich: false },
+    ],
+    weitere_hunde: 0,
+  },
+  'gewerbe-anmelden': {
+    rechtsform: 'gmbh', registerart: 'HRB', registernummer: '12345',
+    personen: [{}, { funktion: 'gesellschafter', staatsangehoerigkeit: 'andere', aufenthaltstitel: 'Niederlassungserlaubnis Y1234567' }],
+  },
+  'sondernutzung-strasse': {
+    antragsart: 'firma',
+    flaechen: [{ bezeichnung: 'Gerüst', laenge: 12.5, breite: 1.2 }, { bezeichnung: 'Container', laenge: 3.5, breite: 2 }],
+  },
+  'sperrmuell-anmelden': {
+    terminwahl: 'wunsch', abholungen: '2',
+    teile: [{ bezeichnung: 'Kleiderschrank, zerlegt', anzahl: 1 }, { bezeichnung: 'Stühle', anzahl: 4 }],
+  },
   bewohnerparkausweis: { kennzeichen: 'MS-AB 123', laenge: 4.85, halter: 'leasing', elektro: false, laufzeit: '24' },
   'fundbuero-verlust': { kategorie: 'handy', wert: 850, unterwegs: 'oepnv', linie: 'Bus 12 Richtung Hafen' },
 };
 
-/** What each sample's calculated fields must come to with those answers: [payload, shown]. */
+/** What each sample's calculated fields must come to with those answers, by path: [payload, shown]. */
 const CALCULATED = {
-  'hund-anmelden': { steuerbetrag: [600, '600,00 €'] },
-  'gewerbe-anmelden': { gebuehr: [26, '26,00 €'] },
-  // 12,5 m × 2 m = 25 m², 4 days (the filler's range), 1,50 € → 150 €.
-  'sondernutzung-strasse': { flaeche: [25, null], tage: [4, null], satz: [1.5, '1,50 €'], gebuehr: [150, '150,00 €'] },
-  'sperrmuell-anmelden': { gebuehr: [35, '35,00 €'] },
+  // 144 € for the Labrador, 600 € for the Staffordshire; the household's first dog 48 € less.
+  'hund-anmelden': { 'hunde[0].satz': [144, '144,00 €'], 'hunde[1].satz': [600, '600,00 €'], steuerbetrag: [696, '696,00 €'] },
+  // 26 € and 13 € for the second person.
+  'gewerbe-anmelden': { gebuehr: [39, '39,00 €'] },
+  // 15 m² + 7 m², 4 days (the filler's range), 1,50 € → 132 €.
+  'sondernutzung-strasse': {
+    'flaechen[0].flaeche': [15, null], 'flaechen[1].flaeche': [7, null], gesamtflaeche: [22, null],
+    tage: [4, null], satz: [1.5, '1,50 €'], gebuehr: [132, '132,00 €'],
+  },
+  'sperrmuell-anmelden': { stueckzahl: [5, null], gebuehr: [35, '35,00 €'] },
   // Over 4,70 m: 180 € a year, for two years, not electric.
   bewohnerparkausweis: { gebuehr: [360, '360,00 €'] },
   // 5 % of 500 € plus 3 % of 350 €.
   'fundbuero-verlust': { finderlohn: [35.5, '35,50 €'] },
 };
+
+/** Sets `path` (`steuer`, `hunde[1].satz`) in a copy of `answers`. */
+function withValue(answers, path, value) {
+  const copy = structuredClone(answers);
+  const item = /^(.+)\[(\d+)\]\.(.+)$/.exec(path);
+  if (item) copy[item[1]][Number(item[2])][item[3]] = value;
+  else copy[path] = value;
+  return copy;
+}
 
 let browser;
 let samples;
@@ -102,8 +132,8 @@ for (const file of FILES) {
     assert.equal(last.formId, definition.id);
     assert.equal(last.verdict, 'valid', 'the receiver checked it against the sample');
     assert.equal(last.payload.version, definition.version);
-    const values = Object.fromEntries(Object.entries(fees).map(([id, [value]]) => [id, value]));
-    assert.deepEqual(withoutAttachmentIds(last.payload.answers), { ...answers, ...values });
+    const expected = Object.entries(fees).reduce((all, [path, [value]]) => withValue(all, path, value), answers);
+    assert.deepEqual(withoutAttachmentIds(last.payload.answers), expected);
     const files = Object.values(answers).filter((v) => Array.isArray(v) && v[0]?.size !== undefined).flat();
     assert.equal(last.payload.attachments.length, files.length, 'every chosen file is attached');
 
@@ -197,16 +227,16 @@ test('an edit keeps the preview where the author was: the step and the answers c
   const preview = page.locator('#preview');
   const definition = await definitionOf(samples.find((s) => s.file === 'hund-anmelden.json'));
   await fillStep(preview, definition, definition.steps[0]);
-  await preview.getByRole('button', { name: 'Weiter' }).click();
-  await preview.getByRole('heading', { name: 'Angaben zum Hund' }).waitFor();
+  await preview.getByRole('button', { name: 'Weiter', exact: true }).click();
+  await preview.getByRole('heading', { name: 'Ihre Hunde' }).waitFor();
   await preview.getByLabel('Name des Hundes').fill('Bello');
   // The assistant keeps its draft in sessionStorage (debounced); the remount reads it.
-  await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('formlotse-draft:hund-anmelden'))?.answers?.hundename);
+  await page.waitForFunction(() => (sessionStorage.getItem('formlotse-draft:hund-anmelden') ?? '').includes('Bello'));
   const editor = page.getByLabel('JSON der Definition');
   await editor.fill((await editor.inputValue()).replace('"de": "Name des Hundes"', '"de": "Rufname des Hundes"'));
   await preview.getByLabel('Rufname des Hundes').waitFor();
   assert.equal(await preview.getByLabel('Rufname des Hundes').inputValue(), 'Bello');
-  assert.ok(await preview.getByRole('heading', { name: 'Angaben zum Hund' }).isVisible());
+  assert.ok(await preview.getByRole('heading', { name: 'Ihre Hunde' }).isVisible());
   await preview.getByText('Ihre Angaben wurden wiederhergestellt.').waitFor();
   await screenshot(page, 'playground-edit-keeps-step');
   await preview.getByRole('button', { name: 'Zurück' }).click();
