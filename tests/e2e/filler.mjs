@@ -4,7 +4,8 @@
 // It walks the definition's fields and fills only the inputs the assistant shows on the current
 // step (a field that is not shown is left alone), so it follows whatever path the form takes.
 // A text with a `pattern` cannot be guessed: give it in `values`, as do any answers a test wants
-// to choose itself (payload shape: text, number, 'YYYY-MM-DD', option value, true/false, array).
+// to choose itself (payload shape: text, number, 'YYYY-MM-DD', option value, true/false, array;
+// for a repeatable group an array with one object of values per item, which sets the item count).
 
 const REVIEW_TITLE = 'Ihre Angaben prüfen';
 const PROBLEM_TITLE = 'Es gibt ein Problem';
