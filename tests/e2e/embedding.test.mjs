@@ -161,6 +161,20 @@ test('the JS API mounts, resets, unmounts and checks; events tell the host page 
   await context.close();
 });
 
+test('Formlotse.mount passes draft and timeout on, like the attributes', async () => {
+  const { context, page, problems } = await open(browser, '/fixtures/empty.html');
+  await page.evaluate(() => {
+    const host = document.createElement('div');
+    document.querySelector('main').append(host);
+    window.Formlotse.mount(host, { src: '/fixtures/one-field.json', endpoint: '/api/submissions', draft: 'local', timeout: 5 });
+  });
+  await page.getByLabel('Antwort').fill('bleibt auf dem Gerät');
+  await page.waitForFunction(() => localStorage.getItem('formlotse-draft:ein-feld')?.includes('bleibt auf dem Gerät'));
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('formlotse-draft:ein-feld')), null, 'local, not the session default');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a definition full of XSS payloads renders them as text and executes nothing', async () => {
   const { context, page, problems } = await open(browser, '/fixtures/xss.html');
   const dialogs = [];

@@ -103,12 +103,12 @@
   }
 
   window.Formlotse = Object.freeze({
-    /** Mounts an assistant into any element: options {src, definition, endpoint, lang}. */
+    /** Mounts an assistant into any element: options {src, definition, endpoint, lang, draft, timeout}. */
     mount: function (element, options) {
       // Own keys only, into an object without a prototype: a host page that extended
       // Object.prototype cannot slip options in.
       var clean = Object.create(null);
-      ["src", "definition", "endpoint", "lang"].forEach(function (key) {
+      ["src", "definition", "endpoint", "lang", "draft", "timeout"].forEach(function (key) {
         if (options && Object.prototype.hasOwnProperty.call(options, key)) clean[key] = options[key];
       });
       return createHandle(element, clean);
