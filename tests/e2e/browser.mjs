@@ -44,6 +44,22 @@ export async function open(browser, path, options = {}) {
   return { context, page, problems };
 }
 
+/**
+ * Opens the empty fixture page with `options` (viewport, …) and mounts a `<form-lotse>` with
+ * `attributes` (src, endpoint, draft, …) into it; waits until `heading` shows.
+ */
+export async function mountFixture(browser, attributes, heading, options = {}) {
+  const opened = await open(browser, '/fixtures/empty.html', options);
+  await opened.page.evaluate((attributes) => {
+    const element = document.createElement('form-lotse');
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    document.querySelector('main').append(element);
+  }, attributes);
+  const form = opened.page.locator('form-lotse');
+  await form.getByRole('heading', { name: heading }).waitFor();
+  return { ...opened, form };
+}
+
 /** Every submission the demo receiver stored, oldest first. */
 export async function submissions() {
   const response = await fetch(new URL('/api/submissions', baseUrl));

@@ -2,7 +2,7 @@
 // go with the answers, a fee that follows them, and a payload the receiver accepts as is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, submissions, screenshot, cspViolations } from './browser.mjs';
+import { launch, mountFixture, submissions, screenshot, cspViolations } from './browser.mjs';
 import { assertAccessible } from './axe.mjs';
 
 let browser;
@@ -10,18 +10,9 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** The logic fixture mounted on an empty page. */
-async function logicForm() {
-  const opened = await open(browser, '/fixtures/empty.html');
-  await opened.page.evaluate(() => {
-    const element = document.createElement('form-lotse');
-    element.setAttribute('src', '/fixtures/logic.json');
-    element.setAttribute('endpoint', '/api/submissions');
-    element.setAttribute('draft', 'off');
-    document.querySelector('main').append(element);
-  });
-  const form = opened.page.locator('form-lotse');
-  await form.getByRole('heading', { name: 'Halterin oder Halter' }).waitFor();
-  return { ...opened, form };
+function logicForm() {
+  const attributes = { src: '/fixtures/logic.json', endpoint: '/api/submissions', draft: 'off' };
+  return mountFixture(browser, attributes, 'Halterin oder Halter');
 }
 
 test('a field shown by an answer keeps what was typed while it is hidden', async () => {

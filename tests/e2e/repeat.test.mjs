@@ -3,25 +3,17 @@
 // the payload the receiver accepts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, submissions, screenshot } from './browser.mjs';
+import { launch, mountFixture, submissions, screenshot } from './browser.mjs';
 import { assertAccessible } from './axe.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function dogsForm(options = {}) {
-  const opened = await open(browser, '/fixtures/empty.html', options);
-  await opened.page.evaluate(() => {
-    const element = document.createElement('form-lotse');
-    element.setAttribute('src', '/fixtures/repeat.json');
-    element.setAttribute('endpoint', '/api/submissions');
-    element.setAttribute('draft', 'off');
-    document.querySelector('main').append(element);
-  });
-  const form = opened.page.locator('form-lotse');
-  await form.getByRole('heading', { name: 'Ihre Hunde' }).waitFor();
-  return { ...opened, form };
+/** The fixture with a repeatable group of dogs, mounted on an empty page. */
+function dogsForm(options = {}) {
+  const attributes = { src: '/fixtures/repeat.json', endpoint: '/api/submissions', draft: 'off' };
+  return mountFixture(browser, attributes, 'Ihre Hunde', options);
 }
 
 const item = (form, n) => form.getByRole('group', { name: `Hund ${n}`, exact: true });
