@@ -220,8 +220,8 @@ mod tests {
         flow.next(&definition, &resolved(&definition, &answers));
         answers.set("name", Answer::Text(String::new()));
         let Move::Blocked(errors) = flow.next(&definition, &resolved(&definition, &answers)) else {
-            panic!("must block")
-        }; // ok: test
+            panic!("must block") // ok: test
+        };
         assert_eq!(errors[0].path, "name");
         answers.set("name", Answer::Text("Erika".into()));
         assert_eq!(flow.next(&definition, &resolved(&definition, &answers)), Move::Review);

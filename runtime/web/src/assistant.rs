@@ -178,7 +178,9 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let banner_html = draft_banner(&state, &answers, &saver, &banner, props.draft, lang);
     let answers_file = answers_file_buttons(&state, &answers, &saver, &banner, lang);
 
-    let resolved = || Box::new(logic.0.borrow().resolved.clone());
+    // Read in place while rendering; only the actions take a copy.
+    let current = logic.0.borrow();
+    let resolved = &current.resolved;
     let onsubmit = {
         let (state, logic) = (state.clone(), logic.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -200,7 +202,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
                 state.dispatch(Action::Change { step, field: field.to_string() });
             })
         };
-        let sections = review::sections(definition, &resolved(), lang);
+        let sections = review::sections(definition, resolved, lang);
         return html! {
             <div class="fl-assistant">
                 {switch}
@@ -233,7 +235,6 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             })
         })
         .collect();
-    let resolved = resolved();
     // Hidden steps are not counted: "Schritt 3 von 4" even when a fifth is skipped.
     let shown: Vec<usize> = (0..definition.steps.len())
         .filter(|&i| i == index || resolved.shows_step(&definition.steps[i]))
@@ -248,7 +249,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         answers: &answers,
         files: &files,
         logic: &logic,
-        resolved: &resolved,
+        resolved,
         lang,
         changed: &changed,
         items_changed: &items_changed,

@@ -22,10 +22,12 @@ pub struct Resolved {
     today: Date,
 }
 
-/// Expressions read the effective values: a hidden field is empty.
+/// Expressions read the effective values: a hidden field is empty. Inside item `i` of a
+/// repeatable group (`item`), the group's field ids mean that item's fields.
 struct View<'a> {
     values: &'a Values,
     today: Date,
+    item: Option<(&'a RepeatLogic, usize)>,
 }
 
 fn value_in(values: &Values, key: &str) -> Option<Value> {
@@ -50,36 +52,11 @@ fn column_in(values: &Values, column: &str) -> Vec<Value> {
 
 impl Env for View<'_> {
     fn value(&self, id: &str) -> Option<Value> {
-        value_in(self.values, id)
-    }
-
-    fn today(&self) -> Date {
-        self.today
-    }
-
-    fn items(&self, id: &str) -> usize {
-        items_in(self.values, id)
-    }
-
-    fn column(&self, column: &str) -> Vec<Value> {
-        column_in(self.values, column)
-    }
-}
-
-/// Inside item `index` of a repeatable group, its fields' ids mean that item's fields.
-struct ItemView<'a> {
-    values: &'a Values,
-    repeat: &'a RepeatLogic,
-    index: usize,
-    today: Date,
-}
-
-impl Env for ItemView<'_> {
-    fn value(&self, id: &str) -> Option<Value> {
-        if self.repeat.has(id) {
-            value_in(self.values, &path::item(&self.repeat.id, self.index, id))
-        } else {
-            value_in(self.values, id)
+        match self.item {
+            Some((repeat, index)) if repeat.has(id) => {
+                value_in(self.values, &path::item(&repeat.id, index, id))
+            }
+            _ => value_in(self.values, id),
         }
     }
 
@@ -159,7 +136,7 @@ impl Resolved {
     /// Evaluates the node at `at`; returns whether its result changed.
     fn evaluate(&mut self, definition: &Definition, at: usize) -> bool {
         let logic = &definition.logic;
-        let view = View { values: &self.effective, today: self.today };
+        let view = View { values: &self.effective, today: self.today, item: None };
         match logic.order[at] {
             Node::Condition(slot) => {
                 let holds = logic.conditions[slot].as_ref().is_some_and(|expr| expr.holds(&view));
@@ -205,7 +182,7 @@ impl Resolved {
         for index in 0..count {
             for child in &repeat.children {
                 let key = path::item(&repeat.id, index, &child.id);
-                let view = ItemView { values: &self.effective, repeat, index, today: self.today };
+                let view = View { values: &self.effective, today: self.today, item: Some((repeat, index)) };
                 let hidden = hidden_all || !child.conditions.iter().all(|c| c.holds(&view));
                 let value = if hidden {
                     Ok(None)
@@ -267,9 +244,11 @@ impl Resolved {
             logic.repeat(id).map(|r| (&logic.repeats[r], index))
         });
         match repeat {
-            Some((repeat, index)) => {
-                condition.expr.holds(&ItemView { values: &self.effective, repeat, index, today: self.today })
-            }
+            Some((repeat, index)) => condition.expr.holds(&View {
+                values: &self.effective,
+                today: self.today,
+                item: Some((repeat, index)),
+            }),
             None => self.shows(Some(condition)),
         }
     }
@@ -313,11 +292,6 @@ impl Resolved {
     /// Whether a step is shown.
     pub fn shows_step(&self, step: &Step) -> bool {
         self.shows(step.visible_if.as_ref())
-    }
-
-    /// Whether `field` needs an answer now: `required`, or its `requiredIf` holds.
-    pub fn is_required(&self, field: &Field) -> bool {
-        field.required || field.required_if.as_ref().is_some_and(|c| self.shows(Some(c)))
     }
 
     /// The value of a calculated field (empty while an answer it reads is missing).
