@@ -78,9 +78,9 @@ async fn receive(receiver: &Receiver, request: Request) -> Result<Response, Prob
     }
     multipart::verify(&payload, &files)?;
     let forms = receiver.forms.clone();
-    let checked = payload.clone();
+    let (text, parsed) = (String::from_utf8_lossy(&bytes).into_owned(), payload.clone());
     // Reading and loading definitions touches the disk; keep it off the async workers.
-    let verdict = tokio::task::spawn_blocking(move || forms.check(&checked, today_utc()))
+    let verdict = tokio::task::spawn_blocking(move || forms.check(&text, &parsed, today_utc()))
         .await
         .map_err(|error| Problem::internal(format!("the check failed: {error}")))?;
     if let Verdict::Invalid(errors) = verdict {

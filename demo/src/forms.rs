@@ -1,11 +1,11 @@
 //! The receiver's side of "same verdict in the browser and on the server": a submission names
 //! its form by id; the server looks that form up among the definitions it serves and runs
-//! `formlotse_core::check_submission` on the payload.
+//! `formlotse_core::check_received` on the payload's text.
 
 use std::path::{Path, PathBuf};
 
 use formlotse_core::validation::PayloadProblem;
-use formlotse_core::{Date, Definition, Lang, check_submission, messages};
+use formlotse_core::{Date, Definition, FieldError, Lang, check_received, messages};
 use serde_json::{Value, json};
 
 /// What the server concluded about a payload.
@@ -44,39 +44,36 @@ impl FormDirs {
         })
     }
 
-    /// Checks `payload` against its form.
-    pub fn check(&self, payload: &Value, today: Date) -> Verdict {
-        let Some(definition) = payload.get("form").and_then(Value::as_str).and_then(|id| self.find(id))
-        else {
+    /// Checks `payload` (the received text, `parsed` its reading) against its form: the
+    /// verdict of `formlotse_core::check_received` for the server's day `today`.
+    pub fn check(&self, payload: &str, parsed: &Value, today: Date) -> Verdict {
+        let Some(definition) = parsed.get("form").and_then(Value::as_str).and_then(|id| self.find(id)) else {
             return Verdict::Unchecked;
         };
-        let lang = Lang::from_tag(payload.get("lang").and_then(Value::as_str).unwrap_or("de"));
-        // The browser's "today" is the citizen's local day; around midnight it differs from the
-        // server's UTC day. A payload that is valid on the day before, of or after is accepted.
-        let mut verdicts = [-1, 0, 1]
-            .into_iter()
-            .filter_map(|shift| today.add_days(shift))
-            .map(|day| verdict(&definition, payload, day, lang));
-        let first = verdicts.next().unwrap_or(Verdict::Unchecked);
-        if first == Verdict::Valid { first } else { verdicts.find(|v| *v == Verdict::Valid).unwrap_or(first) }
+        let lang = Lang::from_tag(parsed.get("lang").and_then(Value::as_str).unwrap_or("de"));
+        verdict(&definition, check_received(&definition, payload, today), lang)
     }
 }
 
-fn verdict(definition: &Definition, payload: &Value, today: Date, lang: Lang) -> Verdict {
-    match check_submission(definition, payload, today) {
+fn verdict(
+    definition: &Definition,
+    checked: Result<Vec<FieldError>, Vec<PayloadProblem>>,
+    lang: Lang,
+) -> Verdict {
+    match checked {
         Ok(errors) if errors.is_empty() => Verdict::Valid,
         Ok(errors) => Verdict::Invalid(
             errors
                 .iter()
                 .map(|error| {
-                    // A field's label, or a repeatable group's legend (its number of items).
+                    // A field's label, a repeatable group's legend (its number of items), or
+                    // the form's own words ("… more").
                     let detail = match definition.field_at(&error.path) {
                         Some((field, _)) => messages::for_field(definition, field, &error.violation, lang),
-                        None => definition
-                            .repeats()
-                            .find(|repeat| repeat.id == error.path)
-                            .map(|repeat| messages::for_group(repeat, &error.violation, lang))
-                            .unwrap_or_default(),
+                        None => match definition.repeats().find(|repeat| repeat.id == error.path) {
+                            Some(repeat) => messages::for_group(repeat, &error.violation, lang),
+                            None => messages::for_form(&error.violation, lang),
+                        },
                     };
                     json!({"field": error.path, "code": error.violation.code(), "detail": detail})
                 })
@@ -85,13 +82,13 @@ fn verdict(definition: &Definition, payload: &Value, today: Date, lang: Lang) ->
         Err(problems) => Verdict::Invalid(
             problems
                 .iter()
-                .map(|problem| match problem {
-                    PayloadProblem::Shape => json!({"field": "", "code": "payloadShape",
-                        "detail": "the payload is not an object with an \"answers\" object"}),
-                    PayloadProblem::OtherForm { found } => json!({"field": "", "code": "otherForm",
-                        "detail": format!("the payload names form {found:?}")}),
-                    PayloadProblem::UnknownField { field } => json!({"field": field, "code": "unknownField",
-                        "detail": format!("the form has no field {field:?}")}),
+                .map(|problem| {
+                    let field = match problem {
+                        PayloadProblem::UnknownField { field, .. } => field.as_str(),
+                        _ => "",
+                    };
+                    json!({"field": field, "code": problem.code(),
+                        "detail": messages::payload_problem(problem, lang)})
                 })
                 .collect(),
         ),

@@ -8,7 +8,7 @@ use crate::definition::{Definition, Field, FieldKind};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::expr::{Expected, ExprError, ParseErrorKind, Type, TypeErrorKind};
 use crate::lang::Lang;
-use crate::validation::Violation;
+use crate::validation::{PayloadProblem, Violation};
 use crate::value::Date;
 
 /// The message for a field error: the author's own message for this rule if the definition
@@ -31,6 +31,12 @@ pub fn for_field(definition: &Definition, field: &Field, violation: &Violation, 
 /// by its legend.
 pub fn for_group(repeat: &crate::definition::Repeat, violation: &Violation, lang: Lang) -> String {
     catalog(&FieldKind::Text, repeat.legend.get(lang), violation, lang, &|id: &str| id.to_owned())
+}
+
+/// The message of a violation of the submission as a whole (a server's "… more errors"),
+/// which names no field.
+pub fn for_form(violation: &Violation, lang: Lang) -> String {
+    catalog(&FieldKind::Text, "", violation, lang, &|id: &str| id.to_owned())
 }
 
 fn catalog(
@@ -149,7 +155,47 @@ fn catalog(
             format!("„{label}“ stimmt nicht mit der Berechnung aus Ihren Angaben überein.")
         }
         V::Calculated => format!("“{label}” does not match the calculation from your answers."),
+        V::MoreErrors { count } if de => {
+            format!("{count} weitere Angaben erfüllen die Regeln des Formulars nicht.")
+        }
+        V::MoreErrors { count } => format!("{count} more answers do not meet the form's rules."),
         V::Reported { message } => message.clone(),
+    }
+}
+
+/// Why a server could not read a payload as a submission of the form, in words (for the
+/// receiver's problem details; a citizen's browser does not send such payloads).
+pub fn payload_problem(problem: &PayloadProblem, lang: Lang) -> String {
+    use PayloadProblem as P;
+    let de = lang == Lang::De;
+    match problem {
+        P::NotJson { expected, offset } if de => {
+            format!("Die Übermittlung ist kein JSON: erwartet wird {expected} bei Byte {offset}.")
+        }
+        P::NotJson { expected, offset } => {
+            format!("The submission is not JSON: expected {expected} at byte {offset}.")
+        }
+        P::TooDeep { offset } if de => {
+            format!("Die Übermittlung ist bei Byte {offset} zu tief verschachtelt.")
+        }
+        P::TooDeep { offset } => format!("The submission is nested too deeply at byte {offset}."),
+        P::DuplicateKey { pointer } if de => format!("Der Schlüssel {pointer} kommt doppelt vor."),
+        P::DuplicateKey { pointer } => format!("The key {pointer} occurs twice."),
+        P::Shape if de => "Die Übermittlung ist kein Objekt mit einem Objekt „answers“.".to_owned(),
+        P::Shape => "The submission is not an object with an “answers” object.".to_owned(),
+        P::OtherForm { found } if de => format!("Die Übermittlung nennt ein anderes Formular: „{found}“."),
+        P::OtherForm { found } => format!("The submission names another form: “{found}”."),
+        P::UnknownField { field, count: 1 } if de => format!("Das Formular hat kein Feld „{field}“."),
+        P::UnknownField { field, count: 1 } => format!("The form has no field “{field}”."),
+        P::UnknownField { field, count } if de => {
+            format!(
+                "Das Formular hat kein Feld „{field}“ und {} weitere unbekannte.",
+                count.saturating_sub(1)
+            )
+        }
+        P::UnknownField { field, count } => {
+            format!("The form has no field “{field}”, nor {} more of the keys sent.", count.saturating_sub(1))
+        }
     }
 }
 

@@ -89,7 +89,7 @@ fn a_tampered_payload_is_rejected_with_its_paths() {
         check_submission(&definition, &foreign, today()),
         Err(vec![
             PayloadProblem::OtherForm { found: "anderes-formular".into() },
-            PayloadProblem::UnknownField { field: "geheim".into() }
+            PayloadProblem::UnknownField { field: "geheim".into(), count: 1 }
         ])
     );
     assert_eq!(check_submission(&definition, &json!([1, 2]), today()), Err(vec![PayloadProblem::Shape]));

@@ -116,7 +116,10 @@ fn the_server_checks_items_too() {
     unknown["answers"]["hunde"][1]["farbe"] = json!("braun");
     assert_eq!(
         check_submission(&definition, &unknown, today()),
-        Err(vec![crate::validation::PayloadProblem::UnknownField { field: "hunde[1].farbe".into() }])
+        Err(vec![crate::validation::PayloadProblem::UnknownField {
+            field: "hunde[1].farbe".into(),
+            count: 1
+        }])
     );
 }
 

@@ -6,6 +6,7 @@ use crate::expr::Env;
 use crate::path::{self, Path};
 use crate::validation::{Values, Violation};
 use crate::value::{Date, Decimal, Value};
+use std::collections::BTreeSet;
 
 /// The answers with the form's logic applied. `values()` are what everything downstream reads:
 /// hidden fields empty, calculated fields filled in.
@@ -17,8 +18,9 @@ pub struct Resolved {
     effective: Values,
     /// Each condition's verdict, by slot.
     holds: Vec<bool>,
-    /// The ids of the hidden fields, sorted.
-    hidden: Vec<String>,
+    /// The paths of the hidden fields (a set: a form with thousands of hidden item fields
+    /// must not insert into a sorted list one by one).
+    hidden: BTreeSet<String>,
     today: Date,
 }
 
@@ -82,7 +84,7 @@ impl Resolved {
             raw,
             effective: Values::new(),
             holds: vec![false; logic.conditions.len()],
-            hidden: Vec::new(),
+            hidden: BTreeSet::new(),
             today,
         };
         for at in 0..logic.order.len() {
@@ -152,12 +154,10 @@ impl Resolved {
                 } else {
                     self.raw.get(&field.id).cloned().unwrap_or(Ok(None))
                 };
-                match (self.hidden.binary_search(&field.id), hidden) {
-                    (Err(at), true) => self.hidden.insert(at, field.id.clone()),
-                    (Ok(at), false) => {
-                        self.hidden.remove(at);
-                    }
-                    _ => {}
+                if hidden {
+                    self.hidden.insert(field.id.clone());
+                } else {
+                    self.hidden.remove(&field.id);
                 }
                 let changed = self.effective.get(&field.id) != Some(&value);
                 self.effective.insert(field.id.clone(), value);
@@ -191,17 +191,7 @@ impl Resolved {
                 } else {
                     self.raw.get(&key).cloned().unwrap_or(Ok(None))
                 };
-                match (self.hidden.binary_search(&key), hidden) {
-                    (Err(at), true) => {
-                        self.hidden.insert(at, key.clone());
-                        changed = true;
-                    }
-                    (Ok(at), false) => {
-                        self.hidden.remove(at);
-                        changed = true;
-                    }
-                    _ => {}
-                }
+                changed |= if hidden { self.hidden.insert(key.clone()) } else { self.hidden.remove(&key) };
                 changed |= self.effective.get(&key) != Some(&value);
                 self.effective.insert(key, value);
             }
@@ -213,9 +203,7 @@ impl Resolved {
                 let key = path::item(&repeat.id, index, &child.id);
                 found |= self.effective.remove(&key).is_some();
                 self.raw.remove(&key);
-                if let Ok(at) = self.hidden.binary_search(&key) {
-                    self.hidden.remove(at);
-                }
+                self.hidden.remove(&key);
             }
             if !found {
                 break;
@@ -286,7 +274,7 @@ impl Resolved {
 
     /// Whether field `id` is hidden (by its own condition, a group's or its step's).
     pub fn is_hidden(&self, id: &str) -> bool {
-        self.hidden.binary_search_by(|known| known.as_str().cmp(id)).is_ok()
+        self.hidden.contains(id)
     }
 
     /// Whether a step is shown.

@@ -18,12 +18,17 @@ mod postal_code;
 mod range;
 mod required;
 mod selected;
+mod submission;
+
+pub use submission::{
+    MAX_ERRORS, PAYLOAD_PROBLEM_CODES, PayloadProblem, check_payload, check_received, check_submission,
+};
 
 use crate::answers::Answers;
 use crate::definition::{Choice, Definition, Field, FieldKind, Repeat, Step};
 use crate::lang::Lang;
 use crate::logic::Resolved;
-use crate::value::{Date, Value, from_answer, from_json};
+use crate::value::{Date, Value, from_answer};
 use std::collections::BTreeMap;
 
 /// One rule an answer broke, with the parameters a message needs. Codes are stable.
@@ -146,6 +151,12 @@ pub enum Violation {
     NotAsked,
     /// A calculated value that differs from what the answers give (only from a server's check).
     Calculated,
+    /// More errors than a server reports one by one (only from a server's check, as the last
+    /// entry, at path ""): `count` more.
+    MoreErrors {
+        /// How many errors were left out.
+        count: usize,
+    },
     /// The receiver refused the answer (an RFC 9457 problem naming the field), in its words.
     Reported {
         /// The receiver's message.
@@ -188,6 +199,7 @@ impl Violation {
             Violation::ItemCount { .. } => "itemCount",
             Violation::NotAsked => "notAsked",
             Violation::Calculated => "calculated",
+            Violation::MoreErrors { .. } => "moreErrors",
             Violation::Reported { .. } => "reported",
         }
     }
@@ -227,7 +239,8 @@ pub const VIOLATION_CODES: &[&str] = &[
 /// A violation at a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// Path of the field: its id (repeatable groups will add `[i].child`).
+    /// Path of the field: its id, `group[i].id` for a field of item `i` of a repeatable
+    /// group, or the group's id for its number of items.
     pub path: String,
     /// What is wrong.
     pub violation: Violation,
@@ -367,104 +380,6 @@ pub fn validate_step(definition: &Definition, step: &Step, resolved: &Resolved) 
 /// Checks every shown field of the form (a hidden step's fields are hidden).
 pub fn validate_form(definition: &Definition, resolved: &Resolved) -> Vec<FieldError> {
     definition.steps.iter().flat_map(|step| validate_step(definition, step, resolved)).collect()
-}
-
-/// A payload a server cannot even read as a submission of this form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PayloadProblem {
-    /// Not an object with an `answers` object.
-    Shape,
-    /// The payload names another form.
-    OtherForm {
-        /// The form id in the payload.
-        found: String,
-    },
-    /// An answer for a field this form does not have.
-    UnknownField {
-        /// The key in `answers`.
-        field: String,
-    },
-}
-
-/// The server's verdict on a payload: the same rules the browser ran, on the payload's typed
-/// values. Returns the field errors (empty: accepted), or why the payload is not one at all.
-pub fn check_submission(
-    definition: &Definition,
-    payload: &serde_json::Value,
-    today: Date,
-) -> Result<Vec<FieldError>, Vec<PayloadProblem>> {
-    let answers =
-        payload.get("answers").and_then(serde_json::Value::as_object).ok_or(vec![PayloadProblem::Shape])?;
-    let mut problems = Vec::new();
-    if let Some(form) = payload.get("form").and_then(serde_json::Value::as_str)
-        && form != definition.id
-    {
-        problems.push(PayloadProblem::OtherForm { found: form.to_owned() });
-    }
-    let mut values: Values = definition
-        .fields()
-        .map(|field| (field.id.clone(), from_json(field, answers.get(&field.id))))
-        .collect();
-    let mut errors = Vec::new();
-    // (path, field) of every answer the payload may hold.
-    let mut asked: Vec<(String, &Field)> = definition.fields().map(|f| (f.id.clone(), f)).collect();
-    for (key, json) in answers {
-        if definition.field(key).is_some() {
-            continue;
-        }
-        let Some(repeat) = definition.repeats().find(|r| &r.id == key) else {
-            problems.push(PayloadProblem::UnknownField { field: key.clone() });
-            continue;
-        };
-        let items = match json {
-            serde_json::Value::Array(items) => items.as_slice(),
-            serde_json::Value::Null => &[],
-            _ => {
-                errors.push(FieldError {
-                    path: key.clone(),
-                    violation: Violation::WrongType { expected: "array of objects" },
-                });
-                &[]
-            }
-        };
-        values.insert(
-            key.clone(),
-            Ok(Some(Value::Number(crate::value::Decimal::from_int(items.len() as i64)))),
-        );
-        for (index, item) in items.iter().enumerate() {
-            let empty = serde_json::Map::new();
-            let item = item.as_object().unwrap_or(&empty);
-            for name in item.keys().filter(|name| !repeat.fields().any(|f| &f.id == *name)) {
-                problems.push(PayloadProblem::UnknownField { field: crate::path::item(key, index, name) });
-            }
-            for field in repeat.fields() {
-                let path = crate::path::item(key, index, &field.id);
-                values.insert(path.clone(), from_json(field, item.get(&field.id)));
-                asked.push((path, field));
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let resolved = Resolved::new(definition, values, today);
-    errors.extend(validate_form(definition, &resolved));
-    // What the browser would not have sent: an answer to a hidden question, a calculated
-    // value that is not what the answers give.
-    for (path, field) in asked {
-        let sent = resolved.raw(&path).cloned().unwrap_or(Ok(None));
-        let violation = if resolved.is_hidden(&path) {
-            (sent != Ok(None)).then_some(Violation::NotAsked)
-        } else if matches!(field.kind, FieldKind::Calculated(_)) {
-            (sent != Ok(resolved.calculated(&path).cloned())).then_some(Violation::Calculated)
-        } else {
-            None
-        };
-        if let Some(violation) = violation {
-            errors.push(FieldError { path, violation });
-        }
-    }
-    Ok(errors)
 }
 
 /// Whether a kind holds free text (the rules on characters apply).

@@ -5,7 +5,8 @@
 use crate::lang::Lang;
 use std::cmp::Ordering;
 
-/// A decimal number: `units × 10^-scale`.
+/// A decimal number: `units × 10^-scale`, with `scale` at most [`MAX_SCALE`] (so that
+/// `10^scale` fits an `i128` and every operation below can be checked, never wrapped).
 #[derive(Debug, Clone, Copy)]
 pub struct Decimal {
     units: i128,
@@ -21,7 +22,15 @@ pub enum NumberProblem {
     TooLong,
 }
 
+/// The most significant digits a number read from a citizen or a payload may have.
 const MAX_DIGITS: usize = 18;
+/// The most decimals a number may carry: `10^38` is the largest power of ten an `i128` holds.
+const MAX_SCALE: u32 = 38;
+
+/// `10^exponent`, if it fits.
+fn ten_to(exponent: u32) -> Option<i128> {
+    10i128.checked_pow(exponent)
+}
 
 impl Decimal {
     /// A whole number.
@@ -29,12 +38,18 @@ impl Decimal {
         Decimal { units: i128::from(n), scale: 0 }
     }
 
+    /// `units × 10^-scale` without trailing zeros, if the scale is one a decimal can carry.
+    fn new(units: i128, scale: u32) -> Option<Decimal> {
+        let decimal = Decimal { units, scale }.normalized();
+        (decimal.scale <= MAX_SCALE).then_some(decimal)
+    }
+
     /// How many digits follow the decimal separator, ignoring trailing zeros.
     pub fn decimals(self) -> u32 {
         let (mut units, mut scale) = (self.units, self.scale);
-        while scale > 0 && units % 10 == 0 {
-            units /= 10;
-            scale -= 1;
+        while scale > 0 && units.checked_rem(10) == Some(0) {
+            units = units.checked_div(10).unwrap_or(0);
+            scale = scale.saturating_sub(1);
         }
         scale
     }
@@ -46,20 +61,18 @@ impl Decimal {
             Lang::En => ('.', ','),
         };
         let text = text.trim().trim_end_matches('€').trim_start_matches('€').trim();
-        let (negative, text) = match text.chars().next() {
-            Some('-' | '−') => (true, text[text.chars().next().map_or(0, char::len_utf8)..].trim_start()),
-            Some('+') => (false, text[1..].trim_start()),
-            _ => (false, text),
+        let (negative, text) = match text.strip_prefix(['-', '−']) {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, text.strip_prefix('+').map_or(text, str::trim_start)),
         };
         // Spaces (also no-break and narrow no-break) may group digits: "1 234,5".
         let text: String = text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
-        let (whole, fraction) = match (text.rfind(decimal), text.matches(group).count()) {
-            (Some(at), _) => (&text[..at], &text[at + 1..]),
+        let (whole, fraction) = match (text.rsplit_once(decimal), text.matches(group).count()) {
+            (Some(parts), _) => parts,
             // One lone group separator not followed by exactly three digits is meant as the
             // decimal separator ("1.5" typed into a German form).
             (None, 1) if text.split(group).nth(1).is_some_and(|after| after.len() != 3) => {
-                let at = text.find(group).unwrap_or_default();
-                (&text[..at], &text[at + 1..])
+                text.split_once(group).unwrap_or((text.as_str(), ""))
             }
             _ => (text.as_str(), ""),
         };
@@ -67,31 +80,44 @@ impl Decimal {
         if (whole.is_empty() && fraction.is_empty()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
             return Err(NumberProblem::Invalid);
         }
-        let digits = format!("{whole}{fraction}");
-        if digits.trim_start_matches('0').len() > MAX_DIGITS {
-            return Err(NumberProblem::TooLong);
-        }
-        let digits = digits.trim_start_matches('0');
-        let units: i128 =
-            if digits.is_empty() { 0 } else { digits.parse().map_err(|_| NumberProblem::Invalid)? };
-        let scale = fraction.len() as u32;
-        if scale as usize > MAX_DIGITS {
-            return Err(NumberProblem::TooLong);
-        }
-        Ok(Decimal { units: if negative { -units } else { units }, scale })
+        from_digits(negative, &whole, fraction, 0)
     }
 
-    /// Reads a JSON number of a payload.
+    /// Reads a JSON number from its text, exactly (`-12.5`, `1e-7`, `2E3`): never through a
+    /// binary float, so a payload's `100000.000000000000001` stays above `100000`.
+    pub fn from_json_text(text: &str) -> Result<Decimal, NumberProblem> {
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+            Some((mantissa, exponent)) => {
+                let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+                let digits = exponent.trim_start_matches('-').trim_start_matches('0');
+                if !exponent.bytes().skip(usize::from(exponent.starts_with('-'))).all(|b| b.is_ascii_digit())
+                    || exponent.trim_start_matches('-').is_empty()
+                {
+                    return Err(NumberProblem::Invalid);
+                }
+                // More than four digits of exponent is far beyond what a decimal holds.
+                if digits.len() > 4 {
+                    return Err(NumberProblem::TooLong);
+                }
+                (mantissa, exponent.parse::<i32>().map_err(|_| NumberProblem::Invalid)?)
+            }
+            None => (text, 0),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || (mantissa.contains('.') && !digits(fraction)) {
+            return Err(NumberProblem::Invalid);
+        }
+        from_digits(negative, whole, fraction, exponent)
+    }
+
+    /// Reads a number of a definition as serde_json holds it (see [`Decimal::from_json_text`]).
     pub fn from_json(number: &serde_json::Number) -> Option<Decimal> {
-        if let Some(n) = number.as_i64() {
-            return Some(Decimal::from_int(n));
-        }
-        // serde_json prints its float with ryu, so no float formatting is linked for this.
-        let text = number.to_string();
-        if text.contains(['e', 'E', 'i', 'N']) {
-            return None;
-        }
-        Decimal::parse_input(&text, Lang::En).ok()
+        Decimal::from_json_text(&number.to_string()).ok()
     }
 
     /// The number for the payload: an integer when it has no decimals, else the nearest float.
@@ -106,21 +132,15 @@ impl Decimal {
             .map_or(serde_json::Value::Null, Into::into)
     }
 
-    fn scaled_to(self, scale: u32) -> i128 {
-        self.units * 10i128.pow(scale - self.scale)
-    }
-
     /// The same number at `scale`, if it fits.
     fn rescaled(self, scale: u32) -> Option<i128> {
-        self.units.checked_mul(10i128.checked_pow(scale.checked_sub(self.scale)?)?)
+        self.units.checked_mul(ten_to(scale.checked_sub(self.scale)?)?)
     }
 
     /// `self + other`, or `None` on overflow.
     pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
         let scale = self.scale.max(other.scale);
-        Some(
-            Decimal { units: self.rescaled(scale)?.checked_add(other.rescaled(scale)?)?, scale }.normalized(),
-        )
+        Decimal::new(self.rescaled(scale)?.checked_add(other.rescaled(scale)?)?, scale)
     }
 
     /// `self - other`, or `None` on overflow.
@@ -130,8 +150,7 @@ impl Decimal {
 
     /// `self × other`, or `None` on overflow.
     pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
-        let units = self.units.checked_mul(other.units)?;
-        Some(Decimal { units, scale: self.scale.checked_add(other.scale)? }.normalized())
+        Decimal::new(self.units.checked_mul(other.units)?, self.scale.checked_add(other.scale)?)
     }
 
     /// `self ÷ other` to 12 decimals (rounded half away from zero), or `None` for a zero
@@ -142,49 +161,107 @@ impl Decimal {
         }
         const PLACES: u32 = 12;
         // (a / 10^sa) / (b / 10^sb) = (a × 10^(sb + PLACES + 1 − sa) / b) / 10^(PLACES + 1)
-        let shift = (other.scale + PLACES + 1).checked_sub(self.scale);
-        let (numerator, denominator) = match shift {
-            Some(shift) => (self.units.checked_mul(10i128.checked_pow(shift)?)?, other.units),
-            None => (
-                self.units,
-                other.units.checked_mul(10i128.checked_pow(self.scale - other.scale - PLACES - 1)?)?,
-            ),
+        let target = other.scale.checked_add(PLACES + 1)?;
+        let (numerator, denominator) = match target.checked_sub(self.scale) {
+            Some(shift) => (self.units.checked_mul(ten_to(shift)?)?, other.units),
+            None => (self.units, other.units.checked_mul(ten_to(self.scale.checked_sub(target)?)?)?),
         };
         let tenfold = numerator.checked_div(denominator)?;
-        let units = (tenfold + tenfold.signum() * 5) / 10;
-        Some(Decimal { units, scale: PLACES }.normalized())
+        let units = tenfold.checked_add(tenfold.signum().checked_mul(5)?)?.checked_div(10)?;
+        Decimal::new(units, PLACES)
     }
 
     /// Rounded to `places` decimals, half away from zero (as prices and fees are rounded).
     pub fn round(self, places: u32) -> Decimal {
-        if places >= self.scale {
+        let Some(divisor) = self.scale.checked_sub(places).and_then(ten_to).filter(|_| places < self.scale)
+        else {
             return self;
-        }
-        let divisor = 10i128.pow(self.scale - places);
-        let half = divisor / 2;
-        let rounded = (self.units + self.units.signum() * half) / divisor;
-        Decimal { units: rounded, scale: places }.normalized()
+        };
+        // |remainder| < divisor, so none of this can overflow; checked all the same.
+        let quotient = self.units.checked_div(divisor).unwrap_or(0);
+        let remainder = self.units.checked_rem(divisor).unwrap_or(0).unsigned_abs();
+        let away = remainder >= divisor.unsigned_abs().saturating_sub(remainder);
+        let rounded = if away { quotient.saturating_add(self.units.signum()) } else { quotient };
+        Decimal::new(rounded, places).unwrap_or(self)
     }
 
     /// The whole part, rounded towards zero, if it fits an `i64`.
     pub fn trunc(self) -> Option<i64> {
-        i64::try_from(self.units / 10i128.checked_pow(self.scale)?).ok()
+        i64::try_from(self.units.checked_div(ten_to(self.scale)?)?).ok()
     }
 
     /// Without trailing zeros in the fraction (so sums do not grow their scale forever).
     fn normalized(self) -> Decimal {
         let scale = self.decimals();
-        Decimal { units: self.units / 10i128.pow(self.scale - scale), scale }
+        let divisor = self.scale.checked_sub(scale).and_then(ten_to).unwrap_or(1);
+        Decimal { units: self.units.checked_div(divisor).unwrap_or(self.units), scale }
     }
+
+    /// The magnitude as a whole part and the fraction's digits at 38 places: exact, and
+    /// comparable across scales without rescaling (which could overflow).
+    fn magnitude(self) -> (u128, u128) {
+        let units = self.units.unsigned_abs();
+        let scale = self.scale.min(MAX_SCALE);
+        let unit = 10u128.checked_pow(scale).unwrap_or(1);
+        let whole = units.checked_div(unit).unwrap_or(0);
+        let fraction = units.checked_rem(unit).unwrap_or(0);
+        let widen = 10u128.checked_pow(MAX_SCALE.saturating_sub(scale)).unwrap_or(1);
+        (whole, fraction.saturating_mul(widen))
+    }
+}
+
+/// A number from its digits: `whole.fraction × 10^exponent`, at most [`MAX_DIGITS`] significant
+/// digits and [`MAX_DIGITS`] decimals (leading zeros and trailing zeros of the fraction are free).
+fn from_digits(negative: bool, whole: &str, fraction: &str, exponent: i32) -> Result<Decimal, NumberProblem> {
+    let fraction = fraction.trim_end_matches('0');
+    let whole = whole.trim_start_matches('0');
+    let significant = if whole.is_empty() {
+        fraction.trim_start_matches('0').len()
+    } else {
+        whole.len().saturating_add(fraction.len())
+    };
+    if significant > MAX_DIGITS {
+        return Err(NumberProblem::TooLong);
+    }
+    let digits = format!("{whole}{fraction}");
+    let digits = digits.trim_start_matches('0');
+    let units: i128 =
+        if digits.is_empty() { 0 } else { digits.parse().map_err(|_| NumberProblem::Invalid)? };
+    if units == 0 {
+        return Ok(Decimal::from_int(0));
+    }
+    // fraction.len() ≤ MAX_DIGITS here, so these conversions and sums stay small.
+    let scale = i64::try_from(fraction.len())
+        .map_err(|_| NumberProblem::TooLong)?
+        .saturating_sub(i64::from(exponent));
+    let max = i64::try_from(MAX_DIGITS).unwrap_or(18);
+    let units = if negative { units.checked_neg().ok_or(NumberProblem::TooLong)? } else { units };
+    if scale < 0 {
+        // A positive exponent: whole digits, at most MAX_DIGITS of them.
+        let zeros = u32::try_from(scale.unsigned_abs()).map_err(|_| NumberProblem::TooLong)?;
+        if i64::from(zeros).saturating_add(i64::try_from(digits.len()).unwrap_or(max)) > max {
+            return Err(NumberProblem::TooLong);
+        }
+        let units = ten_to(zeros).and_then(|p| units.checked_mul(p)).ok_or(NumberProblem::TooLong)?;
+        return Ok(Decimal { units, scale: 0 });
+    }
+    if scale > max {
+        return Err(NumberProblem::TooLong);
+    }
+    let scale = u32::try_from(scale).map_err(|_| NumberProblem::TooLong)?;
+    Decimal::new(units, scale).ok_or(NumberProblem::TooLong)
 }
 
 impl std::fmt::Display for Decimal {
     /// Plain notation with a decimal point and no grouping ("-1234.5"); messages localise it.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let scale = self.decimals();
-        let normalized = self.units / 10i128.pow(self.scale - scale);
-        let sign = if normalized < 0 { "-" } else { "" };
-        let (whole, fraction) = (normalized.abs() / 10i128.pow(scale), normalized.abs() % 10i128.pow(scale));
+        let normalized = self.normalized();
+        let scale = normalized.scale.min(MAX_SCALE);
+        let sign = if normalized.units < 0 { "-" } else { "" };
+        let magnitude = normalized.units.unsigned_abs();
+        let unit = 10u128.checked_pow(scale).unwrap_or(1);
+        let (whole, fraction) =
+            (magnitude.checked_div(unit).unwrap_or(0), magnitude.checked_rem(unit).unwrap_or(0));
         if scale == 0 {
             write!(f, "{sign}{whole}")
         } else {
@@ -223,8 +300,12 @@ impl PartialOrd for Decimal {
 
 impl Ord for Decimal {
     fn cmp(&self, other: &Self) -> Ordering {
-        let scale = self.scale.max(other.scale);
-        self.scaled_to(scale).cmp(&other.scaled_to(scale))
+        let by_sign = self.units.signum().cmp(&other.units.signum());
+        if by_sign != Ordering::Equal {
+            return by_sign;
+        }
+        let by_magnitude = self.magnitude().cmp(&other.magnitude());
+        if self.units < 0 { by_magnitude.reverse() } else { by_magnitude }
     }
 }
 
@@ -253,6 +334,51 @@ mod arithmetic_tests {
         assert_eq!(d("-7.9").trunc(), Some(-7));
         let huge = d("999999999999999999");
         assert_eq!(huge.checked_mul(huge).and_then(|x| x.checked_mul(huge)), None);
+    }
+
+    /// Products of the largest numbers and the smallest fractions: every operation answers
+    /// (a value or `None`), and comparing, rounding and printing never overflow.
+    #[test]
+    fn extremes_never_overflow() {
+        let big = d("999999999999999999");
+        let tiny = d("0.000000000000000001");
+        let square = big.checked_mul(big).expect("fits"); // ok: test
+        let small = tiny.checked_mul(tiny).expect("fits"); // ok: test
+        assert_eq!(small.to_string(), format!("0.{}1", "0".repeat(35)));
+        assert_eq!(tiny.checked_mul(small), None, "more than 38 decimals");
+        assert!(square > big && small < tiny && small > d("0"));
+        assert!(square.checked_mul(d("-1")).expect("fits") < small); // ok: test
+        assert_eq!(square.checked_mul(d("1000")), None);
+        assert_eq!(square.checked_div(small), None);
+        assert_eq!(square.checked_sub(tiny), None, "36 digits and 18 decimals do not fit");
+        assert_eq!(small.round(2), d("0"));
+        assert_eq!(square.round(0), square);
+        assert_eq!(square.trunc(), None);
+        let odd = big.checked_sub(tiny).expect("fits"); // ok: test
+        assert!(odd < big && odd > d("999999999999999998"));
+        assert_eq!(odd.round(0), big);
+        assert_eq!(odd.round(17), big);
+        assert_eq!(odd.checked_mul(d("-1")).expect("fits").round(0), d("-999999999999999999")); // ok: test
+    }
+
+    #[test]
+    fn json_numbers_exactly() {
+        let json = |t: &str| Decimal::from_json_text(t).map(|x| x.to_string());
+        assert_eq!(json("100000.000000000000001"), Err(super::NumberProblem::TooLong));
+        assert_eq!(json("100000.00000000001"), Ok("100000.00000000001".into()));
+        assert!(Decimal::from_json_text("100000.00000000001").expect("n") > d("100000")); // ok: test
+        assert_eq!(json("-12.50"), Ok("-12.5".into()));
+        assert_eq!(json("1e-7"), Ok("0.0000001".into()));
+        assert_eq!(json("2E3"), Ok("2000".into()));
+        assert_eq!(json("1.5e+2"), Ok("150".into()));
+        assert_eq!(json("0e99999999"), Err(super::NumberProblem::TooLong));
+        assert_eq!(json("1e19"), Err(super::NumberProblem::TooLong));
+        assert_eq!(json("1e-19"), Err(super::NumberProblem::TooLong));
+        assert_eq!(json(&"9".repeat(10_000)), Err(super::NumberProblem::TooLong));
+        assert_eq!(json(&format!("0.{}", "0".repeat(10_000))), Ok("0".into()));
+        for bad in ["", "-", "1.", ".5", "1e", "1e+", "e5", "1x", "--1", "1.2.3", "1e5.5"] {
+            assert_eq!(json(bad), Err(super::NumberProblem::Invalid), "{bad}");
+        }
     }
 }
 

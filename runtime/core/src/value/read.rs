@@ -4,6 +4,7 @@
 use super::{Answer, Date, Decimal, FileMeta, NumberProblem, Value};
 use crate::definition::{Field, FieldKind};
 use crate::expr::Type;
+use crate::json::Json;
 use crate::lang::Lang;
 use crate::validation::Violation;
 
@@ -32,8 +33,9 @@ pub fn from_answer(field: &Field, answer: Option<&Answer>, lang: Lang) -> Result
 }
 
 /// Reads one answer of a payload, as a server receives it. `Ok(None)`: absent or `null`.
-pub fn from_json(field: &Field, json: Option<&serde_json::Value>) -> Result<Option<Value>, Violation> {
-    use serde_json::Value as Json;
+/// Lists longer than the field allows are refused before they are copied, so the work stays
+/// bounded by the definition, not by the payload.
+pub fn from_json(field: &Field, json: Option<&Json>) -> Result<Option<Value>, Violation> {
     let json = match json {
         None | Some(Json::Null) => return Ok(None),
         Some(json) => json,
@@ -41,20 +43,27 @@ pub fn from_json(field: &Field, json: Option<&serde_json::Value>) -> Result<Opti
     let wrong = || Violation::WrongType { expected: json_type_of(&field.kind) };
     match (&field.kind, json) {
         (FieldKind::Calculated(calculation), json) => {
-            calculated_from_json(calculation.expr.ty(), json).ok_or_else(wrong)
+            calculated_from_json(calculation.expr.ty(), json, &wrong)
         }
-        (FieldKind::Number { .. } | FieldKind::Money, Json::Number(n)) => {
-            Decimal::from_json(n).map(|d| Some(Value::Number(d))).ok_or(Violation::NotANumber)
-        }
+        (FieldKind::Number { .. } | FieldKind::Money, Json::Number(n)) => number(n).map(Some),
         (FieldKind::Date, Json::String(text)) => {
             Date::parse_iso(text).map(|d| Some(Value::Date(d))).ok_or(Violation::InvalidDate)
         }
         (FieldKind::Checkbox | FieldKind::YesNo, Json::Bool(b)) => Ok(Some(Value::Bool(*b))),
         (FieldKind::Checkboxes(_), Json::Array(items)) => {
+            // More ticks than options (or than allowed) cannot be right, whatever they say.
+            let options = field.kind.choices().map_or(0, <[_]>::len) as u64;
+            let max = field.rules.max_selected.map_or(options, |max| max.min(options));
+            if items.len() as u64 > max {
+                return Err(Violation::MaxSelected { max });
+            }
             let values: Option<Vec<String>> = items.iter().map(|i| i.as_str().map(str::to_owned)).collect();
             values.map(|v| (!v.is_empty()).then_some(Value::Choices(v))).ok_or_else(wrong)
         }
-        (FieldKind::File(_), Json::Array(items)) => {
+        (FieldKind::File(rules), Json::Array(items)) => {
+            if items.len() > rules.max_files as usize {
+                return Err(Violation::FileCount { max: rules.max_files });
+            }
             let files: Option<Vec<FileMeta>> = items.iter().map(file_of).collect();
             files.map(|f| (!f.is_empty()).then_some(Value::Files(f))).ok_or_else(wrong)
         }
@@ -74,18 +83,30 @@ pub fn from_json(field: &Field, json: Option<&serde_json::Value>) -> Result<Opti
     }
 }
 
+/// A payload's number, read exactly from its text.
+fn number(text: &str) -> Result<Value, Violation> {
+    match Decimal::from_json_text(text) {
+        Ok(number) => Ok(Value::Number(number)),
+        Err(NumberProblem::Invalid) => Err(Violation::NotANumber),
+        Err(NumberProblem::TooLong) => Err(Violation::NumberTooLong),
+    }
+}
+
 /// A calculated value as a payload carries it, by the expression's type.
-fn calculated_from_json(ty: Type, json: &serde_json::Value) -> Option<Option<Value>> {
-    use serde_json::Value as Json;
-    Some(Some(match (ty, json) {
-        (Type::Number, Json::Number(n)) => Value::Number(Decimal::from_json(n)?),
+fn calculated_from_json(
+    ty: Type,
+    json: &Json,
+    wrong: &dyn Fn() -> Violation,
+) -> Result<Option<Value>, Violation> {
+    Ok(Some(match (ty, json) {
+        (Type::Number, Json::Number(n)) => number(n)?,
         (Type::Text, Json::String(text)) => Value::Text(text.clone()),
         (Type::Bool, Json::Bool(b)) => Value::Bool(*b),
-        (Type::Date, Json::String(text)) => Value::Date(Date::parse_iso(text)?),
-        (Type::TextList, Json::Array(items)) => {
-            Value::Choices(items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<_>>()?)
-        }
-        _ => return None,
+        (Type::Date, Json::String(text)) => Value::Date(Date::parse_iso(text).ok_or_else(wrong)?),
+        (Type::TextList, Json::Array(items)) => Value::Choices(
+            items.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<_>>().ok_or_else(wrong)?,
+        ),
+        _ => return Err(wrong()),
     }))
 }
 
@@ -108,7 +129,7 @@ pub(crate) fn json_type_of(kind: &FieldKind) -> &'static str {
     }
 }
 
-fn file_of(json: &serde_json::Value) -> Option<FileMeta> {
+fn file_of(json: &Json) -> Option<FileMeta> {
     Some(FileMeta {
         name: json.get("name")?.as_str()?.to_owned(),
         mime: json.get("type")?.as_str()?.to_owned(),
@@ -142,20 +163,20 @@ fn read_text(kind: &FieldKind, text: &str, lang: Lang) -> Result<Option<Value>, 
 }
 
 fn read_date_parts(day: &str, month: &str, year: &str) -> Result<Option<Value>, Violation> {
-    let parts = [day.trim(), month.trim(), year.trim()];
-    if parts.iter().all(|p| p.is_empty()) {
+    let (day, month, year) = (day.trim(), month.trim(), year.trim());
+    if day.is_empty() && month.is_empty() && year.is_empty() {
         return Ok(None);
     }
-    if parts.iter().any(|p| p.is_empty()) {
+    if day.is_empty() || month.is_empty() || year.is_empty() {
         return Err(Violation::DateIncomplete);
     }
     let number = |part: &str| -> Option<i64> {
         (part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse().ok())?
     };
-    if parts[2].len() != 4 {
+    if year.len() != 4 {
         return Err(Violation::DateYear);
     }
-    match (number(parts[0]), number(parts[1]), number(parts[2])) {
+    match (number(day), number(month), number(year)) {
         (Some(d), Some(m), Some(y)) => {
             Date::new(y, m, d).map(|d| Some(Value::Date(d))).ok_or(Violation::InvalidDate)
         }
