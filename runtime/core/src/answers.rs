@@ -41,7 +41,7 @@ impl Answers {
     pub fn add_item(&mut self, repeat: &Repeat) -> Option<usize> {
         let count = items_of(repeat, self);
         (count < repeat.max_items).then(|| {
-            self.set(&repeat.id, Answer::Text((count + 1).to_string()));
+            self.set(&repeat.id, Answer::Text(count.saturating_add(1).to_string()));
             count
         })
     }
@@ -56,8 +56,9 @@ impl Answers {
         for at in index..count {
             for field in repeat.fields() {
                 let here = crate::path::item(&repeat.id, at, &field.id);
-                match self.values.remove(&crate::path::item(&repeat.id, at + 1, &field.id)) {
-                    Some(answer) if at + 1 < count => {
+                let next = at.saturating_add(1);
+                match self.values.remove(&crate::path::item(&repeat.id, next, &field.id)) {
+                    Some(answer) if next < count => {
                         self.values.insert(here, answer);
                     }
                     _ => {
@@ -66,7 +67,7 @@ impl Answers {
                 }
             }
         }
-        self.set(&repeat.id, Answer::Text((count - 1).to_string()));
+        self.set(&repeat.id, Answer::Text(count.saturating_sub(1).to_string()));
         true
     }
 

@@ -76,7 +76,7 @@ impl Policy {
                 let exponential = self.base_delay_ms.saturating_mul(1 << attempt.saturating_sub(1).min(20));
                 let capped = exponential.min(self.max_delay_ms);
                 let jitter = jitter.clamp(0.0, 1.0);
-                capped / 2 + (capped as f64 / 2.0 * jitter) as u64
+                (capped / 2).saturating_add((capped as f64 / 2.0 * jitter) as u64)
             }
         };
         if elapsed_ms.saturating_add(delay) > self.budget_ms {

@@ -171,7 +171,7 @@ impl Problem {
 
 /// Appends `key` to a JSON Pointer, escaping `~` and `/` as RFC 6901 says.
 pub fn pointer_join(base: &str, key: &str) -> String {
-    let mut pointer = String::with_capacity(base.len() + key.len() + 1);
+    let mut pointer = String::with_capacity(base.len().saturating_add(key.len()).saturating_add(1));
     pointer.push_str(base);
     pointer.push('/');
     for ch in key.chars() {

@@ -51,12 +51,23 @@ impl Flow {
 
     /// The next shown step after the current one, if any: hidden steps are skipped.
     fn following(self, definition: &Definition, resolved: &Resolved) -> Option<usize> {
-        (self.step + 1..definition.steps.len()).find(|&i| resolved.shows_step(&definition.steps[i]))
+        definition
+            .steps
+            .iter()
+            .enumerate()
+            .skip(self.step.saturating_add(1))
+            .find_map(|(i, step)| resolved.shows_step(step).then_some(i))
     }
 
     /// The shown step before `before`, if any.
     fn preceding(before: usize, definition: &Definition, resolved: &Resolved) -> Option<usize> {
-        (0..before.min(definition.steps.len())).rev().find(|&i| resolved.shows_step(&definition.steps[i]))
+        definition
+            .steps
+            .iter()
+            .enumerate()
+            .take(before)
+            .rev()
+            .find_map(|(i, step)| resolved.shows_step(step).then_some(i))
     }
 
     /// Whether the current step is the last one shown.

@@ -2,6 +2,19 @@
 //!
 //! This crate never touches the DOM, the network or the clock. It builds natively, so a server
 //! validates a submission with exactly the code the browser ran.
+//!
+//! Nothing in it panics on any input: outside tests, the lints below refuse `unwrap`,
+//! `expect`, `panic!`, indexing that can fail and arithmetic that can overflow.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
+    )
+)]
 
 pub mod answers;
 pub mod definition;

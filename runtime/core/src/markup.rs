@@ -8,6 +8,9 @@
 //! - `[text](https://…)`: links to `http:`, `https:` and `mailto:` only; anything else (such as
 //!   `javascript:`) stays literal text.
 
+// Offsets and lengths are of slices of one help text; sums of them cannot exceed its length.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 /// A run of text inside a paragraph or list item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inline {

@@ -205,7 +205,7 @@ pub(crate) fn number_de(plain: &str) -> String {
     let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
     let mut grouped = String::new();
     for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && whole.len().saturating_sub(i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(digit);
@@ -250,7 +250,8 @@ pub fn file_size(n: u64, lang: Lang) -> String {
     // Integer arithmetic: float formatting would add about 20 KB of wasm for one decimal.
     const KB: u64 = 1024;
     let (unit_bytes, unit) = if n >= KB * KB { (KB * KB, "MB") } else { (KB, "KB") };
-    let tenths = (n * 10 + unit_bytes / 2) / unit_bytes;
+    // A payload may claim any size up to u64::MAX: saturate rather than overflow.
+    let tenths = n.saturating_mul(10).saturating_add(unit_bytes / 2).checked_div(unit_bytes).unwrap_or(0);
     let separator = if lang == Lang::De { ',' } else { '.' };
     match tenths % 10 {
         0 => format!("{} {unit}", tenths / 10),

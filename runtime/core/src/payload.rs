@@ -1,5 +1,8 @@
 //! The JSON that is sent to the endpoint.
 
+// `payload` is an object built with `json!` just above: indexing it by key cannot fail.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use crate::definition::Definition;
 use crate::lang::Lang;
 use crate::logic::Resolved;

@@ -3,6 +3,10 @@
 //! `dist/formlotse.schema.json`; definitions point at it with `$schema` so editors
 //! autocomplete and check as the author types.
 
+// The schema is built from literal `json!` objects in this module: indexing them by key
+// cannot fail (serde_json panics only when indexing a non-object mutably).
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use crate::format::{self, Key, Ty};
 use crate::validation::VIOLATION_CODES;
 use serde_json::{Map, Value, json};

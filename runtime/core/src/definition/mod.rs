@@ -184,7 +184,7 @@ impl Repeat {
 
     /// The legend of item `index` (0-based) in `lang`.
     pub fn item_label(&self, index: usize, lang: crate::Lang) -> String {
-        self.item_label.get(lang).replace("{n}", &(index + 1).to_string())
+        self.item_label.get(lang).replace("{n}", &index.saturating_add(1).to_string())
     }
 }
 

@@ -1,6 +1,9 @@
 //! Types, checked once when the definition loads, so that evaluation never meets a surprise:
 //! a date compared with a number, an unknown field or function, a wrong argument count.
 
+// A function's arguments are indexed after their number was checked against its arity.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use super::parse::{Kind, Node, Op};
 
 /// The type of a value.

@@ -116,7 +116,9 @@ fn call(name: &str, args: &[Node], env: &dyn Env) -> Option<Value> {
             _ => None,
         },
         "age" => Some(Value::Number(Decimal::from_int(years_between(date(0)?, env.today())))),
-        "days_between" => Some(Value::Number(Decimal::from_int(date(1)?.to_days() - date(0)?.to_days()))),
+        "days_between" => {
+            Some(Value::Number(Decimal::from_int(date(1)?.to_days().checked_sub(date(0)?.to_days())?)))
+        }
         "count" if matches!(args.first().map(|a| &a.kind), Some(Kind::Field(name)) if env.items(name) > 0) => {
             let Some(Kind::Field(name)) = args.first().map(|a| &a.kind) else { return None };
             Some(Value::Number(Decimal::from_int(env.items(name) as i64)))
@@ -159,9 +161,7 @@ fn call(name: &str, args: &[Node], env: &dyn Env) -> Option<Value> {
 fn years_between(born: Date, on: Date) -> i64 {
     let (by, bm, bd) = born.parts();
     let (y, m, d) = on.parts();
-    let mut years = i64::from(y) - i64::from(by);
-    if (m, d) < (bm, bd) {
-        years -= 1;
-    }
-    years
+    // Years are 1 to 9999 (a `Date` holds no other), so this cannot overflow.
+    let years = i64::from(y).saturating_sub(i64::from(by));
+    if (m, d) < (bm, bd) { years.saturating_sub(1) } else { years }
 }

@@ -204,20 +204,20 @@ pub(crate) fn parse_date_bound(text: &str) -> Option<DateBound> {
         return Some(DateBound::Today { months: 0, days: 0 });
     }
     let (sign, rest) = match offset.as_bytes().first()? {
-        b'+' => (1, &offset[1..]),
-        b'-' => (-1, &offset[1..]),
+        b'+' => (1, offset.get(1..)?),
+        b'-' => (-1, offset.get(1..)?),
         _ => return None,
     };
     let unit = rest.chars().last()?;
-    let digits = &rest[..rest.len() - unit.len_utf8()];
+    let digits = rest.get(..rest.len().checked_sub(unit.len_utf8())?)?;
     if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let n: i64 = digits.parse().ok()?;
     match unit {
-        'd' => Some(DateBound::Today { months: 0, days: sign * n }),
-        'm' => Some(DateBound::Today { months: sign * n, days: 0 }),
-        'y' => Some(DateBound::Today { months: sign * n * 12, days: 0 }),
+        'd' => Some(DateBound::Today { months: 0, days: n.checked_mul(sign)? }),
+        'm' => Some(DateBound::Today { months: n.checked_mul(sign)?, days: 0 }),
+        'y' => Some(DateBound::Today { months: n.checked_mul(sign)?.checked_mul(12)?, days: 0 }),
         _ => None,
     }
 }

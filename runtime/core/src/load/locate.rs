@@ -2,6 +2,10 @@
 //! line and column, not just a path. Runs only on text that already parsed as JSON, and only
 //! when there is something to report.
 
+// Offsets only ever move forward within a text that already parsed as JSON; `get` guards
+// every byte read.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use crate::diagnostic::Position;
 
 /// The position of the value at `pointer` or, with `key`, of its member name. `None` when the

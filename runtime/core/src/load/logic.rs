@@ -2,6 +2,9 @@
 //! against the types of all fields of the form, even those defined further down, and the
 //! dependency graph is built once everything is read.
 
+// `pending` has one entry per calculation and is indexed by their enumeration.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use super::Context;
 use super::object::{Object, Sink};
 use crate::definition::{Condition, Step};

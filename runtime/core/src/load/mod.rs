@@ -32,7 +32,7 @@ pub fn load(source: &str) -> Result<Definition, Vec<Diagnostic>> {
                 if let (Problem::Expression { column, .. }, Some(position)) =
                     (&diagnostic.problem, diagnostic.position.as_mut())
                 {
-                    position.column += 1 + column;
+                    position.column = position.column.saturating_add(column.saturating_add(1));
                 }
             }
             // In reading order, as an editor lists them.

@@ -1,6 +1,10 @@
 //! Reading one JSON object of a definition: known keys, typed values, and a diagnostic for
 //! every key the format does not have, so a typo never passes silently.
 
+// The edit distance's row has b.len() + 1 entries and its loops stay within them; its
+// numbers are at most the lengths of two keys.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use crate::definition::Text;
 use crate::diagnostic::{Diagnostic, Problem, pointer_join};
 use crate::format::Key;

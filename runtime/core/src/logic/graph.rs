@@ -4,6 +4,10 @@
 //! slot, nodes by position): this runs in the citizen's browser, where every map type would
 //! add its own copy of the B-tree code to the download.
 
+// Graph nodes are indices into vectors this module builds together (order, dependents,
+// conditions, fields, repeats): every index stored is below the length it indexes.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use crate::definition::{Condition, FieldKind, Item, Repeat, Step};
 use crate::expr::Expr;
 

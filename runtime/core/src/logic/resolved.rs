@@ -1,5 +1,9 @@
 //! The logic evaluated against the answers: verdicts, hidden fields, calculated values.
 
+// Indices come from the logic graph built at load (see logic/graph.rs), into vectors of the
+// lengths it fixed; `holds` is sized to the conditions.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use super::graph::{Node, RepeatLogic};
 use crate::definition::{Condition, Definition, Field, Step};
 use crate::expr::Env;

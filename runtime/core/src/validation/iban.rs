@@ -100,14 +100,20 @@ pub(crate) fn is_valid_iban(text: &str) -> bool {
     let Some((_, length)) = LENGTHS.iter().find(|(code, _)| *code == country) else { return false };
     if iban.len() != *length
         || !iban.iter().all(u8::is_ascii_alphanumeric)
-        || !iban[2..4].iter().all(u8::is_ascii_digit)
+        || !iban.get(2..4).is_some_and(|check| check.iter().all(u8::is_ascii_digit))
     {
         return false;
     }
+    let (Some(head), Some(tail)) = (iban.get(..4), iban.get(4..)) else { return false };
     // Move the first four characters to the end, letters become 10..35, the number mod 97 is 1.
-    let remainder = iban[4..].iter().chain(&iban[..4]).fold(0u32, |acc, &b| {
-        let digit = if b.is_ascii_digit() { u32::from(b - b'0') } else { u32::from(b - b'A') + 10 };
-        if digit >= 10 { (acc * 100 + digit) % 97 } else { (acc * 10 + digit) % 97 }
+    // (Every byte is an ASCII digit or capital here, and acc < 97: no step can overflow.)
+    let remainder = tail.iter().chain(head).fold(0u32, |acc, &b| {
+        let digit = match b {
+            b'0'..=b'9' => u32::from(b.saturating_sub(b'0')),
+            _ => u32::from(b.saturating_sub(b'A')).saturating_add(10),
+        };
+        let shift = if digit >= 10 { 100 } else { 10 };
+        acc.saturating_mul(shift).saturating_add(digit) % 97
     });
     remainder == 1
 }

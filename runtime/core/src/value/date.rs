@@ -1,6 +1,11 @@
 //! Calendar dates without a clock: parsing, checking (leap years), comparing, shifting.
 //! The host passes "today" in; the engine never asks the system for it.
 
+// The civil-date algorithms work on years 1 to 9999 (a `Date` holds no other) and on day
+// counts reduced to one 400-year era, so none of their steps can overflow; the steps that
+// take outside numbers (`add_days`, `add_months`) are checked.
+#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
 use std::fmt;
 
 /// A valid date of the proleptic Gregorian calendar, years 1 to 9999.
@@ -24,7 +29,7 @@ impl Date {
     /// Parses ISO 8601 `YYYY-MM-DD`, exactly.
     pub fn parse_iso(text: &str) -> Option<Date> {
         let bytes = text.as_bytes();
-        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
             return None;
         }
         let number = |range: std::ops::Range<usize>| -> Option<i64> {
@@ -73,8 +78,13 @@ impl Date {
     /// Shifts by calendar months; the day is clamped to the month's end (31 Jan + 1 month is
     /// 28 or 29 Feb), so "18 years ago" from 29 Feb is 28 Feb.
     pub fn add_months(self, months: i64) -> Option<Date> {
-        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + months;
-        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+        // `months` comes from a definition or an expression: checked, never wrapped.
+        let index = i64::from(self.year)
+            .checked_mul(12)?
+            .checked_add(i64::from(self.month))?
+            .checked_sub(1)?
+            .checked_add(months)?;
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12).saturating_add(1));
         if !(1..=9999).contains(&year) {
             return None;
         }
