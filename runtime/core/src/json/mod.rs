@@ -6,7 +6,6 @@
 mod read;
 
 pub use read::{MAX_DEPTH, parse};
-use std::collections::BTreeMap;
 
 /// A JSON value. Numbers are their text as written (checked against JSON's grammar).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +24,63 @@ pub enum Json {
     Object(Object),
 }
 
-/// The members of a JSON object, by key.
-pub type Object = BTreeMap<String, Json>;
+/// The members of a JSON object, sorted by key, each key once. (A sorted list rather than a
+/// tree: built in one sort after reading, it is several times faster for the 80,000 keys a
+/// hostile payload may hold, and looking up is a binary search all the same.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Object {
+    members: Vec<(String, Json)>,
+}
+
+impl Object {
+    /// An object of `members` already sorted by key, each key once.
+    fn from_sorted(members: Vec<(String, Json)>) -> Object {
+        Object { members }
+    }
+
+    /// An object without members.
+    pub fn new() -> Object {
+        Object::default()
+    }
+
+    /// The value of member `key`.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        let at = self.members.binary_search_by(|(known, _)| known.as_str().cmp(key)).ok()?;
+        self.members.get(at).map(|(_, value)| value)
+    }
+
+    /// The members, by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Json)> {
+        self.members.iter().map(|(key, value)| (key, value))
+    }
+
+    /// The keys, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.members.iter().map(|(key, _)| key)
+    }
+
+    /// How many members there are.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a Object {
+    type Item = (&'a String, &'a Json);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, Json)>,
+        fn(&'a (String, Json)) -> (&'a String, &'a Json),
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.members.iter().map(|(key, value)| (key, value))
+    }
+}
 
 impl Json {
     /// The member `key` of an object.

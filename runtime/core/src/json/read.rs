@@ -106,11 +106,12 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
         let depth = self.nested(depth)?;
         self.bump();
-        let mut members = Object::new();
+        // (key, value, offset of the key), in the text's order until the end.
+        let mut members: Vec<(String, Json, usize)> = Vec::new();
         self.whitespace();
         if self.peek() == Some(b'}') {
             self.bump();
-            return Ok(Json::Object(members));
+            return Ok(Json::Object(Object::new()));
         }
         loop {
             self.whitespace();
@@ -122,17 +123,13 @@ impl Reader<'_> {
             self.whitespace();
             self.expect(b':', "“:”")?;
             let value = self.value(depth).map_err(|error| within(error, &key))?;
-            if members.contains_key(&key) {
-                let pointer = format!("/{}", pointer_token(&key));
-                return Err(JsonError { kind: JsonErrorKind::DuplicateKey, offset: key_at, pointer });
-            }
-            members.insert(key, value);
+            members.push((key, value, key_at));
             self.whitespace();
             match self.peek() {
                 Some(b',') => self.bump(),
                 Some(b'}') => {
                     self.bump();
-                    return Ok(Json::Object(members));
+                    return sorted(members).map(Json::Object);
                 }
                 _ => return Err(self.error(JsonErrorKind::Syntax("“,” or “}”"))),
             }
@@ -252,6 +249,24 @@ impl Reader<'_> {
         self.at = end;
         Ok(code)
     }
+}
+
+/// The members sorted by key, or the first repeated key (by its place in the text).
+fn sorted(mut members: Vec<(String, Json, usize)>) -> Result<Object, JsonError> {
+    // Stable: of equal keys, the first written stays first.
+    members.sort_by(|a, b| a.0.cmp(&b.0));
+    let repeated = members
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [(first, ..), (second, _, at)] if first == second => Some((*at, second)),
+            _ => None,
+        })
+        .min_by_key(|(at, _)| *at);
+    if let Some((offset, key)) = repeated {
+        let pointer = format!("/{}", pointer_token(key));
+        return Err(JsonError { kind: JsonErrorKind::DuplicateKey, offset, pointer });
+    }
+    Ok(Object::from_sorted(members.into_iter().map(|(key, value, _)| (key, value)).collect()))
 }
 
 /// The error of a value inside a member or item `token`: its pointer gains the token in front.
