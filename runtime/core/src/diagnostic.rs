@@ -29,6 +29,11 @@ pub enum Problem {
         /// The parser's own description.
         detail: String,
     },
+    /// An object names the same key twice (the pointer is the repeated member's).
+    DuplicateKey {
+        /// The key as written.
+        key: String,
+    },
     /// `"formlotse"` names a format version this engine does not read.
     UnsupportedFormat {
         /// The version found, as written.
@@ -145,6 +150,7 @@ impl Problem {
     pub fn code(&self) -> &'static str {
         match self {
             Problem::JsonSyntax { .. } => "json_syntax",
+            Problem::DuplicateKey { .. } => "duplicate_key",
             Problem::UnsupportedFormat { .. } => "unsupported_format",
             Problem::MissingKey { .. } => "missing_key",
             Problem::UnknownKey { .. } => "unknown_key",

@@ -265,6 +265,10 @@ pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
     match &diagnostic.problem {
         Problem::JsonSyntax { detail } if de => format!("Kein gültiges JSON: {detail}"),
         Problem::JsonSyntax { detail } => format!("Not valid JSON: {detail}"),
+        Problem::DuplicateKey { key } if de => {
+            format!("Der Schlüssel „{key}“ kommt in diesem Objekt doppelt vor.")
+        }
+        Problem::DuplicateKey { key } => format!("The key “{key}” occurs twice in this object."),
         Problem::UnsupportedFormat { found } if de => {
             format!("Formatversion {found} wird nicht unterstützt; erwartet wird \"formlotse\": 1")
         }

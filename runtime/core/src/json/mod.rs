@@ -4,6 +4,7 @@
 //! Small on purpose: no generic deserialisation and no float formatting reach the wasm.
 
 mod read;
+mod write;
 
 pub use read::{MAX_DEPTH, parse};
 
@@ -59,6 +60,11 @@ impl Object {
         self.members.iter().map(|(key, _)| key)
     }
 
+    /// Whether member `key` exists.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
     /// How many members there are.
     pub fn len(&self) -> usize {
         self.members.len()
@@ -94,6 +100,19 @@ impl Json {
             Json::Object(object) => Some(object),
             _ => None,
         }
+    }
+
+    /// The items, if this is an array.
+    pub fn as_array(&self) -> Option<&Vec<Json>> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a number.
+    pub fn is_number(&self) -> bool {
+        matches!(self, Json::Number(_))
     }
 
     /// The text, if this is a string.

@@ -98,7 +98,7 @@ impl Reader<'_> {
                     self.bump();
                     return Ok(Json::Array(items));
                 }
-                _ => return Err(self.error(JsonErrorKind::Syntax("“,” or “]”"))),
+                _ => return Err(self.error(JsonErrorKind::Syntax("`,` or `]`"))),
             }
         }
     }
@@ -121,7 +121,7 @@ impl Reader<'_> {
             let key_at = self.at;
             let key = self.string()?;
             self.whitespace();
-            self.expect(b':', "“:”")?;
+            self.expect(b':', "`:`")?;
             let value = self.value(depth).map_err(|error| within(error, &key))?;
             members.push((key, value, key_at));
             self.whitespace();
@@ -131,7 +131,7 @@ impl Reader<'_> {
                     self.bump();
                     return sorted(members).map(Json::Object);
                 }
-                _ => return Err(self.error(JsonErrorKind::Syntax("“,” or “}”"))),
+                _ => return Err(self.error(JsonErrorKind::Syntax("`,` or `}`"))),
             }
         }
     }

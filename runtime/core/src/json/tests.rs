@@ -42,7 +42,7 @@ fn duplicate_keys_at_their_pointer() {
 fn syntax_errors_with_offset_and_pointer() {
     assert_eq!(error(""), (JsonErrorKind::Syntax("a value"), 0, String::new()));
     assert_eq!(error("[1,]"), (JsonErrorKind::Syntax("a value"), 3, "/1".into()));
-    assert_eq!(error(r#"{"a": 01}"#), (JsonErrorKind::Syntax("“,” or “}”"), 7, String::new()));
+    assert_eq!(error(r#"{"a": 01}"#), (JsonErrorKind::Syntax("`,` or `}`"), 7, String::new()));
     assert_eq!(error(r#"{"a": {"b": tru}}"#), (JsonErrorKind::Syntax("a value"), 12, "/a/b".into()));
     for bad in [
         "{",

@@ -6,9 +6,9 @@ use super::{Context, read_choices, read_id};
 use crate::definition::{Calculation, Choice, DateBound, Field, FieldKind, FileRules, Pattern, Rules};
 use crate::diagnostic::{Problem, pointer_join};
 use crate::format;
+use crate::json::Json as Value;
 use crate::validation::VIOLATION_CODES;
 use crate::value::{Date, Decimal};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub(super) fn read_field(
@@ -170,7 +170,7 @@ fn read_rules(field: &Object, context: &mut Context, sink: &mut Sink) -> Rules {
 fn read_number(field: &Object, key: &str, sink: &mut Sink) -> Option<Decimal> {
     match field.value(key)? {
         Value::Number(n) => {
-            let number = Decimal::from_json(n);
+            let number = Decimal::from_json_text(n).ok();
             if number.is_none() {
                 sink.push(
                     field.pointer_of(key),

@@ -32,7 +32,8 @@ fn child(source: &str, at: usize, token: &str) -> Option<(usize, usize)> {
             let mut i = skip_ws(bytes, at + 1);
             while bytes.get(i)? == &b'"' {
                 let name_end = skip_string(bytes, i)?;
-                let name: String = serde_json::from_str(source.get(i..name_end)?).ok()?;
+                let name = crate::json::parse(source.get(i..name_end)?).ok()?;
+                let name = name.as_str()?;
                 let value = skip_ws(bytes, skip_ws(bytes, name_end) + 1);
                 if name == token {
                     return Some((i, value));

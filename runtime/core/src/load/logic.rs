@@ -10,8 +10,8 @@ use super::object::{Object, Sink};
 use crate::definition::{Condition, Step};
 use crate::diagnostic::Problem;
 use crate::expr::{Expr, Type};
+use crate::json::Json as Value;
 use crate::logic::{Cycle, Logic};
-use serde_json::Value;
 use std::collections::HashMap;
 
 /// The expression type of a field of kind `name`.

@@ -8,17 +8,17 @@ mod object;
 use crate::definition::{
     Choice, Content, ContentKind, Definition, FORMAT_VERSION, Group, Item, Repeat, Step,
 };
-use crate::diagnostic::{Diagnostic, Position, Problem};
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::expr::Type;
 use crate::format;
+use crate::json::{self, Json as Value, JsonError, JsonErrorKind};
 use object::{Object, Sink};
-use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
 /// Parses and checks a definition. Returns the definition, or all diagnostics at once, each with
 /// its JSON Pointer and source position. Never panics, whatever the input.
 pub fn load(source: &str) -> Result<Definition, Vec<Diagnostic>> {
-    let value: Value = serde_json::from_str(source).map_err(|error| vec![syntax_diagnostic(&error)])?;
+    let value: Value = json::parse(source).map_err(|error| vec![syntax_diagnostic(source, error)])?;
     let mut sink = Sink::default();
     let definition = read_form(&value, &mut sink);
     match definition {
@@ -42,17 +42,21 @@ pub fn load(source: &str) -> Result<Definition, Vec<Diagnostic>> {
     }
 }
 
-fn syntax_diagnostic(error: &serde_json::Error) -> Diagnostic {
-    // serde_json appends " at line L column C"; the position is reported separately.
-    let text = error.to_string();
-    let detail = match text.rfind(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    };
-    Diagnostic {
-        problem: Problem::JsonSyntax { detail },
-        pointer: String::new(),
-        position: Some(Position { line: error.line(), column: error.column().max(1) }),
+/// The diagnostic of a source the JSON reader refused: a syntax error, or a key written
+/// twice (which one counts would be a guess; serde_json silently took the last).
+fn syntax_diagnostic(source: &str, error: JsonError) -> Diagnostic {
+    let position = Some(error.position(source));
+    match error.kind {
+        JsonErrorKind::DuplicateKey => {
+            let key =
+                error.pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+            Diagnostic { problem: Problem::DuplicateKey { key }, pointer: error.pointer, position }
+        }
+        _ => Diagnostic {
+            problem: Problem::JsonSyntax { detail: error.detail() },
+            pointer: String::new(),
+            position,
+        },
     }
 }
 
@@ -108,7 +112,7 @@ fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
 
 fn check_format_version(form: &Object, sink: &mut Sink) {
     match form.value("formlotse") {
-        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => {}
+        Some(version) if version.as_u64() == Some(FORMAT_VERSION) => {}
         Some(found) => {
             sink.push(form.pointer_of("formlotse"), Problem::UnsupportedFormat { found: found.to_string() })
         }

@@ -8,7 +8,7 @@
 use crate::definition::Text;
 use crate::diagnostic::{Diagnostic, Problem, pointer_join};
 use crate::format::Key;
-use serde_json::{Map, Value};
+use crate::json::{Json as Value, Object as Map};
 use std::collections::BTreeMap;
 
 /// Collects diagnostics; the loader reports all of them at once.
@@ -25,7 +25,7 @@ impl Sink {
 
 /// A JSON object whose keys were checked against the format.
 pub(crate) struct Object<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     pub(crate) pointer: String,
 }
 
