@@ -38,6 +38,9 @@ pub mod sha256;
 pub mod validation;
 pub mod value;
 
+#[cfg(test)]
+mod drift_tests;
+
 pub use answers::Answers;
 pub use definition::{Definition, Field, FieldKind, Item, Step, Text};
 pub use diagnostic::{Diagnostic, Position, Problem};

@@ -390,8 +390,9 @@ fn expression_de(error: &ExprError) -> String {
         ExprError::Type(error) => match &error.kind {
             TypeErrorKind::UnknownField(name) => format!("kein Feld hat die ID {}", quoted(name)),
             TypeErrorKind::UnknownFunction(name) => format!(
-                "eine Funktion {} gibt es nicht; bekannt sind: today, date, age, days_between, count, sum, if, round",
-                quoted(name)
+                "eine Funktion {} gibt es nicht; bekannt sind: {}",
+                quoted(name),
+                crate::expr::FUNCTIONS.join(", ")
             ),
             TypeErrorKind::Arity { function, expected, found } => {
                 format!("{function}() nimmt {expected} Argument(e), nicht {found}")

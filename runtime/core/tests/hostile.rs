@@ -181,3 +181,30 @@ fn hostile_payloads_get_small_answers() {
         }
     }
 }
+
+/// A definition's numbers are exact too, and a calculation that overflows is absent (sent as
+/// nothing, accepted as nothing), never a wrapped number and never a panic.
+#[test]
+fn definition_numbers_are_exact_and_overflow_is_absent() {
+    let form = load(
+        r#"{"formlotse": 1, "id": "f", "title": "F", "steps": [{"id": "s", "title": "S", "fields": [
+            {"id": "betrag", "type": "number", "label": "Betrag", "max": 100000000000.000001, "decimals": 6},
+            {"id": "hoch3", "type": "calculated", "label": "Hoch drei", "expression": "betrag * betrag * betrag"}]}]}"#,
+    )
+    .expect("loads"); // ok: test
+    let check = |answers: &str| codes(check_payload(&form, &payload(answers), today()));
+    assert_eq!(check(r#"{"betrag": 100000000000.000001, "hoch3": null}"#), vec![]);
+    assert_eq!(check(r#"{"betrag": 100000000000.000002}"#), vec![("betrag".into(), "max")]);
+    // The cube does not fit: absent, so sending nothing is right and sending a number is not.
+    assert_eq!(check(r#"{"betrag": -999999999999.999999}"#), vec![]);
+    assert_eq!(
+        check(r#"{"betrag": -999999999999.999999, "hoch3": 1}"#),
+        vec![("hoch3".into(), "calculated")]
+    );
+    assert_eq!(check(r#"{"betrag": 2, "hoch3": 8}"#), vec![]);
+    assert_eq!(
+        check(r#"{"betrag": 2, "hoch3": 8.0000000000000000001}"#),
+        vec![("hoch3".into(), "calculated")]
+    );
+    assert_eq!(check(r#"{"betrag": 2, "hoch3": 9}"#), vec![("hoch3".into(), "calculated")]);
+}

@@ -116,12 +116,19 @@ fn today() -> Date {
     Date::new(2026, 11, 28).expect("a real date")
 }
 
+/// Loading either succeeds or says why: never an error without a diagnostic.
+fn refused_with_reasons(source: &str) {
+    if let Err(diagnostics) = load(source) {
+        assert!(!diagnostics.is_empty(), "load refused {source:?} without a diagnostic");
+    }
+}
+
 #[test]
 fn arbitrary_bytes_never_panic() {
     let mut rng = Rng(0x5eed_0001);
     for _ in 0..cases() {
         let bytes: Vec<u8> = (0..rng.below(200)).map(|_| rng.next() as u8).collect();
-        let _ = load(&String::from_utf8_lossy(&bytes));
+        refused_with_reasons(&String::from_utf8_lossy(&bytes));
     }
 }
 
@@ -242,7 +249,7 @@ fn arbitrary_json_never_panics() {
     let sample = load(SAMPLE).expect("the sample loads");
     for _ in 0..cases() {
         let json = random_json(&mut rng, 0);
-        let _ = load(&json.to_string());
+        refused_with_reasons(&json.to_string());
         // The same junk as a stored draft (storage is writable by any script on the page).
         let draft =
             serde_json::json!({"formlotseDraft": 1, "form": sample.id, "step": json, "answers": json});
@@ -272,7 +279,9 @@ fn mutate_and_answer(sample: &str, seed: u64) {
     }
     let mut loaded = 0;
     for _ in 0..cases() {
-        let Ok(definition) = load(&mutate(&mut rng, sample)) else { continue };
+        let mutated = mutate(&mut rng, sample);
+        refused_with_reasons(&mutated);
+        let Ok(definition) = load(&mutated) else { continue };
         loaded += 1;
         let mut answers = Answers::default();
         for _ in 0..rng.below(12) {
@@ -321,5 +330,10 @@ fn random_payloads_never_panic() {
             (0..rng.below(10)).map(|_| (rng.pick(&ids).clone(), random_json(&mut rng, 2))).collect();
         let _ = check_submission(&definition, &json!({"form": "alle-felder", "answers": answers}), today());
         let _ = check_submission(&definition, &random_json(&mut rng, 0), today());
+        // The received text itself, mutated into what serde_json would not even read.
+        let text = json!({"form": "alle-felder", "answers": answers}).to_string();
+        let _ = formlotse_core::check_received(&definition, &mutate(&mut rng, &text), today());
+        let bytes: Vec<u8> = (0..rng.below(200)).map(|_| rng.next() as u8).collect();
+        let _ = formlotse_core::check_received(&definition, &String::from_utf8_lossy(&bytes), today());
     }
 }

@@ -52,6 +52,10 @@ pub struct TypeError {
     pub kind: TypeErrorKind,
 }
 
+/// Every function of the language, as the checker below knows them (messages list them; a
+/// test holds this list, the checker, the evaluator and the docs together).
+pub const FUNCTIONS: &[&str] = &["today", "date", "age", "days_between", "count", "sum", "if", "round"];
+
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeErrorKind {
@@ -74,9 +78,9 @@ impl TypeError {
     pub fn message(&self) -> String {
         match &self.kind {
             TypeErrorKind::UnknownField(name) => format!("no field has the id {name:?}"),
-            TypeErrorKind::UnknownFunction(name) => format!(
-                "there is no function {name:?}; known: today, date, age, days_between, count, sum, if, round"
-            ),
+            TypeErrorKind::UnknownFunction(name) => {
+                format!("there is no function {name:?}; known: {}", FUNCTIONS.join(", "))
+            }
             TypeErrorKind::Arity { function, expected, found } => {
                 format!("{function}() takes {expected} argument(s), not {found}")
             }

@@ -11,8 +11,10 @@
 //! Values: numbers (exact decimals), text (`"…"` or `'…'`), `true`/`false`, dates
 //! (`date("2026-01-01")`, `today()`), field references by id, lists of text (`[…]`, the chosen
 //! values of `checkboxes`). Operators: `or`, `and`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `in`,
-//! `+`, `-`, `*`, `/` (and `+` on text). Functions: `today()`, `date(text)`, `age(date)`,
-//! `days_between(date, date)`, `count(list or files)`, `if(bool, a, b)`, `round(number, n)`.
+//! `+`, `-`, `*`, `/` (and `+` on text). Functions ([`FUNCTIONS`]): `today()`, `date(text)`,
+//! `age(date)`, `days_between(date, date)`, `count(list, files or repeatable group)`,
+//! `sum(group.field)`, `if(bool, a, b)`, `round(number, n)`. Arithmetic is exact and checked: an
+//! overflow makes the result absent, never a wrapped number.
 //!
 //! An empty answer is *absent*: comparisons with it are false, arithmetic with it is absent,
 //! `and`/`or`/`not` read it as false, `count` as 0. So a condition on a field not yet answered
@@ -25,7 +27,7 @@ mod parse;
 mod tests;
 
 pub use check::TypeErrorKind;
-pub use check::{Type, TypeError};
+pub use check::{FUNCTIONS, Type, TypeError};
 pub use eval::Env;
 pub use parse::{Expected, ParseError, ParseErrorKind};
 
