@@ -25,7 +25,7 @@ pub mod validation;
 pub mod value;
 
 pub use answers::Answers;
-pub use definition::{Definition, Field, FieldKind, Item, Step, Text};
+pub use definition::{Definition, Field, FieldKind, FimRef, Item, Step, Text};
 pub use diagnostic::{Diagnostic, Position, Problem};
 pub use flow::{Flow, Move};
 pub use lang::Lang;

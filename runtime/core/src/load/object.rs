@@ -1,7 +1,7 @@
 //! Reading one JSON object of a definition: known keys, typed values, and a diagnostic for
 //! every key the format does not have, so a typo never passes silently.
 
-use crate::definition::Text;
+use crate::definition::{FimRef, Text};
 use crate::diagnostic::{Diagnostic, Problem, pointer_join};
 use crate::format::Key;
 use serde_json::{Map, Value};
@@ -110,6 +110,15 @@ impl<'a> Object<'a> {
                 None
             }
         }
+    }
+
+    /// `fim`: where this part came from in a FIM schema.
+    pub(crate) fn fim(&self, sink: &mut Sink) -> Option<FimRef> {
+        let value = self.value("fim")?;
+        let fim = Object::read(value, self.pointer_of("fim"), &[crate::format::FIM_REF], sink)?;
+        let id = fim.string("id", sink).map(str::to_owned);
+        let version = fim.string("version", sink).map(str::to_owned);
+        Some(FimRef { id: id?, version })
     }
 
     /// A non-empty array.
