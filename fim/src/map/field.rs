@@ -235,10 +235,10 @@ impl Mapper<'_> {
                     Ok(translated) => {
                         extra.push(("pattern", Json::Str(translated)));
                         *messages = Some(Json::obj().with("pattern", Json::str(PATTERN_MESSAGE)));
-                        self.report.note(line, NoteKind::PatternMessage, format!("pattern {xsd:?} of {id} is imported with a general message: write messages.pattern saying what to enter"));
+                        self.report.note(line, NoteKind::PatternMessage, format!("pattern \"{xsd}\" of {id} is imported with a general message: write messages.pattern saying what to enter"));
                     }
-                    Err(PatternError::Invalid(why)) => self.report.note(line, NoteKind::Pattern, format!("pattern {xsd:?} of {id} is not a valid XSD pattern ({why}): not imported")),
-                    Err(PatternError::Untranslatable(why)) => self.report.note(line, NoteKind::Pattern, format!("pattern {xsd:?} of {id} is not imported: {why}; the answers are not checked against it")),
+                    Err(PatternError::Invalid(why)) => self.report.note(line, NoteKind::Pattern, format!("pattern \"{xsd}\" of {id} is not a valid XSD pattern ({why}): not imported")),
+                    Err(PatternError::Untranslatable(why)) => self.report.note(line, NoteKind::Pattern, format!("pattern \"{xsd}\" of {id} is not imported: {why}; the answers are not checked against it")),
                 }
             }
         } else {

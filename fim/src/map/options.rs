@@ -19,7 +19,7 @@ impl Mapper<'_> {
                     line,
                     NoteKind::CodeList,
                     format!(
-                        "select field {id} ({}) names no code list or values: imported as a text field",
+                        "select field {id} ({}) names no code list (with a canonicalIdentification) or values: imported as a text field",
                         field.label
                     ),
                 );

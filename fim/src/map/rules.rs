@@ -49,14 +49,15 @@ impl Mapper<'_> {
     }
 }
 
-/// The FIM ids a rule's text names: `F00000043`, `G60000086`, also inside paths
+/// The FIM ids a rule's text names (a letter F, G, S or R and digits): `F00000043`,
+/// `G60000086`, also inside paths
 /// (`G00000283.G00001375.F00002365`), each once, in order.
 pub(super) fn named_ids(text: &str) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
         let mut chars = word.chars();
         let is_id = matches!(chars.next(), Some('F' | 'G' | 'S' | 'R'))
-            && word.len() >= 6
+            && word.len() >= 2
             && chars.all(|c| c.is_ascii_digit());
         if is_id && !ids.iter().any(|id| id == word) {
             ids.push(word.to_owned());

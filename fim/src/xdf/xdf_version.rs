@@ -79,12 +79,8 @@ impl Reader<'_> {
             Version::Xdf2 => child(reference, "genericodeIdentification"),
             Version::Xdf3 => Some(reference),
         };
+        // Without a canonicalIdentification the mapping says the field names no code list.
         let Some(uri) = identification.and_then(|i| child_text(i, "canonicalIdentification")) else {
-            self.report.note(
-                line(reference),
-                NoteKind::CodeList,
-                "codelisteReferenz without canonicalIdentification: the field becomes a text field",
-            );
             return Codes::None;
         };
         Codes::Reference {
