@@ -88,8 +88,7 @@ impl Json {
 
     fn write(&self, out: &mut String, indent: usize) {
         let one_line = self.compact();
-        let nested = matches!(self, Json::Obj(e) if e.iter().any(|(_, v)| v.is_list_of_objects()));
-        if indent + one_line.chars().count() <= WIDTH && !nested {
+        if indent + one_line.chars().count() <= WIDTH && !self.broken() {
             out.push_str(&one_line);
             return;
         }
@@ -117,9 +116,16 @@ impl Json {
         }
     }
 
-    /// Steps and fields go one per line, however short.
-    fn is_list_of_objects(&self) -> bool {
-        matches!(self, Json::Arr(items) if items.iter().any(|item| matches!(item, Json::Obj(e) if e.iter().any(|(k, _)| k == "fields"))))
+    /// Lists of several objects (steps, fields, options) go one per line, however short.
+    fn broken(&self) -> bool {
+        match self {
+            Json::Arr(items) => {
+                (items.len() > 1 && items.iter().all(|item| matches!(item, Json::Obj(_))))
+                    || items.iter().any(Json::broken)
+            }
+            Json::Obj(entries) => entries.iter().any(|(_, value)| value.broken()),
+            _ => false,
+        }
     }
 }
 
@@ -140,9 +146,13 @@ mod tests {
         assert_eq!(field.pretty(), "{\"id\": \"b\", \"type\": \"text\", \"a\": true}\n");
         let long = Json::obj().with("label", Json::str("x".repeat(120))).with("n", Json::int(3));
         assert_eq!(long.pretty(), format!("{{\n  \"label\": \"{}\",\n  \"n\": 3\n}}\n", "x".repeat(120)));
-        let step = Json::obj().with("fields", Json::Arr(vec![Json::obj().with("id", Json::str("f"))]));
-        let steps = Json::obj().with("steps", Json::Arr(vec![step]));
-        assert_eq!(steps.pretty(), "{\n  \"steps\": [\n    {\"fields\": [{\"id\": \"f\"}]}\n  ]\n}\n");
+        let id = |id: &str| Json::obj().with("id", Json::str(id));
+        let steps = Json::obj()
+            .with("steps", Json::Arr(vec![Json::obj().with("fields", Json::Arr(vec![id("f"), id("g")]))]));
+        assert_eq!(
+            steps.pretty(),
+            "{\n  \"steps\": [\n    {\n      \"fields\": [\n        {\"id\": \"f\"},\n        {\"id\": \"g\"}\n      ]\n    }\n  ]\n}\n"
+        );
         assert_eq!(Json::str("a\"\n").pretty(), "\"a\\\"\\n\"\n");
     }
 }

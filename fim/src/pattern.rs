@@ -155,7 +155,10 @@ impl Parser {
         if set.is_empty() {
             return Err(PatternError::Untranslatable("a character class that matches nothing".into()));
         }
-        self.out.push_str(&set.to_class());
+        match set.only() {
+            Some(c) => push_literal(&mut self.out, c),
+            None => self.out.push_str(&set.to_class()),
+        }
         Ok(())
     }
 
