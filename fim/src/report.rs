@@ -115,10 +115,17 @@ impl Report {
     /// One line: what was imported, and how many notes of which kind need an author.
     pub fn summary(&self) -> String {
         let s = &self.stats;
-        let mut line = format!(
-            "imported {}: {} steps, {} groups, {} repeatable groups, {} fields, {} texts, {} rules, {} code lists",
-            s.schema, s.steps, s.groups, s.repeats, s.fields, s.texts, s.rules, s.code_lists
-        );
+        let counts = [
+            (s.steps, "step"),
+            (s.groups, "group"),
+            (s.repeats, "repeatable group"),
+            (s.fields, "field"),
+            (s.texts, "text"),
+            (s.rules, "rule"),
+            (s.code_lists, "code list"),
+        ];
+        let counts: Vec<String> = counts.iter().map(|(n, what)| plural(*n, what)).collect();
+        let mut line = format!("imported {}: {}", s.schema, counts.join(", "));
         if self.notes.is_empty() {
             line.push_str("; nothing needs an author");
             return line;
@@ -128,7 +135,14 @@ impl Report {
             *counts.entry(note.kind).or_default() += 1;
         }
         let kinds: Vec<String> = counts.iter().map(|(kind, n)| format!("{n} {}", kind.code())).collect();
-        let _ = write!(line, "; {} notes need an author ({})", self.notes.len(), kinds.join(", "));
+        let needs = if self.notes.len() == 1 { "needs" } else { "need" };
+        let _ =
+            write!(line, "; {} {needs} an author ({})", plural(self.notes.len(), "note"), kinds.join(", "));
         line
     }
+}
+
+/// `1 step`, `2 steps`.
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
 }

@@ -100,7 +100,7 @@ fn the_reports_of_the_samples() {
     assert_eq!(
         blaue_karte,
         "xdf2-S00000121-blaue-karte.excerpt.xml:10: code list urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:staatsangehoerigkeit version 2017-01-01 of F00000039 is not among the 3 code lists given (--codelists): imported as a text field [code_list]\n\
-         imported S00000121 1.0 (XDatenfelder 2.0): 1 steps, 0 groups, 0 repeatable groups, 11 fields, 0 texts, 0 rules, 1 code lists; 1 notes need an author (1 code_list)\n"
+         imported S00000121 1.0 (XDatenfelder 2.0): 1 step, 0 groups, 0 repeatable groups, 11 fields, 0 texts, 0 rules, 1 code list; 1 note needs an author (1 code_list)\n"
     );
     let anschrift = render(SAMPLES[1].0, false);
     let lines: Vec<&str> = anschrift.lines().collect();
@@ -120,6 +120,6 @@ fn the_reports_of_the_samples() {
     );
     assert_eq!(
         lines[3],
-        "imported G60000000088 1.2.0 (XDatenfelder 3.0): 1 steps, 0 groups, 0 repeatable groups, 1 fields, 0 texts, 2 rules, 0 code lists; 3 notes need an author (2 rule, 1 optional)"
+        "imported G60000000088 1.2.0 (XDatenfelder 3.0): 1 step, 0 groups, 0 repeatable groups, 1 field, 0 texts, 2 rules, 0 code lists; 3 notes need an author (2 rule, 1 optional)"
     );
 }

@@ -31,7 +31,7 @@ fn imports_to_a_file_and_reports_by_line() {
         "{stderr}"
     );
     assert!(lines[0].ends_with("[code_list]"), "{stderr}");
-    assert!(lines[2].starts_with("imported S00000121 1.0 (XDatenfelder 2.0): 1 steps"), "{stderr}");
+    assert!(lines[2].starts_with("imported S00000121 1.0 (XDatenfelder 2.0): 1 step, 0 groups"), "{stderr}");
     assert!(lines[2].ends_with("2 notes need an author (2 code_list)"), "{stderr}");
     // With the code lists, the sex is a choice; to standard output.
     let lists = format!("{}/tests/codelists", env!("CARGO_MANIFEST_DIR"));
