@@ -41,7 +41,7 @@ impl Child {
 #[derive(Debug, Clone)]
 pub(crate) enum Element {
     Group(Group),
-    Field(Field),
+    Field(Box<Field>),
 }
 
 /// The id and version of a FIM element, and the id derived for the definition.

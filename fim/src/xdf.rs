@@ -116,7 +116,7 @@ impl Reader<'_> {
             let element = if element.tag_name().name() == "datenfeldgruppe" {
                 Element::Group(self.group(element, depth)?)
             } else {
-                Element::Field(self.field(element)?)
+                Element::Field(Box::new(self.field(element)?))
             };
             result.push(Child { min, max, element });
         }

@@ -123,3 +123,44 @@ fn the_reports_of_the_samples() {
         "imported G60000000088 1.2.0 (XDatenfelder 3.0): 1 step, 0 groups, 0 repeatable groups, 1 field, 0 texts, 2 rules, 0 code lists; 3 notes need an author (2 rule, 1 optional)"
     );
 }
+
+/// Cut and altered samples: never a panic; either an error or a definition that loads
+/// (`import` checks that itself, and fails as a bug otherwise).
+#[test]
+fn cut_and_altered_samples_import_or_fail_cleanly() {
+    let lists = code_lists(true);
+    for (schema, ..) in SAMPLES {
+        let xml = sample(schema);
+        let cuts = (0..xml.len()).step_by(251).filter(|at| xml.is_char_boundary(*at));
+        for at in cuts {
+            if let Err(error) = import(&xml[..at], &lists) {
+                assert_ne!(
+                    error.kind,
+                    formlotse_fim::ImportErrorKind::Internal,
+                    "{schema} cut at {at}: {error}"
+                );
+            }
+        }
+        let alterations: &[(&str, &str)] = &[
+            ("1:1", "3:n"),
+            ("0:1", "0:0"),
+            ("<code>input</code>", "<code>hidden</code>"),
+            ("<code>text</code>", "<code>num_currency</code>"),
+            ("<code>file</code>", "<code>bool</code>"),
+            ("minLength", "maxLength"),
+            ("F000", "G000"),
+            ("G6000", "F6000"),
+            ("datenfeldgruppe>", "datenfeld>"),
+        ];
+        for (from, to) in alterations {
+            let altered = xml.replace(from, to);
+            if let Err(error) = import(&altered, &lists) {
+                assert_ne!(
+                    error.kind,
+                    formlotse_fim::ImportErrorKind::Internal,
+                    "{schema} with {from} → {to}: {error}"
+                );
+            }
+        }
+    }
+}

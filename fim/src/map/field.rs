@@ -335,7 +335,7 @@ impl Mapper<'_> {
             .media_types
             .iter()
             .filter(|t| (t.contains('/') || t.starts_with('.')) && !t.contains(char::is_whitespace))
-            .map(|t| Json::str(t))
+            .map(Json::str)
             .collect();
         if !accept.is_empty() {
             extra.push(("accept", Json::Arr(accept)));

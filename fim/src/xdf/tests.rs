@@ -2,7 +2,8 @@ use super::parse_multiplicity;
 
 #[test]
 fn multiplicities() {
-    let cases: &[(&str, Option<(u32, Option<u32>)>)] = &[
+    type Case = (&'static str, Option<(u32, Option<u32>)>);
+    let cases: &[Case] = &[
         ("1:1", Some((1, Some(1)))),
         ("0:1", Some((0, Some(1)))),
         ("2:5", Some((2, Some(5)))),

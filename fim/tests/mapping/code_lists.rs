@@ -31,7 +31,8 @@ fn code_lists_become_options() {
     const FARBE: &str = "urn:example:formlotse-test:augenfarbe";
     const ANTWORT: &str = "urn:example:formlotse-test:antwort";
     // (schema, type, options key, first option, count, notes)
-    let cases: Vec<(String, &str, &str, serde_json::Value, usize, Vec<&str>)> = vec![
+    type Case = (String, &'static str, &'static str, serde_json::Value, usize, Vec<&'static str>);
+    let cases: Vec<Case> = vec![
         // Four codes: radio.
         (
             in_step(xdf2, "1:1", &field("F1", "select", "text", &reference2(GESCHLECHT, "2"))),
@@ -113,7 +114,8 @@ fn code_lists_become_options() {
 #[test]
 fn a_missing_code_list_makes_a_text_field_and_a_note() {
     // (reference, what the note says)
-    let cases: [(fn(&str) -> String, String, &str); 5] = [
+    type Case = (fn(&str) -> String, String, &'static str);
+    let cases: [Case; 5] = [
         (xdf2, reference2("urn:example:nirgends", "1"), "not among the 3 code lists given"),
         (xdf2, reference2("urn:example:formlotse-test:augenfarbe", "2"), "not found (there is version 1)"),
         (

@@ -12,7 +12,16 @@ fn one(xml: fn(&str) -> String, anzahl: &str, field_xml: &str) -> (Value, formlo
 #[test]
 fn feldart_and_datentyp_choose_the_field_type() {
     // (feldart, datentyp, anzahl, praezisierung attributes, type, keys expected, notes)
-    let cases: &[(&str, &str, &str, &str, &str, Value, &[&str])] = &[
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        Value,
+        &'static [&'static str],
+    );
+    let cases: &[Case] = &[
         ("input", "text", "1:1", "", "text", json!({"required": true}), &[]),
         ("input", "string", "0:1", "", "text", json!({"required": null}), &[]),
         ("input", "text", "0:1", r#"maxLength="200""#, "text", json!({"maxLength": 200}), &[]),

@@ -74,7 +74,11 @@ const VISIBLE_IF: Key = key(
 
 /// The FIM element (XDatenfelder) a part was imported from; the payload carries these ids so
 /// the answers map back to the schema.
-const FIM: Key = key("fim", Ty::Fim, "The FIM element this was imported from: {\"id\": \"F60000227\", \"version\": \"1.2\"}.");
+const FIM: Key = key(
+    "fim",
+    Ty::Fim,
+    "The FIM element this was imported from: {\"id\": \"F60000227\", \"version\": \"1.2\"}.",
+);
 
 /// The keys of a `fim` reference.
 pub(crate) const FIM_REF: &[Key] = &[

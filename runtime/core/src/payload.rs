@@ -313,6 +313,9 @@ mod tests {
                 "x": {"id": "F1", "version": "1.1"}, "r": {"id": "G1"}, "w": {"id": "F1", "version": "1.1"}}})
         );
         // The receiver reads the payload with its metadata as before.
-        assert_eq!(crate::check_submission(&definition, &sent, crate::validation::testing::today()), Ok(vec![]));
+        assert_eq!(
+            crate::check_submission(&definition, &sent, crate::validation::testing::today()),
+            Ok(vec![])
+        );
     }
 }

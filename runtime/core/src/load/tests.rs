@@ -115,7 +115,8 @@ fn fim_ids_are_kept_on_form_steps_groups_fields_and_content() {
     assert_eq!(definition.steps[0].fim, fim("G1", None));
     assert_eq!(definition.field("F1").and_then(|f| f.fim.clone()), fim("F1", Some("1.0")));
     assert_eq!(definition.repeats().next().and_then(|r| r.fim.clone()), fim("G3", None));
-    let broken = source.replace(r#""fim": {"id": "F1", "version": "1.0"}"#, r#""fim": {"version": 1, "ids": "F1"}"#);
+    let broken =
+        source.replace(r#""fim": {"id": "F1", "version": "1.0"}"#, r#""fim": {"version": 1, "ids": "F1"}"#);
     assert_eq!(
         report(&broken),
         "5:61 /steps/0/fields/1/fields/0/fim missing_key\n5:73 /steps/0/fields/1/fields/0/fim/version wrong_type\n5:76 /steps/0/fields/1/fields/0/fim/ids unknown_key"
