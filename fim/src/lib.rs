@@ -30,7 +30,7 @@ pub use genericode::{CodeList, CodeLists};
 pub use report::{Note, NoteKind, Report, Stats};
 
 /// The largest XML file (schema or code list) read, in bytes. Real FIM schemas are well under
-/// 5 MB; parsing 16 MiB takes about a second and 60 MB of memory on the CI machine.
+/// 5 MB; importing 15.5 MB (10,000 fields) takes under 5 s and 130 MB in a debug build.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The deepest nesting of groups followed (real schemas reach four or five levels).

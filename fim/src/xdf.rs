@@ -55,7 +55,7 @@ pub(crate) fn read(document: &Document, report: &mut Report) -> Result<Schema, I
             format!("the message holds no {what} ({inner})"),
         )
     })?;
-    let mut reader = Reader { version, report };
+    let mut reader = Reader { version, report, lines: xml::Lines::new(document.input_text()) };
     let ident = reader.ident(node)?;
     Ok(Schema {
         version,
@@ -71,6 +71,7 @@ pub(crate) fn read(document: &Document, report: &mut Report) -> Result<Schema, I
 struct Reader<'r> {
     version: Version,
     report: &'r mut Report,
+    lines: xml::Lines,
 }
 
 impl Reader<'_> {
@@ -80,12 +81,12 @@ impl Reader<'_> {
         let id = identification.and_then(|i| child_text(i, "id")).ok_or_else(|| {
             ImportError::new(
                 ImportErrorKind::Incomplete,
-                Some(line(node)),
+                Some(self.lines.of(node)),
                 format!("{} without identifikation/id", node.tag_name().name()),
             )
         })?;
         let version = identification.and_then(|i| child_text(i, "version"));
-        Ok(Ident { id, version, key: String::new(), line: line(node) })
+        Ok(Ident { id, version, key: String::new(), line: self.lines.of(node) })
     }
 
     /// The `struktur` children of a schema or group.
@@ -93,7 +94,7 @@ impl Reader<'_> {
         if depth > crate::MAX_DEPTH {
             return Err(ImportError::new(
                 ImportErrorKind::TooLarge,
-                Some(line(node)),
+                Some(self.lines.of(node)),
                 format!("groups are nested more than {} levels deep", crate::MAX_DEPTH),
             ));
         }
@@ -106,7 +107,7 @@ impl Reader<'_> {
             });
             let Some(element) = element else {
                 self.report.note(
-                    line(structure),
+                    self.lines.of(structure),
                     NoteKind::Dropped,
                     "a struktur without a datenfeldgruppe or datenfeld: left out",
                 );
@@ -130,7 +131,7 @@ impl Reader<'_> {
             Some(multiplicity) => multiplicity,
             None => {
                 self.report.note(
-                    line(structure),
+                    self.lines.of(structure),
                     NoteKind::Limit,
                     format!("anzahl {text:?} is not min:max; read as 0:1"),
                 );

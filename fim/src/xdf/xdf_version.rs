@@ -5,7 +5,7 @@
 use super::Reader;
 use crate::model::{Codes, Precision, Rule, Version};
 use crate::report::NoteKind;
-use crate::xml::{attribute, child, child_text, children, line};
+use crate::xml::{attribute, child, child_text, children};
 use roxmltree::Node;
 
 const PRECISION_KEYS: [&str; 5] = ["minLength", "maxLength", "minValue", "maxValue", "pattern"];
@@ -36,7 +36,7 @@ impl Reader<'_> {
             Ok(serde_json::Value::Object(object)) => object,
             _ => {
                 self.report.note(
-                    line(node),
+                    self.lines.of(node),
                     NoteKind::Precision,
                     format!("praezisierung {text:?} is not a JSON object; ignored"),
                 );
@@ -45,7 +45,7 @@ impl Reader<'_> {
         };
         for key in object.keys().filter(|key| !PRECISION_KEYS.contains(&key.as_str())) {
             self.report.note(
-                line(node),
+                self.lines.of(node),
                 NoteKind::Precision,
                 format!("praezisierung key {key:?} is unknown; ignored"),
             );
@@ -108,7 +108,7 @@ impl Reader<'_> {
                     name: child_text(rule, "name").unwrap_or_else(|| id.clone()),
                     text: child_text(rule, text),
                     script: child_text(rule, script),
-                    line: line(rule),
+                    line: self.lines.of(rule),
                     id,
                 }
             })
