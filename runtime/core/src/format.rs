@@ -45,6 +45,8 @@ pub(crate) enum Ty {
     Expression,
     /// One of a few words.
     OneOf(&'static [&'static str]),
+    /// Where a part came from in a FIM schema: `{"id": "F60000227", "version": "1.2"}`.
+    Fim,
 }
 
 /// One key of an object.
@@ -70,6 +72,20 @@ const VISIBLE_IF: Key = key(
     "Shown only while this expression holds; hidden answers are not checked or sent.",
 );
 
+/// The FIM element (XDatenfelder) a part was imported from; the payload carries these ids so
+/// the answers map back to the schema.
+const FIM: Key = key(
+    "fim",
+    Ty::Fim,
+    "The FIM element this was imported from: {\"id\": \"F60000227\", \"version\": \"1.2\"}.",
+);
+
+/// The keys of a `fim` reference.
+pub(crate) const FIM_REF: &[Key] = &[
+    must("id", Ty::String, "The FIM id: S… (schema), G… (group), F… (field) or R… (rule)."),
+    key("version", Ty::String, "Its version, e.g. 1.2.0."),
+];
+
 pub(crate) const FORM: &[Key] = &[
     key("$schema", Ty::String, "URL of the JSON Schema, for editors."),
     must("formlotse", Ty::FormatVersion, "The format version: 1."),
@@ -80,6 +96,7 @@ pub(crate) const FORM: &[Key] = &[
     key("languages", Ty::Languages, "Languages of the texts, German first (default [\"de\"])."),
     key("codeLists", Ty::CodeLists, "Option lists defined once and referenced by name from `options`."),
     must("steps", Ty::Steps, "The steps, in order."),
+    FIM,
 ];
 
 pub(crate) const STEP: &[Key] = &[
@@ -87,6 +104,7 @@ pub(crate) const STEP: &[Key] = &[
     must("title", Ty::Text, "The step's heading."),
     VISIBLE_IF,
     must("fields", Ty::Items, "Fields, groups and content blocks."),
+    FIM,
 ];
 
 pub(crate) const GROUP: &[Key] = &[
@@ -96,6 +114,7 @@ pub(crate) const GROUP: &[Key] = &[
     key("hint", Ty::Text, "Help under the legend."),
     VISIBLE_IF,
     must("fields", Ty::Items, "What the group holds."),
+    FIM,
 ];
 
 pub(crate) const REPEAT: &[Key] = &[
@@ -109,6 +128,7 @@ pub(crate) const REPEAT: &[Key] = &[
     key("maxItems", Ty::Count { min: 1, max: 100 }, "Most items (default 10)."),
     VISIBLE_IF,
     must("fields", Ty::Items, "What each item holds: fields, groups and content blocks."),
+    FIM,
 ];
 
 pub(crate) const CONTENT: &[Key] = &[
@@ -116,6 +136,7 @@ pub(crate) const CONTENT: &[Key] = &[
     key("id", Ty::Id, "Optional id."),
     must("text", Ty::Text, "The text."),
     VISIBLE_IF,
+    FIM,
 ];
 
 pub(crate) const CHOICE: &[Key] = &[
@@ -136,6 +157,7 @@ pub(crate) const FIELD: &[Key] = &[
     VISIBLE_IF,
     key("autocomplete", Ty::String, "HTML autocomplete token, e.g. given-name."),
     key("messages", Ty::Messages, "Your own messages by rule: {\"required\": \"Geben Sie …\"}."),
+    FIM,
 ];
 
 const MIN_LENGTH: Key = key("minLength", Ty::Count { min: 0, max: 1_000_000 }, "Fewest characters.");

@@ -42,7 +42,7 @@ pub mod value;
 mod drift_tests;
 
 pub use answers::Answers;
-pub use definition::{Definition, Field, FieldKind, Item, Step, Text};
+pub use definition::{Definition, Field, FieldKind, FimRef, Item, Step, Text};
 pub use diagnostic::{Diagnostic, Position, Problem};
 pub use flow::{Flow, Move};
 pub use lang::Lang;

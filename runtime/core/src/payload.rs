@@ -3,7 +3,7 @@
 // `payload` is an object built with `json!` just above: indexing it by key cannot fail.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
-use crate::definition::Definition;
+use crate::definition::{Definition, FimRef};
 use crate::lang::Lang;
 use crate::logic::Resolved;
 use crate::value::Value;
@@ -42,13 +42,53 @@ pub fn build(definition: &Definition, resolved: &Resolved, lang: Lang) -> Json {
         });
         answers.insert(repeat.id.clone(), Json::Array(items.collect()));
     }
-    json!({
+    let fim = fim_ids(definition, &answers);
+    let mut payload = json!({
         "formlotse": PAYLOAD_VERSION,
         "form": definition.id,
         "version": definition.version,
         "lang": lang.tag(),
         "answers": answers,
-    })
+    });
+    if let Some(fim) = fim {
+        payload["fim"] = fim;
+    }
+    payload
+}
+
+/// For a form imported from FIM: the schema's id and version and, by answer key, the FIM id
+/// and version of each answered field (and repeatable group), so a receiver maps the answers
+/// back to the schema without the definition. `None` for a form without FIM ids.
+fn fim_ids(definition: &Definition, answers: &Map<String, Json>) -> Option<Json> {
+    fn note(fields: &mut Map<String, Json>, key: &str, fim: Option<&FimRef>) {
+        if let Some(fim) = fim {
+            fields.insert(key.to_owned(), fim_json(fim));
+        }
+    }
+    let mut fields = Map::new();
+    for field in definition.fields().filter(|field| answers.contains_key(&field.id)) {
+        note(&mut fields, &field.id, field.fim.as_ref());
+    }
+    for repeat in definition.repeats() {
+        let Some(Json::Array(items)) = answers.get(&repeat.id) else { continue };
+        note(&mut fields, &repeat.id, repeat.fim.as_ref());
+        for field in repeat.fields().filter(|field| items.iter().any(|item| item.get(&field.id).is_some())) {
+            note(&mut fields, &field.id, field.fim.as_ref());
+        }
+    }
+    if definition.fim.is_none() && fields.is_empty() {
+        return None;
+    }
+    let mut fim = definition.fim.as_ref().map_or_else(|| json!({}), fim_json);
+    fim["fields"] = Json::Object(fields);
+    Some(fim)
+}
+
+fn fim_json(fim: &FimRef) -> Json {
+    match &fim.version {
+        Some(version) => json!({"id": fim.id, "version": version}),
+        None => json!({"id": fim.id}),
+    }
 }
 
 /// A chosen file as the payload describes it (its bytes travel beside the JSON).
@@ -122,9 +162,22 @@ pub fn json_schema() -> Json {
                     ]
                 }
             },
-            "attachments": { "type": "array", "items": { "$ref": "#/$defs/attachment" } }
+            "attachments": { "type": "array", "items": { "$ref": "#/$defs/attachment" } },
+            "fim": {
+                "type": "object",
+                "description": "Only for a form imported from FIM: the schema's id and version, and by answer key the FIM field (or group) each answer belongs to.",
+                "properties": {
+                    "id": { "type": "string" }, "version": { "type": "string" },
+                    "fields": { "type": "object", "additionalProperties": { "$ref": "#/$defs/fimRef" } }
+                }
+            }
         },
         "$defs": {
+            "fimRef": {
+                "type": "object",
+                "required": ["id"],
+                "properties": { "id": { "type": "string" }, "version": { "type": "string" } }
+            },
             "fileRef": {
                 "type": "object",
                 "required": ["name", "type", "size"],
@@ -236,6 +289,36 @@ mod tests {
             build(&definition, &resolved(&definition, &answers), Lang::De),
             json!({"formlotse": 1, "form": "a", "version": "2", "lang": "de", "answers": {
                 "x": "Straße 1", "n": 1234.5, "d": "2026-02-01", "j": false, "c": true}})
+        );
+    }
+
+    #[test]
+    fn fim_ids_of_the_answered_fields_travel_with_the_answers() {
+        let definition = load(
+            r#"{"formlotse": 1, "id": "a", "title": "A", "fim": {"id": "S1", "version": "1.0"}, "steps": [
+              {"id": "s", "title": "S", "fields": [
+              {"id": "x", "type": "text", "label": "X", "fim": {"id": "F1", "version": "1.1"}},
+              {"id": "y", "type": "text", "label": "Y", "fim": {"id": "F2"}},
+              {"id": "z", "type": "text", "label": "Z"},
+              {"type": "repeat", "id": "r", "legend": "R", "itemLabel": "R {n}", "fim": {"id": "G1"}, "fields": [
+                {"id": "w", "type": "text", "label": "W", "fim": {"id": "F1", "version": "1.1"}}]}]}]}"#,
+        )
+        .expect("loads"); // ok: test
+        let mut answers = Answers::default();
+        answers.set("x", Answer::Text("eins".into()));
+        answers.set("z", Answer::Text("drei".into()));
+        answers.set("r", Answer::Text("1".into()));
+        answers.set("r[0].w", Answer::Text("vier".into()));
+        let sent = build(&definition, &resolved(&definition, &answers), Lang::De);
+        assert_eq!(
+            sent["fim"],
+            json!({"id": "S1", "version": "1.0", "fields": {
+                "x": {"id": "F1", "version": "1.1"}, "r": {"id": "G1"}, "w": {"id": "F1", "version": "1.1"}}})
+        );
+        // The receiver reads the payload with its metadata as before.
+        assert_eq!(
+            crate::check_submission(&definition, &sent, crate::validation::testing::today()),
+            Ok(vec![])
         );
     }
 }

@@ -115,6 +115,7 @@ fn type_schema(ty: Ty) -> Value {
         Ty::Items => json!({"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/item"}}),
         Ty::Condition | Ty::Expression => json!({"type": "string", "minLength": 1}),
         Ty::OneOf(words) => json!({"enum": words}),
+        Ty::Fim => object(format::FIM_REF),
     }
 }
 

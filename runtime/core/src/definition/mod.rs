@@ -30,6 +30,19 @@ pub struct Definition {
     pub steps: Vec<Step>,
     /// The conditions and calculations in the order they are evaluated, with who reads what.
     pub logic: Logic,
+    /// The FIM schema this form was imported from.
+    pub fim: Option<FimRef>,
+}
+
+/// Where a part of the form came from in a FIM schema (XDatenfelder): the id of the schema,
+/// group, field or rule and its version. The payload carries the ids of the answered fields,
+/// so a receiver maps the answers back to the schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FimRef {
+    /// `S00000121`, `G60000000088`, `F00000043`, `R60000000019`.
+    pub id: String,
+    /// `1.0`, `1.2.0`.
+    pub version: Option<String>,
 }
 
 impl Definition {
@@ -85,6 +98,8 @@ pub struct Step {
     pub visible_if: Option<Condition>,
     /// Fields, groups and content blocks, in order.
     pub items: Vec<Item>,
+    /// The FIM group this step was imported from.
+    pub fim: Option<FimRef>,
 }
 
 impl Step {
@@ -150,6 +165,8 @@ pub struct Group {
     pub visible_if: Option<Condition>,
     /// What the group holds.
     pub items: Vec<Item>,
+    /// The FIM group it was imported from.
+    pub fim: Option<FimRef>,
 }
 
 /// A repeatable group: its fields are answered once per item; answers are keyed by the path
@@ -174,6 +191,8 @@ pub struct Repeat {
     pub visible_if: Option<Condition>,
     /// What each item holds: fields, groups and content blocks.
     pub items: Vec<Item>,
+    /// The FIM group it was imported from.
+    pub fim: Option<FimRef>,
 }
 
 impl Repeat {
@@ -197,6 +216,8 @@ pub struct Content {
     pub text: Text,
     /// Shown only while this holds.
     pub visible_if: Option<Condition>,
+    /// The FIM field (a label) or rule it was imported from.
+    pub fim: Option<FimRef>,
 }
 
 /// The kinds of static block.
@@ -245,6 +266,8 @@ pub struct Field {
     pub rules: Rules,
     /// The author's own messages, by violation code (`required`, `pattern`, …).
     pub messages: BTreeMap<String, Text>,
+    /// The FIM field it was imported from.
+    pub fim: Option<FimRef>,
 }
 
 /// The kinds of field, with their settings.

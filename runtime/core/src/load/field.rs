@@ -68,6 +68,7 @@ pub(super) fn read_field(
         autocomplete,
         rules,
         messages,
+        fim: field.fim(sink),
     })
 }
 

@@ -106,8 +106,9 @@ fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
     let steps: Option<Vec<Step>> = steps.into_iter().collect();
     check_references(&context, sink);
     let steps = steps?;
+    let fim = form.fim(sink);
     let logic = logic::build_logic(&steps, &context, sink)?;
-    Some(Definition { id: id?, version, title: title?, description, languages, steps, logic })
+    Some(Definition { id: id?, version, title: title?, description, languages, steps, logic, fim })
 }
 
 fn check_format_version(form: &Object, sink: &mut Sink) {
@@ -199,7 +200,8 @@ fn read_step(value: &Value, pointer: String, context: &mut Context, sink: &mut S
     let title = step.text("title", sink);
     let visible_if = logic::read_condition(&step, "visibleIf", context, sink);
     let items = read_items(&step, context, sink);
-    Some(Step { id: id?, title: title?, visible_if, items: items? })
+    let fim = step.fim(sink);
+    Some(Step { id: id?, title: title?, visible_if, items: items?, fim })
 }
 
 /// The `fields` of a step or group.
@@ -224,7 +226,8 @@ fn read_item(value: &Value, pointer: String, context: &mut Context, sink: &mut S
             let hint = group.text("hint", sink);
             let visible_if = logic::read_condition(&group, "visibleIf", context, sink);
             let items = read_items(&group, context, sink);
-            Some(Item::Group(Group { id: id?, legend: legend?, hint, visible_if, items: items? }))
+            let fim = group.fim(sink);
+            Some(Item::Group(Group { id: id?, legend: legend?, hint, visible_if, items: items?, fim }))
         }
         Some("repeat") => {
             let repeat = Object::read(value, pointer, &[format::REPEAT], sink)?;
@@ -258,6 +261,7 @@ fn read_item(value: &Value, pointer: String, context: &mut Context, sink: &mut S
                 max_items,
                 visible_if,
                 items: items?,
+                fim: repeat.fim(sink),
             }))
         }
         Some(name) if format::CONTENT_TYPES.contains(&name) => {
@@ -268,7 +272,8 @@ fn read_item(value: &Value, pointer: String, context: &mut Context, sink: &mut S
             let kind = ContentKind::ALL.iter().find(|(n, _)| *n == name).map(|(_, kind)| *kind)?;
             let text = content.text("text", sink);
             let visible_if = logic::read_condition(&content, "visibleIf", context, sink);
-            Some(Item::Content(Content { kind, text: text?, visible_if }))
+            let fim = content.fim(sink);
+            Some(Item::Content(Content { kind, text: text?, visible_if, fim }))
         }
         _ => field::read_field(value, pointer, context, sink).map(|field| Item::Field(Box::new(field))),
     }

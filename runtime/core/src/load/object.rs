@@ -5,7 +5,7 @@
 // numbers are at most the lengths of two keys.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
-use crate::definition::Text;
+use crate::definition::{FimRef, Text};
 use crate::diagnostic::{Diagnostic, Problem, pointer_join};
 use crate::format::Key;
 use crate::json::{Json as Value, Object as Map};
@@ -114,6 +114,15 @@ impl<'a> Object<'a> {
                 None
             }
         }
+    }
+
+    /// `fim`: where this part came from in a FIM schema.
+    pub(crate) fn fim(&self, sink: &mut Sink) -> Option<FimRef> {
+        let value = self.value("fim")?;
+        let fim = Object::read(value, self.pointer_of("fim"), &[crate::format::FIM_REF], sink)?;
+        let id = fim.string("id", sink).map(str::to_owned);
+        let version = fim.string("version", sink).map(str::to_owned);
+        Some(FimRef { id: id?, version })
     }
 
     /// A non-empty array.

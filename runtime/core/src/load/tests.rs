@@ -97,3 +97,28 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let source = "[".repeat(100_000);
     assert!(report(&source).ends_with("json_syntax"));
 }
+
+#[test]
+fn fim_ids_are_kept_on_form_steps_groups_fields_and_content() {
+    let source = r#"{"formlotse": 1, "id": "S00000121", "title": "A", "fim": {"id": "S00000121", "version": "1.0"},
+      "steps": [{"id": "G1", "title": "S", "fim": {"id": "G1"}, "fields": [
+        {"type": "info", "text": "Regel", "fim": {"id": "R1", "version": "1.2.0"}},
+        {"type": "group", "id": "G2", "legend": "L", "fim": {"id": "G2", "version": "1.0"}, "fields": [
+          {"id": "F1", "type": "text", "label": "F", "fim": {"id": "F1", "version": "1.0"}}]},
+        {"type": "repeat", "id": "G3", "legend": "L", "itemLabel": "L {n}", "fim": {"id": "G3"}, "fields": [
+          {"id": "F2", "type": "text", "label": "F"}]}]}]}"#;
+    let definition = load(source).expect("loads"); // ok: test
+    let fim = |id: &str, version: Option<&str>| {
+        Some(crate::definition::FimRef { id: id.into(), version: version.map(Into::into) })
+    };
+    assert_eq!(definition.fim, fim("S00000121", Some("1.0")));
+    assert_eq!(definition.steps[0].fim, fim("G1", None));
+    assert_eq!(definition.field("F1").and_then(|f| f.fim.clone()), fim("F1", Some("1.0")));
+    assert_eq!(definition.repeats().next().and_then(|r| r.fim.clone()), fim("G3", None));
+    let broken =
+        source.replace(r#""fim": {"id": "F1", "version": "1.0"}"#, r#""fim": {"version": 1, "ids": "F1"}"#);
+    assert_eq!(
+        report(&broken),
+        "5:61 /steps/0/fields/1/fields/0/fim missing_key\n5:73 /steps/0/fields/1/fields/0/fim/version wrong_type\n5:76 /steps/0/fields/1/fields/0/fim/ids unknown_key"
+    );
+}
