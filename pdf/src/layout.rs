@@ -67,7 +67,8 @@ pub(crate) type Measure<'a> = &'a dyn Fn(&str, f32, bool) -> f32;
 
 /// The pages of `sheet`; at least one.
 pub(crate) fn pages(sheet: &Sheet, measure: Measure) -> Vec<Page> {
-    let mut pen = Pen { pages: vec![Page::default()], y: MARGIN, measure };
+    let continued = sheet.words.continued;
+    let mut pen = Pen { pages: vec![Page::default()], y: MARGIN, measure, continued };
     for (index, block) in sheet.blocks.iter().enumerate() {
         let next_is_table = matches!(sheet.blocks.get(index + 1), Some(Block::Table(_)));
         match block {
@@ -92,6 +93,8 @@ struct Pen<'a> {
     /// The top of the free space on the last page.
     y: f32,
     measure: Measure<'a>,
+    /// "(Fortsetzung)", after a row's header where the row goes on over a page.
+    continued: &'a str,
 }
 
 impl Pen<'_> {
@@ -172,8 +175,16 @@ impl Pen<'_> {
             let mut from = 0;
             loop {
                 let fit = self.lines_left().min(tallest - from);
-                let part: Vec<Vec<String>> =
+                let mut part: Vec<Vec<String>> =
                     cells.iter().map(|lines| lines.iter().skip(from).take(fit).cloned().collect()).collect();
+                // Where a long answer goes on, its question is named again (not content).
+                let reminder = from > 0 && table.row_headers && part.first().is_some_and(Vec::is_empty);
+                if reminder && let (Some(first), Some(label)) = (part.first_mut(), cells.first()) {
+                    first.extend(label.first().map(|line| line.trim_end().to_owned()));
+                    first.push(self.continued.to_owned());
+                }
+                let slot =
+                    |column: usize| if reminder && column == 0 { Slot::Artifact } else { slot(column) };
                 self.row(&lefts, &part, false, slot);
                 from += fit;
                 if from >= tallest {

@@ -13,6 +13,7 @@ pub(crate) struct Words {
     pub(crate) question: &'static str,
     pub(crate) answer: &'static str,
     pub(crate) not_given: &'static str,
+    pub(crate) continued: &'static str,
     pub(crate) attachments: &'static str,
     pub(crate) no_attachments: &'static str,
     pub(crate) file: &'static str,
@@ -33,6 +34,7 @@ const DE: Words = Words {
     question: "Angabe",
     answer: "Antwort",
     not_given: "Keine Angabe",
+    continued: "(Fortsetzung)",
     attachments: "Anlagen",
     no_attachments: "Dem Antrag liegen keine Dateien bei.",
     file: "Datei",
@@ -56,6 +58,7 @@ const EN: Words = Words {
     question: "Question",
     answer: "Answer",
     not_given: "Not given",
+    continued: "(continued)",
     attachments: "Attachments",
     no_attachments: "No files are attached to this application.",
     file: "File",
@@ -83,7 +86,7 @@ fn grouped(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut text = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             text.push(separator);
         }
         text.push(digit);

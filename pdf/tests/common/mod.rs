@@ -91,8 +91,8 @@ fn answer(id: &str, kind: &FieldKind, item: usize) -> Option<Json> {
 pub fn long_text(id: &str) -> String {
     let sentence =
         "Die schwarze Ledertasche mit dem Schulterriemen lag am Dienstagmorgen im Bus der Linie 7.";
-    let paragraph = vec![sentence; 6].join(" ");
-    format!("{id}: {}", vec![paragraph; 12].join("\n\n"))
+    let paragraph = [sentence; 6].join(" ");
+    format!("{id}: {}", [paragraph.as_str(); 12].join("\n\n"))
 }
 
 /// Writes `pdf` where a person can look at it: target/tmp/formlotse-pdf/{name}.pdf.
@@ -119,6 +119,28 @@ pub fn tool(program: &str, args: &[&str], file: &Path) -> String {
 /// The text in content order (`pdftotext -raw`): a wrapped label stays together.
 pub fn text_of(file: &Path) -> String {
     tool("pdftotext", &["-raw", "-enc", "UTF-8"], file)
+}
+
+/// The text without what every page repeats (page numbers, the running head, a table's header
+/// row, a question named again with "(Fortsetzung)"), so a row that runs over a page reads as one.
+pub fn without_page_furniture(text: &str) -> String {
+    let furniture = |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        let page_number = matches!(words.as_slice(), ["Seite" | "Page", n, "von" | "of", m]
+            if n.parse::<usize>().is_ok() && m.parse::<usize>().is_ok());
+        let running_head =
+            (line.starts_with("Antrag: ") || line.starts_with("Application: ")) && line.contains(" – FL-");
+        page_number || running_head || line == "Angabe Antwort" || line == "Question Answer"
+    };
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line == "(Fortsetzung)" || line == "(continued)" {
+            lines.pop(); // the question named again above it
+        } else if !furniture(line) {
+            lines.push(line);
+        }
+    }
+    lines.join("\n")
 }
 
 /// Text without any white space, to find a wrapped text whatever its line breaks.
