@@ -37,18 +37,25 @@ pub(crate) fn pdf(
     let mut marked: HashMap<Slot, Vec<Identifier>> = HashMap::new();
     let size = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
         .ok_or_else(|| PdfError::Write("page size".to_owned()))?;
+    let measure = fonts.measure();
     for (index, page) in pages.iter().enumerate() {
         let mut pdf_page = document.start_page_with(size.clone());
         let mut surface = pdf_page.surface();
         shades(&mut surface, &page.shades);
         for line in page.lines.iter().filter(|line| !line.text.trim().is_empty()) {
-            let tag = match line.slot {
-                Slot::Artifact => ContentTag::Artifact(Artifact::with_kind(ArtifactType::PaginationOther)),
-                _ => ContentTag::Span(SpanTag::empty()),
+            let drawn = measure.drawable(&line.text, line.bold);
+            let actual: String = line.text.chars().filter(|c| !c.is_control()).collect();
+            let tag = match (line.slot, &drawn) {
+                (Slot::Artifact, _) => {
+                    ContentTag::Artifact(Artifact::with_kind(ArtifactType::PaginationOther))
+                }
+                (_, None) => ContentTag::Span(SpanTag::empty()),
+                (_, Some(_)) => ContentTag::Span(SpanTag::empty().with_actual_text(Some(&actual))),
             };
             let id = surface.start_tagged(tag);
             let at = Point::from_xy(line.x, line.baseline);
-            surface.draw_text(at, fonts.font(line.bold), line.size, &line.text, false, TextDirection::Auto);
+            let text = drawn.as_deref().unwrap_or(&line.text);
+            surface.draw_text(at, fonts.font(line.bold), line.size, text, false, TextDirection::Auto);
             surface.end_tagged();
             if line.slot != Slot::Artifact {
                 marked.entry(line.slot).or_default().push(id);

@@ -102,4 +102,35 @@ impl Measure<'_> {
         let units: i64 = shaped.glyph_positions().iter().map(|p| i64::from(p.x_advance)).sum();
         units as f32 * size / face.units_per_em().max(1) as f32
     }
+
+    /// `text` as it can be drawn: a character the font lacks becomes U+FFFD (a PDF/UA and PDF/A
+    /// writer must not draw the missing-glyph box), a control character goes (a tab becomes a
+    /// space). `None` when `text` is drawable as it is. The span keeps the original as its
+    /// `ActualText`, so copying and screen readers still get what the citizen typed.
+    pub(crate) fn drawable(&self, text: &str, bold: bool) -> Option<String> {
+        let face = if bold { self.bold.as_ref() } else { self.regular.as_ref() }?;
+        let has = |c: char| face.glyph_index(c).is_some();
+        let fits = |c: char| !c.is_control() && (has(c) || is_default_ignorable(c));
+        if text.chars().all(fits) {
+            return None;
+        }
+        let missing = if has('\u{fffd}') { '\u{fffd}' } else { '?' };
+        let drawn = text.chars().filter_map(|c| match c {
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c if fits(c) => Some(c),
+            _ => Some(missing),
+        });
+        Some(drawn.collect())
+    }
+}
+
+/// Characters that are invisible by definition (Unicode's Default_Ignorable_Code_Point): the
+/// shaper hides them, so a font need not have them.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
 }

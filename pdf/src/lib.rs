@@ -83,7 +83,10 @@ impl std::error::Error for PdfError {}
 pub fn render(application: &Application, lang: Lang, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     let sheet = content::sheet(application, lang)?;
     let measure = fonts.measure();
-    let pages = layout::pages(&sheet, &|text, size, bold| measure.width(text, size, bold));
+    let pages = layout::pages(&sheet, &|text, size, bold| match measure.drawable(text, bold) {
+        Some(drawn) => measure.width(&drawn, size, bold),
+        None => measure.width(text, size, bold),
+    });
     let created = time::Moment::parse(application.received_at)
         .ok_or_else(|| PdfError::ReceivedAt(application.received_at.to_owned()))?
         .pdf_date();

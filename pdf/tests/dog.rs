@@ -114,6 +114,16 @@ fn the_office_copy_shows_every_answer_by_step_and_the_attachment() {
     assert!((1..=3).contains(&pages), "{pages} pages");
     assert!(text.contains(&format!("Seite {pages} von {pages}")));
 
+    // Declared PDF/UA-1 and PDF/A-2a in the XMP metadata (krilla checks both while writing).
+    let xmp = tool("pdfinfo", &["-meta"], &file);
+    for claim in [
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>A</pdfaid:conformance>",
+    ] {
+        assert!(xmp.contains(claim), "{claim} missing in:\n{xmp}");
+    }
+
     let fonts = tool("pdffonts", &[], &file);
     assert!(fonts.lines().skip(2).all(|line| line.contains(" yes yes ")), "embedded subsets:\n{fonts}");
 }

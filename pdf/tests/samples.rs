@@ -32,7 +32,7 @@ fn every_sample_shows_every_review_row_on_numbered_pages() {
             let payload = common::filled(&definition, lang.tag());
             let pdf = render(&application(&definition, &payload), lang, &fonts)
                 .unwrap_or_else(|e| panic!("{id}: {e}")); // ok: test
-            let file = save(&format!("{id}-{}", lang.tag()), &pdf);
+            let file = save(&format!("sample-{id}-{}", lang.tag()), &pdf);
             let text = text_of(&file);
             let squeezed = squeeze(&without_page_furniture(&text));
             let resolved = formlotse_core::payload::resolve(
@@ -113,4 +113,24 @@ fn cyrillic_greek_and_arabic_answers_are_kept() {
         chars
     };
     assert_eq!(sorted(&found), sorted(&arabic), "{text}");
+}
+
+#[test]
+fn any_text_renders_even_outside_the_fonts() {
+    let definition = sample("fundbuero-verlust");
+    let mut payload = common::filled(&definition, "de");
+    let typed = [
+        ("vorname", "王小明 🐕"),
+        ("nachname", "e\u{301}\u{200b}\u{202e}gnaL\u{202c} \u{fffd}"),
+        ("farbe", "\u{0007}\t\r"),
+        ("verlustort", &"ä".repeat(5000)),
+    ];
+    for (id, text) in typed {
+        payload["answers"][id] = serde_json::json!(text);
+    }
+    let pdf = render(&application(&definition, &payload), Lang::De, &fonts()).expect("renders"); // ok: test
+    let text = without_page_furniture(&text_of(&save("fundbuero-any-text", &pdf)));
+    assert!(squeeze(&text).contains(&"ä".repeat(5000)), "the long word is there whole");
+    // Drawn as U+FFFD (no glyph in the font), kept as ActualText: copied and read aloud as typed.
+    assert!(text.contains("王小明 🐕"), "{text}");
 }
