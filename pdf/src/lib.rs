@@ -117,3 +117,13 @@ pub fn copies(application: &Application, fonts: &Fonts) -> Result<Copies, PdfErr
 pub fn application_lang(payload: &serde_json::Value) -> Lang {
     Lang::from_tag(payload.get("lang").and_then(serde_json::Value::as_str).unwrap_or("de"))
 }
+
+#[cfg(test)]
+mod tests {
+    /// The server loads the fonts once and renders on any worker thread.
+    #[test]
+    fn fonts_are_shared_between_threads() {
+        fn shared<T: Send + Sync + Clone>() {}
+        shared::<crate::Fonts>();
+    }
+}
