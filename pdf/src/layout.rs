@@ -300,7 +300,7 @@ mod tests {
                     .map(|l| l.text.as_str())
                     .collect();
                 let width = [0.4, 0.6][column] * TEXT_WIDTH - 2.0 * PADDING;
-                let wrapped = crate::wrap::lines(text, width, &|t: &str| monospaced(t, BODY_SIZE, false));
+                let wrapped = wrap::lines(text, width, &|t: &str| monospaced(t, BODY_SIZE, false));
                 assert_eq!(placed, wrapped, "row {r} column {column}");
             }
         }
