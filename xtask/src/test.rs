@@ -30,6 +30,7 @@ pub(crate) fn test(args: &[String]) -> Result {
         ],
         &root,
     ))?;
+    tools::ensure_pdf_tools(&root)?;
     run(command("cargo", &["test", "--workspace"], &root))?;
     let built = dist::dist()?;
     budget::check(&root, built.sizes.gzip)?;

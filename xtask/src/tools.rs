@@ -112,3 +112,25 @@ pub(crate) fn ensure_chromium(root: &Path) -> Result<PathBuf> {
         Err(format!("apt installed chromium, but {} is missing", chromium.display()))
     }
 }
+
+/// What the PDF tests read with: DejaVu Sans (the PDF's default font, `fonts-dejavu-core`),
+/// poppler's `pdftotext`/`pdfinfo`/`pdffonts` and `qpdf`; installed through apt when root.
+pub(crate) fn ensure_pdf_tools(root: &Path) -> Result {
+    let font = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    // A tool that starts at all is installed (poppler's exit codes for -v differ by version).
+    let installed = |tool: &str| command(tool, &["-v"], root).output().is_ok();
+    if font.exists() && ["pdftotext", "pdfinfo", "pdffonts", "qpdf"].into_iter().all(installed) {
+        return Ok(());
+    }
+    let is_root = output(command("id", &["-u"], root)).is_some_and(|uid| uid.trim() == "0");
+    if !is_root {
+        return Err("the PDF tests need DejaVu Sans, poppler and qpdf: \
+                    sudo apt-get install fonts-dejavu-core poppler-utils qpdf"
+            .into());
+    }
+    run(command("apt-get", &["update"], root))?;
+    let packages = ["install", "-y", "--no-install-recommends", "fonts-dejavu-core", "poppler-utils", "qpdf"];
+    let mut install = command("apt-get", &packages, root);
+    install.env("DEBIAN_FRONTEND", "noninteractive");
+    run(install)
+}

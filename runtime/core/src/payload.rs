@@ -91,6 +91,32 @@ fn fim_json(fim: &FimRef) -> Json {
     }
 }
 
+/// Reads a stored payload back into the form's resolved answers, for what is made of a received
+/// application after `check_submission` accepted it (the PDF, the receipt's summary). `today` is
+/// the day it was received. Keys the definition does not have are passed over; a value of the
+/// wrong type reads as not given.
+pub fn resolve(definition: &Definition, payload: &Json, today: crate::Date) -> Resolved {
+    let empty = Map::new();
+    let answers = payload.get("answers").and_then(Json::as_object).unwrap_or(&empty);
+    let read = |field, json: Option<&Json>| crate::value::from_json(field, json);
+    let mut values: crate::validation::Values =
+        definition.fields().map(|field| (field.id.clone(), read(field, answers.get(&field.id)))).collect();
+    for repeat in definition.repeats() {
+        let items = answers.get(&repeat.id).and_then(Json::as_array).map_or(&[][..], Vec::as_slice);
+        let count = crate::value::Decimal::from_int(items.len() as i64);
+        values.insert(repeat.id.clone(), Ok(Some(Value::Number(count))));
+        for (index, item) in items.iter().enumerate() {
+            for field in repeat.fields() {
+                values.insert(
+                    crate::path::item(&repeat.id, index, &field.id),
+                    read(field, item.get(&field.id)),
+                );
+            }
+        }
+    }
+    Resolved::new(definition, values, today)
+}
+
 /// A chosen file as the payload describes it (its bytes travel beside the JSON).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {

@@ -213,3 +213,22 @@ fn scope_and_shape_problems_are_load_diagnostics() {
     let circle = repeat(r#", {"id": "c", "type": "calculated", "label": "C", "expression": "sum(r.x) + x"}"#);
     assert!(form(&circle).iter().any(|(_, m)| m.contains("circle")), "{:?}", form(&circle));
 }
+
+#[test]
+fn a_stored_payload_reads_back_to_the_same_review() {
+    let definition = form();
+    let resolved = resolve(&definition, &two_dogs(), context());
+    let sent = payload::build(&definition, &resolved, Lang::De);
+    let review = crate::review::summary(&definition, &resolved, Lang::De);
+    let read_back = payload::resolve(&definition, &sent, today());
+    assert_eq!(crate::review::summary(&definition, &read_back, Lang::De), review);
+    assert!(review[0].rows.iter().any(|row| row.value.as_deref() == Some("696,00 €")));
+    // Not an application at all: every answer reads as not given, nothing panics.
+    let nothing = payload::resolve(&definition, &json!({"answers": {"hunde": 7, "halter": 3}}), today());
+    assert!(
+        crate::review::summary(&definition, &nothing, Lang::De)[0]
+            .rows
+            .iter()
+            .all(|row| { row.value.is_none() || !row.changeable })
+    );
+}

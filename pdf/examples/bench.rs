@@ -1,0 +1,101 @@
+//! Render time and size of the application PDF for the dog sample (two dogs, one attachment),
+//! and for the longest sample (every field answered, long descriptions).
+//!
+//! `cargo run --release -p formlotse-pdf --example bench [-- ROUNDS] [--out DIR]`
+//! With `--out DIR` the PDFs are written there to look at.
+
+use formlotse_core::payload::Attachment;
+use formlotse_core::{Definition, Lang};
+use formlotse_pdf::{Application, Fonts, render};
+use serde_json::{Value as Json, json};
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rounds: u32 = args.first().and_then(|n| n.parse().ok()).unwrap_or(50);
+    let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1));
+    let started = Instant::now();
+    let fonts = Fonts::system_default()?;
+    println!("fonts loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+
+    let forms = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../demo/forms");
+    let dog = formlotse_core::load(&std::fs::read_to_string(forms.join("hund-anmelden.json"))?)
+        .map_err(|d| format!("{d:?}"))?;
+    let lost = formlotse_core::load(&std::fs::read_to_string(forms.join("fundbuero-verlust.json"))?)
+        .map_err(|d| format!("{d:?}"))?;
+    let files = [Attachment {
+        id: "f1".into(),
+        field: "erlaubnis".into(),
+        name: "erlaubnis-rex.pdf".into(),
+        mime: "application/pdf".into(),
+        size: 245_760,
+        sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+    }];
+    let lost_payload = json!({"lang": "de", "answers": {
+        "beschreibung": vec!["Eine schwarze Ledertasche mit Schulterriemen, darin ein Schlüsselbund."; 60].join(" ")
+    }});
+    for (name, definition, payload, files) in [
+        ("hund-anmelden", &dog, dog_payload(), &files[..]),
+        ("fundbuero-verlust (long)", &lost, lost_payload, &[][..]),
+    ] {
+        measure(name, definition, &payload, files, &fonts, rounds, out.map(String::as_str))?;
+    }
+    Ok(())
+}
+
+fn measure(
+    name: &str,
+    definition: &Definition,
+    payload: &Json,
+    attachments: &[Attachment],
+    fonts: &Fonts,
+    rounds: u32,
+    out: Option<&str>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let application = Application {
+        definition,
+        payload,
+        reference: "FL-2026-7K3M-Q9XD",
+        received_at: "2026-11-29T10:05:00Z",
+        attachments,
+    };
+    let first = render(&application, Lang::De, fonts)?;
+    let mut times: Vec<f64> = (0..rounds)
+        .map(|_| {
+            let started = Instant::now();
+            let pdf = render(&application, Lang::De, fonts);
+            std::hint::black_box(pdf.map(|pdf| pdf.len()).unwrap_or(0));
+            started.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
+    let worst = times.last().copied().unwrap_or(0.0);
+    println!("{name}: {} bytes, median {median:.2} ms, max {worst:.2} ms over {rounds} renders", first.len());
+    if let Some(dir) = out {
+        std::fs::create_dir_all(dir)?;
+        std::fs::write(format!("{dir}/{}.pdf", name.split(' ').next().unwrap_or(name)), &first)?;
+    }
+    Ok(())
+}
+
+fn dog_payload() -> Json {
+    json!({
+        "formlotse": 1, "form": "hund-anmelden", "version": "2026-12", "lang": "de",
+        "answers": {
+            "vorname": "Erika", "nachname": "Mustermann", "geburtsdatum": "1985-03-27",
+            "strasse": "Musterstraße 1", "plz": "12345", "ort": "Musterstadt",
+            "email": "erika.mustermann@example.org",
+            "hunde": [
+                {"hundename": "Bello", "rasse": "mischling", "chipnummer": "276098100123456",
+                 "wurfdatum": "2024-05-14", "haltungsbeginn": "2026-10-01", "gefaehrlich": false, "satz": 144},
+                {"hundename": "Rex", "rasse": "rottweiler", "haltungsbeginn": "2026-11-15",
+                 "gefaehrlich": true, "satz": 600}
+            ],
+            "erlaubnis": [{"id": "f1", "name": "erlaubnis-rex.pdf", "type": "application/pdf", "size": 245760}],
+            "versicherung": "Musterversicherung AG", "versicherungsnummer": "HV-2026-0042",
+            "weitere_hunde": 0, "ermaessigung": "keine", "steuerbetrag": 696,
+            "zahlungsart": "lastschrift", "iban": "DE02120300000000202051", "mandat": true, "richtig": true
+        }
+    })
+}

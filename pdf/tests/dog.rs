@@ -1,0 +1,200 @@
+//! The dog registration, answered as a citizen would (two dogs, one of a listed breed, a permit
+//! attached, SEPA), rendered and read back with independent tools.
+
+mod common;
+
+use common::{fonts, info_field, sample, save, squeeze, text_of, tool};
+use formlotse_core::payload::Attachment;
+use formlotse_core::{Date, Lang, check_submission, review};
+use formlotse_pdf::{Application, application_lang, copies, render};
+use serde_json::{Value as Json, json};
+
+const REFERENCE: &str = "FL-2026-7K3M-Q9XD";
+const RECEIVED: &str = "2026-11-29T10:05:00Z";
+const SHA: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+fn payload(lang: &str) -> Json {
+    json!({
+        "formlotse": 1, "form": "hund-anmelden", "version": "2026-12", "lang": lang,
+        "answers": {
+            "vorname": "Erika", "nachname": "Mustermann", "geburtsdatum": "1985-03-27",
+            "strasse": "Musterstraße 1", "plz": "12345", "ort": "Musterstadt",
+            "email": "erika.mustermann@example.org",
+            "hunde": [
+                {"hundename": "Bello", "rasse": "mischling", "chipnummer": "276098100123456",
+                 "wurfdatum": "2024-05-14", "haltungsbeginn": "2026-10-01", "gefaehrlich": false, "satz": 144},
+                {"hundename": "Rex", "rasse": "rottweiler", "haltungsbeginn": "2026-11-15",
+                 "gefaehrlich": true, "satz": 600}
+            ],
+            "erlaubnis": [{"id": "f1", "name": "erlaubnis-rex.pdf", "type": "application/pdf", "size": 245760}],
+            "versicherung": "Musterversicherung AG", "versicherungsnummer": "HV-2026-0042",
+            "weitere_hunde": 0, "ermaessigung": "keine", "steuerbetrag": 696,
+            "zahlungsart": "lastschrift", "iban": "DE02120300000000202051", "mandat": true, "richtig": true
+        },
+        "submittedAt": "2026-11-29T10:04:58.120Z",
+        "attachments": [{"id": "f1", "field": "erlaubnis", "name": "erlaubnis-rex.pdf",
+                         "type": "application/pdf", "size": 245760, "sha256": SHA}]
+    })
+}
+
+fn attachments() -> Vec<Attachment> {
+    vec![Attachment {
+        id: "f1".into(),
+        field: "erlaubnis".into(),
+        name: "erlaubnis-rex.pdf".into(),
+        mime: "application/pdf".into(),
+        size: 245_760,
+        sha256: SHA.into(),
+    }]
+}
+
+#[test]
+fn the_payload_is_one_the_server_accepts() {
+    let today = Date::new(2026, 11, 29).expect("a date"); // ok: test
+    assert_eq!(check_submission(&sample("hund-anmelden"), &payload("de"), today), Ok(vec![]));
+}
+
+#[test]
+fn the_office_copy_shows_every_answer_by_step_and_the_attachment() {
+    let definition = sample("hund-anmelden");
+    let payload = payload("de");
+    let files = attachments();
+    let application = Application {
+        definition: &definition,
+        payload: &payload,
+        reference: REFERENCE,
+        received_at: RECEIVED,
+        attachments: &files,
+    };
+    let pdf = render(&application, Lang::De, &fonts()).expect("renders"); // ok: test
+    let file = save("hund-anmelden-de", &pdf);
+    let text = text_of(&file);
+    for expected in [
+        "Hund anmelden (Hundesteuer)",
+        "Aktenzeichen",
+        REFERENCE,
+        "29.11.2026, 11:05 Uhr (MEZ)",
+        "hund-anmelden (Version 2026-12)",
+        "Angaben zur Halterin oder zum Halter",
+        "Hund 1: Name des Hundes",
+        "Hund 2: Rasse",
+        "Rottweiler (§ 10 LHundG)",
+        "Hund 2: Regelsatz für diesen Hund",
+        "600,00 €",
+        "696,00 €",
+        "27.03.1985",
+        "Per SEPA-Lastschrift",
+        "Anlagen",
+        "240 KB (245.760 Bytes)",
+        "Seite 1 von",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing in:\n{text}");
+    }
+    assert!(squeeze(&text).contains(SHA), "the SHA-256 is shown whole");
+    // Every answer of the review page, label and value, in the order of the steps.
+    let resolved =
+        formlotse_core::payload::resolve(&definition, &payload, Date::new(2026, 11, 29).expect("date")); // ok: test
+    let squeezed = squeeze(&text);
+    let mut from = 0;
+    for step in review::summary(&definition, &resolved, Lang::De) {
+        for row in step.rows {
+            let value = row.value.unwrap_or_else(|| "Keine Angabe".into());
+            let pair = squeeze(&format!("{}{}", row.label, value));
+            let at =
+                squeezed[from..].find(&pair).unwrap_or_else(|| panic!("{pair} not after {from}:\n{text}")); // ok: test
+            from += at + pair.len();
+        }
+    }
+
+    let info = tool("pdfinfo", &[], &file);
+    assert_eq!(info_field(&info, "Title"), format!("Hund anmelden (Hundesteuer) – {REFERENCE}"));
+    assert_eq!(info_field(&info, "Tagged"), "yes");
+    assert_eq!(info_field(&info, "Page size"), "595.28 x 841.89 pts (A4)");
+    let pages: usize = info_field(&info, "Pages").parse().expect("a number"); // ok: test
+    assert!((1..=3).contains(&pages), "{pages} pages");
+    assert!(text.contains(&format!("Seite {pages} von {pages}")));
+
+    // Declared PDF/UA-1 and PDF/A-2a in the XMP metadata (krilla checks both while writing).
+    let xmp = tool("pdfinfo", &["-meta"], &file);
+    for claim in [
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>A</pdfaid:conformance>",
+    ] {
+        assert!(xmp.contains(claim), "{claim} missing in:\n{xmp}");
+    }
+
+    let fonts = tool("pdffonts", &[], &file);
+    assert!(fonts.lines().skip(2).all(|line| line.contains(" yes yes ")), "embedded subsets:\n{fonts}");
+}
+
+#[test]
+fn the_structure_tree_has_headings_tables_with_headers_and_the_language() {
+    let definition = sample("hund-anmelden");
+    let payload = payload("de");
+    let files = attachments();
+    let application = Application {
+        definition: &definition,
+        payload: &payload,
+        reference: REFERENCE,
+        received_at: RECEIVED,
+        attachments: &files,
+    };
+    let file = save("hund-anmelden-structure", &render(&application, Lang::De, &fonts()).expect("renders")); // ok: test
+    let json: Json = serde_json::from_str(&tool("qpdf", &["--json", "--json-stream-data=none"], &file))
+        .expect("qpdf writes JSON"); // ok: test
+    let objects: Vec<&Json> = json["qpdf"][1]
+        .as_object()
+        .expect("objects") // ok: test
+        .values()
+        .filter_map(|object| object.get("value"))
+        .collect();
+    let count = |key: &str, value: &str| objects.iter().filter(|o| o.get(key) == Some(&json!(value))).count();
+    let catalog = objects.iter().find(|o| o.get("/Type") == Some(&json!("/Catalog"))).expect("a catalog"); // ok: test
+    assert!(catalog.get("/StructTreeRoot").is_some(), "{catalog}");
+    assert_eq!(catalog["/Lang"], json!("u:de"));
+    assert_eq!(catalog["/MarkInfo"]["/Marked"], json!(true));
+    assert_eq!(catalog["/ViewerPreferences"]["/DisplayDocTitle"], json!(true));
+    assert_eq!(count("/S", "/H1"), 1);
+    // Four steps shown (the dangerous-dog step included) and the attachments.
+    assert_eq!(count("/S", "/H2"), 6);
+    assert_eq!(count("/S", "/Table"), 7);
+    let headers = objects.iter().filter(|o| o.get("/S") == Some(&json!("/TH")));
+    // Attributes are an array of dictionaries, each with its owner (/O /Table).
+    let scopes: Vec<&Json> = headers
+        .flat_map(|th| th["/A"].as_array().into_iter().flatten())
+        .filter_map(|a| a.get("/Scope"))
+        .collect();
+    assert!(scopes.contains(&&json!("/Row")) && scopes.contains(&&json!("/Column")), "{scopes:?}");
+    assert!(count("/S", "/TD") > 20);
+}
+
+#[test]
+fn the_citizen_gets_english_when_they_wrote_english_and_the_office_german() {
+    let definition = sample("hund-anmelden");
+    let payload = payload("en");
+    let files = attachments();
+    let application = Application {
+        definition: &definition,
+        payload: &payload,
+        reference: REFERENCE,
+        received_at: "2026-07-01T08:00:00+02:00",
+        attachments: &files,
+    };
+    assert_eq!(application_lang(&payload), Lang::En);
+    let copies = copies(&application, &fonts()).expect("renders"); // ok: test
+    let citizen = text_of(&save("hund-anmelden-en", &copies.citizen));
+    for expected in
+        ["Register a dog (dog tax)", "Dog 2: Breed", "€696.00", "1 July 2026, 08:00 (CEST)", "Page 1 of"]
+    {
+        assert!(citizen.contains(expected), "{expected:?} missing in:\n{citizen}");
+    }
+    let office = text_of(&save("hund-anmelden-en-office", &copies.office));
+    for expected in
+        ["Hund 2: Rasse", "696,00 €", "Ausgefüllt auf", "Englisch", "01.07.2026, 08:00 Uhr (MESZ)"]
+    {
+        assert!(office.contains(expected), "{expected:?} missing in:\n{office}");
+    }
+    // The same application gives the same bytes (a receipt downloaded later is the same PDF).
+    assert_eq!(render(&application, Lang::De, &fonts()).ok(), Some(copies.office));
+}
