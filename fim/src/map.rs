@@ -4,6 +4,7 @@
 
 mod field;
 mod options;
+mod precision;
 mod rules;
 mod structure;
 
