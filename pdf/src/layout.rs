@@ -214,9 +214,16 @@ impl Pen<'_> {
             self.page().shades.push(shade);
         }
         for (column, lines) in cells.iter().enumerate() {
-            let x = lefts.get(column).copied().unwrap_or(MARGIN) + PADDING;
+            let left = lefts.get(column).copied().unwrap_or(MARGIN) + PADDING;
+            let right = lefts.get(column + 1).copied().unwrap_or(MARGIN + TEXT_WIDTH) - PADDING;
             for (i, text) in lines.iter().enumerate() {
                 let baseline = top + PADDING + BODY_SIZE + i as f32 * BODY_SIZE * LEADING;
+                // Right-to-left text (Arabic, Hebrew) starts at the cell's right edge.
+                let x = if right_to_left(text) {
+                    (right - (self.measure)(text.trim_end(), BODY_SIZE, header)).max(left)
+                } else {
+                    left
+                };
                 let line = Line {
                     slot: slot(column),
                     x,
@@ -234,75 +241,13 @@ impl Pen<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::{Block, Sheet, Table};
-    use formlotse_core::Lang;
-
-    /// Half the size per character: the widths of a narrow monospaced font.
-    fn monospaced(text: &str, size: f32, _bold: bool) -> f32 {
-        text.chars().count() as f32 * size * 0.5
-    }
-
-    fn sheet(rows: Vec<Vec<String>>) -> Sheet {
-        let table = Table {
-            header: Some(vec!["Angabe".into(), "Antwort".into()]),
-            widths: vec![0.4, 0.6],
-            rows,
-            row_headers: true,
-        };
-        Sheet {
-            lang: Lang::De,
-            title: "T".into(),
-            running_head: "Antrag: T".into(),
-            blocks: vec![Block::Title("Titel".into()), Block::Heading("Schritt".into()), Block::Table(table)],
-            words: crate::words::of(Lang::De),
-        }
-    }
-
-    #[test]
-    fn every_line_is_on_a_page_in_order_and_a_continued_table_repeats_its_header() {
-        let long = vec!["Ein Satz, der sich wiederholt."; 300].join(" ");
-        let rows: Vec<Vec<String>> = (0..80)
-            .map(|r| {
-                vec![
-                    format!("Frage {r} mit einer etwas längeren Beschriftung"),
-                    if r == 30 { long.clone() } else { format!("Antwort {r}") },
-                ]
-            })
-            .collect();
-        let pages = pages(&sheet(rows.clone()), &monospaced);
-        assert!(pages.len() >= 4, "{} pages", pages.len());
-        for (index, page) in pages.iter().enumerate() {
-            for line in &page.lines {
-                assert!(line.baseline <= BOTTOM && line.baseline >= MARGIN, "page {index}: {line:?}");
-                let right = line.x + monospaced(line.text.trim_end(), line.size, line.bold);
-                assert!(line.x >= MARGIN && right <= PAGE_WIDTH - MARGIN + 0.01, "page {index}: {line:?}");
-            }
-            if index > 0 {
-                let first = page.lines.first().map(|line| (line.slot, line.text.as_str()));
-                assert_eq!(
-                    first,
-                    Some((Slot::Artifact, "Angabe")),
-                    "page {index} starts with the header row"
-                );
-            }
-        }
-        // Each cell's lines, gathered over all pages, are its text wrapped: nothing lost.
-        for (r, row) in rows.iter().enumerate() {
-            for (column, text) in row.iter().enumerate() {
-                let slot = Slot::Cell { block: 2, row: Some(r), column };
-                let placed: Vec<&str> = pages
-                    .iter()
-                    .flat_map(|p| &p.lines)
-                    .filter(|l| l.slot == slot)
-                    .map(|l| l.text.as_str())
-                    .collect();
-                let width = [0.4, 0.6][column] * TEXT_WIDTH - 2.0 * PADDING;
-                let wrapped = wrap::lines(text, width, &|t: &str| monospaced(t, BODY_SIZE, false));
-                assert_eq!(placed, wrapped, "row {r} column {column}");
-            }
-        }
-    }
+/// Whether the first letter of `text` is of a right-to-left script (the rule of `dir="auto"`).
+fn right_to_left(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| {
+        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    })
 }
+
+#[cfg(test)]
+#[path = "layout_tests.rs"]
+mod tests;

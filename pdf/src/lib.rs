@@ -83,10 +83,19 @@ impl std::error::Error for PdfError {}
 pub fn render(application: &Application, lang: Lang, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     let sheet = content::sheet(application, lang)?;
     let measure = fonts.measure();
-    let pages = layout::pages(&sheet, &|text, size, bold| match measure.drawable(text, bold) {
-        Some(drawn) => measure.width(&drawn, size, bold),
-        None => measure.width(text, size, bold),
-    });
+    // Widths at 1 pt, by text and face: a form repeats its words (labels, "Hund 1:", "Keine Angabe").
+    let widths = std::cell::RefCell::new(std::collections::HashMap::<(String, bool), f32>::new());
+    let width = |text: &str, size: f32, bold: bool| {
+        let key = (text.to_owned(), bold);
+        if let Some(width) = widths.borrow().get(&key) {
+            return width * size;
+        }
+        let drawn = measure.drawable(text, bold);
+        let width = measure.width(drawn.as_deref().unwrap_or(text), 1.0, bold);
+        widths.borrow_mut().insert(key, width);
+        width * size
+    };
+    let pages = layout::pages(&sheet, &width);
     let created = time::Moment::parse(application.received_at)
         .ok_or_else(|| PdfError::ReceivedAt(application.received_at.to_owned()))?
         .pdf_date();

@@ -54,7 +54,7 @@ const EN: Words = Words {
     received: "Received",
     form: "Form",
     version: "Version",
-    language: "Filled in in",
+    language: "Language used",
     question: "Question",
     answer: "Answer",
     not_given: "Not given",

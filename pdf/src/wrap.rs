@@ -5,44 +5,59 @@
 //! broken at a space keeps that space at its end, so copying the text out of the PDF, or a
 //! screen reader, still finds the word boundary (PDF/UA asks for explicit spaces).
 
-/// The lines of `text` in a column `width` wide, `measure` giving a text's width.
+/// The lines of `text` in a column `width` wide, `measure` giving a text's width. Words are
+/// measured one by one (a line is its words and the spaces between), so a paragraph costs one
+/// measurement per word, not one per candidate line.
 pub(crate) fn lines(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
+    let space = measure(" ");
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let paragraph = paragraph.trim_end_matches('\r');
-        let mut line = String::new();
+        let (mut line, mut line_width) = (String::new(), 0.0);
         for word in paragraph.split(' ').filter(|word| !word.is_empty()) {
-            let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-            if measure(&candidate) <= width {
-                line = candidate;
+            let word_width = measure(word);
+            let candidate = if line.is_empty() { word_width } else { line_width + space + word_width };
+            if candidate <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width = candidate;
                 continue;
             }
             if !line.is_empty() {
                 line.push(' ');
                 lines.push(std::mem::take(&mut line));
             }
-            // The word alone: as it is if it fits, else in pieces that do.
-            let mut pieces = break_word(word, width, measure);
-            line = pieces.pop().unwrap_or_default();
-            lines.extend(pieces);
+            if word_width <= width {
+                (line, line_width) = (word.to_owned(), word_width);
+            } else {
+                // Wider than the column: in pieces that fit.
+                let mut pieces = break_word(word, width, measure);
+                let last = pieces.pop().unwrap_or_default();
+                (line_width, line) = (measure(&last), last);
+                lines.extend(pieces);
+            }
         }
         lines.push(line);
     }
     lines
 }
 
-/// `word` in pieces each as wide as fits (at least one character each, so a column narrower
-/// than one character still ends).
+/// `word` in pieces each as wide as fits, adding up the characters' widths (at least one
+/// character each, so a column narrower than one character still ends).
 fn break_word(word: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
     let mut pieces = Vec::new();
-    let mut piece = String::new();
+    let (mut piece, mut piece_width) = (String::new(), 0.0);
+    let mut buffer = [0; 4];
     for c in word.chars() {
-        piece.push(c);
-        if measure(&piece) > width && piece.chars().count() > 1 {
-            piece.pop();
+        let char_width = measure(c.encode_utf8(&mut buffer));
+        if piece_width + char_width > width && !piece.is_empty() {
             pieces.push(std::mem::take(&mut piece));
-            piece.push(c);
+            piece_width = 0.0;
         }
+        piece.push(c);
+        piece_width += char_width;
     }
     pieces.push(piece);
     pieces

@@ -155,6 +155,11 @@ fn the_structure_tree_has_headings_tables_with_headers_and_the_language() {
     assert_eq!(catalog["/Lang"], json!("u:de"));
     assert_eq!(catalog["/MarkInfo"]["/Marked"], json!(true));
     assert_eq!(catalog["/ViewerPreferences"]["/DisplayDocTitle"], json!(true));
+    // Bookmarks: the title with the six headings under it.
+    let titles: Vec<&Json> =
+        objects.iter().filter(|o| o.get("/Parent").is_some()).filter_map(|o| o.get("/Title")).collect();
+    assert!(titles.contains(&&json!("u:Hund anmelden (Hundesteuer)")), "{titles:?}");
+    assert!(titles.contains(&&json!("u:Anlagen")) && titles.len() == 7, "{titles:?}");
     assert_eq!(count("/S", "/H1"), 1);
     // Four steps shown (the dangerous-dog step included) and the attachments.
     assert_eq!(count("/S", "/H2"), 6);
