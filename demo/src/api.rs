@@ -17,8 +17,8 @@ use crate::multipart;
 use crate::problem::Problem;
 use crate::store::Store;
 
-/// The largest body the receiver reads. Files are not sent yet (issue 7), so a JSON payload
-/// beyond a megabyte is a mistake or an attack.
+/// The largest `application/json` body the receiver reads: answers alone never come near a
+/// megabyte, so more is a mistake or an attack (files come as multipart, with their own limit).
 pub const MAX_BODY: usize = 1024 * 1024;
 
 /// What the handlers share.

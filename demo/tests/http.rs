@@ -249,6 +249,14 @@ fn bad_submissions_are_problems_and_store_nothing() {
     assert_eq!(rejected.status, 422);
     assert_eq!(rejected.json()["errors"][0]["code"], "unknownField");
 
+    // serde_json would keep the last of two keys; the check refuses the guess.
+    let dog = dog_payload();
+    let twice = dog.to_string().replacen('{', &format!("{{\"form\": {}, ", dog["form"]), 1);
+    let rejected = server.post_json(&twice);
+    assert_eq!(rejected.status, 422, "{}", rejected.body);
+    assert_eq!(rejected.json()["errors"][0]["code"], "duplicateKey");
+    assert!(rejected.json()["errors"][0]["detail"].as_str().unwrap().contains("/form"));
+
     assert_eq!(server.request("GET", "/api/submissions", None, b"").body, "[]");
 }
 
