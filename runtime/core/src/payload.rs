@@ -92,25 +92,33 @@ fn fim_json(fim: &FimRef) -> Json {
 }
 
 /// Reads a stored payload back into the form's resolved answers, for what is made of a received
-/// application after `check_submission` accepted it (the PDF, the receipt's summary). `today` is
-/// the day it was received. Keys the definition does not have are passed over; a value of the
-/// wrong type reads as not given.
+/// application after the server accepted it (the PDF, the receipt's summary). `today` is the
+/// day it was received. Keys the definition does not have are passed over; a value of the wrong
+/// type reads as not given. A payload read by serde_json is read again by core's exact reader
+/// (numbers as text), so it means what `check_received` checked; one that is not JSON at all
+/// resolves to no answers.
 pub fn resolve(definition: &Definition, payload: &Json, today: crate::Date) -> Resolved {
-    let empty = Map::new();
-    let answers = payload.get("answers").and_then(Json::as_object).unwrap_or(&empty);
-    let read = |field, json: Option<&Json>| crate::value::from_json(field, json);
+    match crate::json::parse(&payload.to_string()) {
+        Ok(exact) => resolve_exact(definition, &exact, today),
+        Err(_) => resolve_exact(definition, &crate::json::Json::Null, today),
+    }
+}
+
+/// [`resolve`] for a payload read with core's own JSON reader (the stored text, read exactly).
+pub fn resolve_exact(definition: &Definition, payload: &crate::json::Json, today: crate::Date) -> Resolved {
+    use crate::json::Json as Exact;
+    let empty = crate::json::Object::new();
+    let answers = payload.get("answers").and_then(Exact::as_object).unwrap_or(&empty);
+    let read = |field, json: Option<&Exact>| crate::value::from_json(field, json);
     let mut values: crate::validation::Values =
         definition.fields().map(|field| (field.id.clone(), read(field, answers.get(&field.id)))).collect();
     for repeat in definition.repeats() {
-        let items = answers.get(&repeat.id).and_then(Json::as_array).map_or(&[][..], Vec::as_slice);
-        let count = crate::value::Decimal::from_int(items.len() as i64);
+        let items = answers.get(&repeat.id).and_then(Exact::as_array).map_or(&[][..], Vec::as_slice);
+        let count = crate::value::Decimal::from_int(i64::try_from(items.len()).unwrap_or(i64::MAX));
         values.insert(repeat.id.clone(), Ok(Some(Value::Number(count))));
         for (index, item) in items.iter().enumerate() {
             for field in repeat.fields() {
-                values.insert(
-                    crate::path::item(&repeat.id, index, &field.id),
-                    read(field, item.get(&field.id)),
-                );
+                values.insert(crate::path::item(&repeat.id, index, &field.id), read(field, item.get(&field.id)));
             }
         }
     }
