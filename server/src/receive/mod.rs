@@ -6,6 +6,7 @@ mod body;
 mod check;
 pub mod files;
 mod idempotency;
+mod json;
 
 use std::sync::Arc;
 
@@ -98,7 +99,7 @@ async fn receive(
 ) -> Result<(StatusCode, Receipt), Problem> {
     receiver.metrics.received();
     let headers = request.headers().clone();
-    let mut lang = header_lang(&headers);
+    let lang = header_lang(&headers);
     let key = idempotency::key(&headers).map_err(|why| {
         Problem::new(
             StatusCode::BAD_REQUEST,
@@ -115,34 +116,28 @@ async fn receive(
         allow_origin(receiver, id, &headers, lang)?;
     }
     let (bytes, parts) = body::read(request, &receiver.limits, lang).await?;
-    // The JSON parser is recursion-bounded (128 levels): 100,000 brackets are an error, not a
-    // stack overflow.
-    let payload: Value = serde_json::from_slice(&bytes)
-        .map_err(|error| body::malformed(lang, &format!("not JSON: {error}")))?;
-    if !payload.is_object() {
-        return Err(body::malformed(lang, "the body is no JSON object"));
-    }
-    if payload.get("lang").and_then(Value::as_str) == Some("en") {
-        lang = Lang::En;
-    } else if payload.get("lang").is_some() {
-        lang = Lang::De;
-    }
-    let definition = match definition {
-        Some(definition) => definition,
-        None => {
-            let id = payload.get("form").and_then(Value::as_str).unwrap_or_default().to_owned();
-            let forms = receiver.forms.clone();
-            let found = tokio::task::spawn_blocking(move || forms.find(&id).ok_or(id))
-                .await
-                .map_err(|e| Problem::internal(lang, e))?;
-            let definition = found.map_err(|id| unknown_form(lang, &id))?;
-            allow_origin(receiver, &definition.id, &headers, lang)?;
-            definition
-        }
-    };
+    // Parsing, checking, hashing and storing run on a blocking thread, at most `concurrency`
+    // at a time.
     let _permit = receiver.heavy.acquire().await.map_err(|_| Problem::unavailable(lang))?;
     let storage = receiver.storage.clone();
-    let work = move || check_and_store(&*storage, &definition, &payload, &bytes, parts, key, lang);
+    let forms = receiver.forms.clone();
+    let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let work = move || {
+        let payload = json::parse(&bytes).map_err(|what| body::malformed(lang, &what))?;
+        let lang = payload_lang(&payload, lang);
+        let definition = match definition {
+            Some(definition) => definition,
+            None => {
+                let id = payload.get("form").and_then(Value::as_str).unwrap_or_default();
+                let definition = forms.find(id).ok_or_else(|| unknown_form(lang, id))?;
+                if !forms.origins(id).allow(origin.as_deref()) {
+                    return Err(forbidden_origin(lang));
+                }
+                definition
+            }
+        };
+        check_and_store(&*storage, &definition, &payload, &bytes, parts, key, lang)
+    };
     let (status, receipt) =
         tokio::task::spawn_blocking(work).await.map_err(|e| Problem::internal(lang, e))??;
     if status == StatusCode::CREATED {
@@ -154,16 +149,25 @@ async fn receive(
 
 fn allow_origin(receiver: &Receiver, form: &str, headers: &HeaderMap, lang: Lang) -> Result<(), Problem> {
     let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok());
-    if receiver.forms.origins(form).allow(origin) {
-        Ok(())
-    } else {
-        Err(Problem::new(
-            StatusCode::FORBIDDEN,
-            "origin",
-            lang,
-            "Dieses Formular darf von dieser Seite aus nicht gesendet werden.",
-            "This form may not be sent from this page.",
-        ))
+    if receiver.forms.origins(form).allow(origin) { Ok(()) } else { Err(forbidden_origin(lang)) }
+}
+
+fn forbidden_origin(lang: Lang) -> Problem {
+    Problem::new(
+        StatusCode::FORBIDDEN,
+        "origin",
+        lang,
+        "Dieses Formular darf von dieser Seite aus nicht gesendet werden.",
+        "This form may not be sent from this page.",
+    )
+}
+
+/// The payload's language (`"lang": "en"` or German), else the request's.
+fn payload_lang(payload: &Value, fallback: Lang) -> Lang {
+    match payload.get("lang").and_then(Value::as_str) {
+        Some("en") => Lang::En,
+        Some(_) => Lang::De,
+        None => fallback,
     }
 }
 
