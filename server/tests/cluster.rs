@@ -57,7 +57,10 @@ fn two_servers_on_one_postgresql_store_each_application_once() {
     });
     let receipts = receipts.into_inner().unwrap();
     assert_eq!(receipts.len(), 200);
-    assert!(receipts.values().all(|references| references.len() == 1), "every try of a key got the same receipt");
+    assert!(
+        receipts.values().all(|references| references.len() == 1),
+        "every try of a key got the same receipt"
+    );
     let stored = stored(&servers[0]);
     assert_eq!(stored.len(), 200, "exactly one application per key");
     for (key, references) in &receipts {
@@ -84,7 +87,13 @@ fn a_server_killed_under_load_keeps_every_application_it_answered_201() {
                         let headers = [("Content-Type", "application/json")];
                         // After the kill the connection fails: that ends this client.
                         let Ok(response) = std::panic::catch_unwind(|| {
-                            request(address, "POST", "/api/v1/forms/ein-feld/submissions", &headers, body.as_bytes())
+                            request(
+                                address,
+                                "POST",
+                                "/api/v1/forms/ein-feld/submissions",
+                                &headers,
+                                body.as_bytes(),
+                            )
                         }) else {
                             return;
                         };

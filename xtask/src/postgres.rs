@@ -74,6 +74,19 @@ impl Postgres {
         Ok(postgres)
     }
 
+    /// A new database in the cluster; its URL.
+    pub(crate) fn create_database(&self, name: &str) -> Result<String> {
+        let (host, port) = self
+            .url
+            .trim_start_matches("postgres://postgres@")
+            .split_once('/')
+            .map(|(a, _)| a)
+            .and_then(|a| a.split_once(':'))
+            .ok_or("bad URL")?;
+        run(self.tool("createdb", &["-h", host, "-p", port, "-U", "postgres", name]))?;
+        Ok(format!("postgres://postgres@{host}:{port}/{name}"))
+    }
+
     /// A PostgreSQL program, run as the `postgres` user when we are root.
     fn tool(&self, name: &str, args: &[&str]) -> Command {
         let program = self.bin.join(name).display().to_string();
