@@ -87,10 +87,10 @@ fn check(doc: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec<
     {
         errors.push(format!("{at}: {value} is none of {options:?}"));
     }
-    if let (Some(pattern), Some(text)) = (schema.get("pattern").and_then(Value::as_str), value.as_str()) {
-        if !regex_lite::Regex::new(pattern).unwrap().is_match(text) {
-            errors.push(format!("{at}: {text:?} does not match {pattern}"));
-        }
+    if let (Some(pattern), Some(text)) = (schema.get("pattern").and_then(Value::as_str), value.as_str())
+        && !regex_lite::Regex::new(pattern).unwrap().is_match(text)
+    {
+        errors.push(format!("{at}: {text:?} does not match {pattern}"));
     }
     if let Some(text) = value.as_str() {
         let length = text.chars().count() as u64;
