@@ -27,7 +27,7 @@ fn still_answering(server: &Server, what: &str) {
     assert_eq!(server.request("GET", "/healthz", &[], b"").status, 200, "{what}");
     let created = server.submit("ein-feld", None, &one_field("trotzdem").to_string());
     assert_eq!(created.status, 201, "{what}");
-    assert!(start.elapsed() < Duration::from_secs(3), "{what}: {:?}", start.elapsed());
+    assert!(start.elapsed() < Duration::from_secs(5), "{what}: {:?}", start.elapsed());
 }
 
 #[test]
