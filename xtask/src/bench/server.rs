@@ -219,19 +219,23 @@ fn get(address: &str, path: &str) -> Result<String> {
 pub(crate) fn markdown(section: &Value) -> String {
     let mut out = format!(
         "## Server\n\n`wrk`, {} connections, {} s, the dog sample's payload with a key each; `formlotse-server` (profile `server`); {} CPUs, load average {} at the end.\n\n| storage | servers | submissions/s | p50 | p99 | answered 201 | stored | of them in flight at the end |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n",
-        section["connections"], section["seconds"], section["cpus"], section["loadAverage"]
+        section["connections"],
+        section["seconds"],
+        section["cpus"],
+        section["loadAverage"].as_str().unwrap_or("?")
     );
     for run in section["runs"].as_array().into_iter().flatten() {
         let f = &run["figures"];
         out.push_str(&format!(
-            "| {} | {} | {} | {} ms | {} ms | {} | {} |\n",
+            "| {} | {} | {} | {} ms | {} ms | {} | {} | {} |\n",
             run["storage"].as_str().unwrap_or("?"),
             run["instances"],
             f["submissionsPerSecond"],
             f["p50Ms"],
             f["p99Ms"],
             f["answered201"],
-            f["stored"]
+            f["stored"],
+            f["storedInFlightAtTheEnd"]
         ));
     }
     out
