@@ -1,167 +1,109 @@
-//! `/api/submissions`: the receiving endpoint. Documented in docs/demo-server.md.
+//! The demo's own routes around the server crate's receiver: what a developer (and the browser
+//! tests) look at. `GET /api/submissions` lists every stored application with its payload;
+//! a production server has no such route (its back office uses the pull API, docs/operating.md).
+//! Receiving itself is `formlotse_server::receive` (one receiver in the codebase).
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::Json;
-use axum::body::to_bytes;
-use axum::extract::Request;
-use axum::extract::State;
-use axum::http::header::{CONTENT_TYPE, LOCATION};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
+use formlotse_core::Lang;
+use formlotse_server::Receiver;
+use formlotse_server::problem::Problem;
+use formlotse_server::storage::{Application, ListQuery, StorageError};
 use serde_json::{Value, json};
 
-use crate::forms::{FormDirs, Verdict, today_utc};
-use crate::multipart;
-use crate::problem::Problem;
-use crate::store::Store;
-
-/// The largest `application/json` body the receiver reads: answers alone never come near a
-/// megabyte, so more is a mistake or an attack (files come as multipart, with their own limit).
-pub const MAX_BODY: usize = 1024 * 1024;
-
-/// What the handlers share.
+/// What the demo's handlers share.
 #[derive(Debug)]
-pub struct Receiver {
-    /// Where submissions go.
-    pub store: Store,
-    /// Where their forms are looked up.
-    pub forms: FormDirs,
+pub struct Demo {
+    /// The server crate's receiver, on the demo's SQLite file and form directories.
+    pub receiver: Arc<Receiver>,
     /// The directory of the sample definitions the playground lists (`--forms`).
-    pub samples: std::path::PathBuf,
+    pub samples: PathBuf,
     /// Requests seen per fault route and idempotency key (see `faults.rs`).
     pub faults: Mutex<HashMap<String, u32>>,
 }
 
-/// The `Idempotency-Key` header, if it is a sensible one (printable ASCII, at most 200 bytes).
-pub fn idempotency_key(headers: &HeaderMap) -> Option<&str> {
-    let key = headers.get("idempotency-key")?.to_str().ok()?.trim();
-    (!key.is_empty() && key.len() <= 200).then_some(key)
+/// `POST /api/submissions`: the server crate's receiver.
+pub async fn submit(State(demo): State<Arc<Demo>>, request: Request) -> Response {
+    formlotse_server::receive::submit(State(demo.receiver.clone()), request).await
 }
 
-/// `POST /api/submissions`: check, store, answer 201 with the reference.
-pub async fn submit(State(receiver): State<Arc<Receiver>>, request: Request) -> Response {
-    match receive(&receiver, request).await {
-        Ok(response) => response,
-        Err(problem) => problem.into_response(),
-    }
+fn failed(error: &StorageError) -> Response {
+    Problem::internal(Lang::En, error).into_response()
 }
 
-async fn receive(receiver: &Receiver, request: Request) -> Result<Response, Problem> {
-    let headers = request.headers().clone();
-    let headers = &headers;
-    let media_type = headers.get(CONTENT_TYPE).and_then(|value| value.to_str().ok()).unwrap_or("");
-    let essence = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    let (bytes, files) = match essence.as_str() {
-        "application/json" => {
-            let bytes = to_bytes(request.into_body(), MAX_BODY).await.map_err(|_| {
-                Problem::new(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    format!("a submission may have at most {MAX_BODY} bytes"),
-                )
-            })?;
-            (bytes.to_vec(), Vec::new())
+/// Every stored application, oldest first, read on a blocking thread.
+fn all(demo: &Demo) -> Result<Vec<Application>, StorageError> {
+    let storage = &demo.receiver.storage;
+    let mut applications = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = storage.list(&ListQuery { after, limit: 500, ..ListQuery::default() })?;
+        for summary in &page {
+            applications.extend(storage.get(&summary.reference)?);
         }
-        "multipart/form-data" => multipart::read(request).await?,
-        _ => {
-            return Err(Problem::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                format!("send the submission as application/json or multipart/form-data, not {media_type:?}"),
-            ));
+        match page.last() {
+            Some(last) if page.len() == 500 => after = last.id,
+            _ => return Ok(applications),
         }
-    };
-    let payload: Value = serde_json::from_slice(&bytes)
-        .map_err(|error| Problem::new(StatusCode::BAD_REQUEST, format!("the body is not JSON: {error}")))?;
-    if !payload.is_object() {
-        return Err(Problem::new(StatusCode::BAD_REQUEST, "the body must be a JSON object"));
-    }
-    multipart::verify(&payload, &files)?;
-    let forms = receiver.forms.clone();
-    let (text, parsed) = (String::from_utf8_lossy(&bytes).into_owned(), payload.clone());
-    // Reading and loading definitions touches the disk; keep it off the async workers.
-    let verdict = tokio::task::spawn_blocking(move || forms.check(&text, &parsed, today_utc()))
-        .await
-        .map_err(|error| Problem::internal(format!("the check failed: {error}")))?;
-    if let Verdict::Invalid(errors) = verdict {
-        // The runtime shows `detail` to the citizen: say it in the payload's language.
-        let detail = match payload.get("lang").and_then(Value::as_str) {
-            Some("en") => "Some answers do not meet the form's rules. Nothing was stored.",
-            _ => "Einige Angaben erfüllen die Regeln des Formulars nicht. Es wurde nichts gespeichert.",
-        };
-        return Err(Problem::new(StatusCode::UNPROCESSABLE_ENTITY, detail).with_errors(errors));
-    }
-    let form_id = payload.get("form").and_then(Value::as_str);
-    let text = String::from_utf8_lossy(&bytes);
-    let (receipt, created) = receiver
-        .store
-        .insert(form_id, verdict.as_str(), &text, idempotency_key(headers))
-        .map_err(|error| Problem::internal(error.to_string()))?;
-    let body = json!({
-        "id": receipt.id,
-        "reference": receipt.reference,
-        "receivedAt": receipt.received_at,
-        "verdict": verdict.as_str(),
-    });
-    if created {
-        receiver
-            .store
-            .insert_attachments(receipt.id, &files)
-            .map_err(|error| Problem::internal(error.to_string()))?;
-    }
-    let location = format!("/api/submissions/{}", receipt.reference);
-    // A repeated submission (same Idempotency-Key) gets the first one's receipt, with 200.
-    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, [(LOCATION, location)], Json(body)).into_response())
-}
-
-/// `GET /api/submissions`: every stored submission, oldest first, with its exact payload.
-pub async fn list(State(receiver): State<Arc<Receiver>>) -> Response {
-    match receiver.store.list() {
-        Ok(submissions) => {
-            let list: Vec<Value> = submissions.into_iter().map(to_json).collect();
-            Json(Value::Array(list)).into_response()
-        }
-        Err(error) => Problem::internal(error.to_string()).into_response(),
     }
 }
 
-/// `GET /api/submissions/{reference}`: one submission.
-pub async fn show(
-    State(receiver): State<Arc<Receiver>>,
-    axum::extract::Path(reference): axum::extract::Path<String>,
-) -> Response {
-    match receiver.store.find(&reference) {
-        Ok(Some(submission)) => Json(to_json(submission)).into_response(),
-        Ok(None) => Problem::new(StatusCode::NOT_FOUND, format!("no submission has reference {reference:?}"))
-            .into_response(),
-        Err(error) => Problem::internal(error.to_string()).into_response(),
+/// `GET /api/submissions`: every stored application with its exact payload.
+pub async fn list(State(demo): State<Arc<Demo>>) -> Response {
+    match tokio::task::spawn_blocking(move || all(&demo)).await {
+        Ok(Ok(applications)) => Json(applications.iter().map(to_json).collect::<Vec<_>>()).into_response(),
+        Ok(Err(error)) => failed(&error),
+        Err(error) => Problem::internal(Lang::En, error).into_response(),
     }
 }
 
-/// `GET /api/submissions/{reference}/attachments/{id}`: the bytes of one attached file.
+/// `GET /api/submissions/{reference}`: one application.
+pub async fn show(State(demo): State<Arc<Demo>>, Path(reference): Path<String>) -> Response {
+    let storage = demo.receiver.storage.clone();
+    match tokio::task::spawn_blocking(move || storage.get(&reference)).await {
+        Ok(Ok(Some(application))) => Json(to_json(&application)).into_response(),
+        Ok(Ok(None)) => not_found(),
+        Ok(Err(error)) => failed(&error),
+        Err(error) => Problem::internal(Lang::En, error).into_response(),
+    }
+}
+
+/// `GET /api/submissions/{reference}/attachments/{id}`: the bytes of one file, as a download.
 pub async fn attachment(
-    State(receiver): State<Arc<Receiver>>,
-    axum::extract::Path((reference, id)): axum::extract::Path<(String, String)>,
+    State(demo): State<Arc<Demo>>,
+    Path((reference, id)): Path<(String, String)>,
 ) -> Response {
-    match receiver.store.attachment(&reference, &id) {
-        Ok(Some((mime, bytes))) => ([(CONTENT_TYPE, mime)], bytes).into_response(),
-        Ok(None) => Problem::new(StatusCode::NOT_FOUND, format!("no attachment {id:?} in {reference:?}"))
-            .into_response(),
-        Err(error) => Problem::internal(error.to_string()).into_response(),
+    let storage = demo.receiver.storage.clone();
+    match tokio::task::spawn_blocking(move || storage.attachment(&reference, &id)).await {
+        Ok(Ok(Some((meta, bytes)))) => {
+            ([(CONTENT_TYPE, meta.mime), (CONTENT_DISPOSITION, "attachment".to_owned())], bytes)
+                .into_response()
+        }
+        Ok(Ok(None)) => not_found(),
+        Ok(Err(error)) => failed(&error),
+        Err(error) => Problem::internal(Lang::En, error).into_response(),
     }
 }
 
-fn to_json(submission: crate::store::Submission) -> Value {
-    // The payload was a JSON object when stored; should the file have been edited by hand,
-    // show the text rather than fail the whole list.
-    let payload = serde_json::from_str(&submission.payload).unwrap_or(Value::String(submission.payload));
+fn not_found() -> Response {
+    Problem::new(StatusCode::NOT_FOUND, "notFound", Lang::En, "Nicht gefunden.", "Not found.").into_response()
+}
+
+fn to_json(application: &Application) -> Value {
+    let summary = &application.summary;
     json!({
-        "id": submission.id,
-        "reference": submission.reference,
-        "formId": submission.form_id,
-        "receivedAt": submission.received_at,
-        "verdict": submission.verdict,
-        "payload": payload,
+        "reference": summary.reference,
+        "formId": summary.form_id,
+        "receivedAt": summary.received_at,
+        // Only applications that passed their form's rules are stored.
+        "verdict": "valid",
+        "payload": serde_json::from_str::<Value>(&application.payload).unwrap_or(Value::Null),
     })
 }

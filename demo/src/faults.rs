@@ -18,24 +18,27 @@ use axum::http::header::RETRY_AFTER;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::api::{Receiver, idempotency_key, submit};
-use crate::problem::Problem;
+use formlotse_core::Lang;
+use formlotse_server::problem::Problem;
+
+use crate::api::{Demo, submit};
 
 /// The handler of the fault route.
 pub async fn fault(
-    State(receiver): State<Arc<Receiver>>,
+    State(demo): State<Arc<Demo>>,
     Path((fault, failures)): Path<(String, u32)>,
     request: Request,
 ) -> Response {
     let count = {
-        let key = format!("{fault}/{failures} {}", idempotency_key(request.headers()).unwrap_or_default());
-        let mut faults = receiver.faults.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let key = request.headers().get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let key = format!("{fault}/{failures} {key}");
+        let mut faults = demo.faults.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let count = faults.entry(key).or_insert(0);
         *count += 1;
         *count
     };
     if count > failures {
-        return submit(State(receiver), request).await;
+        return submit(State(demo), request).await;
     }
     match fault.as_str() {
         "500" => status(StatusCode::INTERNAL_SERVER_ERROR, None),
@@ -43,27 +46,28 @@ pub async fn fault(
         "408" => status(StatusCode::REQUEST_TIMEOUT, None),
         "429" => status(StatusCode::TOO_MANY_REQUESTS, Some("2")),
         "lost" => {
-            let _stored = submit(State(receiver), request).await;
+            let _stored = submit(State(demo), request).await;
             status(StatusCode::SERVICE_UNAVAILABLE, Some("1"))
         }
         "slow" => {
             tokio::time::sleep(Duration::from_secs(5)).await;
-            submit(State(receiver), request).await
+            submit(State(demo), request).await
         }
         "drop" => {
-            let _stored = submit(State(receiver), request).await;
+            let _stored = submit(State(demo), request).await;
             drop_connection()
         }
-        other => Problem::new(
-            StatusCode::NOT_FOUND,
-            format!("no fault {other:?}; known: 500, 503, 408, 429, lost, drop, slow"),
-        )
+        other => {
+            let detail = format!("no fault {other:?}; known: 500, 503, 408, 429, lost, drop, slow");
+            Problem::new(StatusCode::NOT_FOUND, "unknownFault", Lang::En, &detail, &detail)
+        }
         .into_response(),
     }
 }
 
 fn status(status: StatusCode, retry_after: Option<&'static str>) -> Response {
-    let mut response = Problem::new(status, "a fault switched on for testing").into_response();
+    let detail = "a fault switched on for testing";
+    let mut response = Problem::new(status, "fault", Lang::En, detail, detail).into_response();
     if let Some(seconds) = retry_after {
         response.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static(seconds));
     }

@@ -5,18 +5,18 @@ mod api;
 mod check;
 mod cli;
 mod faults;
-mod forms;
-mod multipart;
-mod problem;
 mod samples;
 mod server;
-mod store;
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use cli::{Command, ServeOptions, USAGE, UsageError};
+
+/// The demo's database inside `--data-dir`: the server crate's schema (a file of the older
+/// demo, `submissions.sqlite3`, is left alone).
+const DATABASE_FILE: &str = "formlotse.db";
 
 fn main() -> ExitCode {
     match cli::parse(std::env::args_os().skip(1)) {
@@ -52,16 +52,19 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
             options.dist.display()
         );
     }
-    let store = store::Store::open(&options.data_dir)?;
-    println!("formlotse-demo: submissions are stored in {}", store.path().display());
+    let database = options.data_dir.join(DATABASE_FILE);
+    let storage = formlotse_server::storage::open(&format!("sqlite://{}", database.display()))
+        .map_err(|e| format!("cannot open {}: {e}", database.display()))?;
+    println!("formlotse-demo: submissions are stored in {}", database.display());
     let mut dirs = vec![options.forms.clone()];
     dirs.extend(options.fixtures.clone());
-    let receiver = Arc::new(api::Receiver {
-        store,
-        forms: forms::FormDirs(dirs),
-        samples: options.forms.clone(),
-        faults: Default::default(),
-    });
+    let receiver = Arc::new(formlotse_server::Receiver::new(
+        Arc::from(storage),
+        formlotse_server::forms::Forms::Directories(dirs),
+        formlotse_server::config::Limits::default(),
+        Arc::default(),
+    ));
+    let demo = Arc::new(api::Demo { receiver, samples: options.forms.clone(), faults: Default::default() });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -75,7 +78,7 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
         // xtask and the integration tests read this exact line to learn the port.
         println!("formlotse-demo listening on http://{local}");
         let _ = std::io::stdout().flush();
-        axum::serve(listener, server::router(options, receiver))
+        axum::serve(listener, server::router(options, demo))
             .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(|e| format!("the server stopped: {e}"))

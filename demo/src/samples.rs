@@ -10,9 +10,10 @@ use axum::response::{IntoResponse, Response};
 use formlotse_core::Lang;
 use serde_json::{Value, json};
 
-use crate::api::Receiver;
-use crate::forms::json_files;
-use crate::problem::Problem;
+use formlotse_server::forms::json_files;
+use formlotse_server::problem::Problem;
+
+use crate::api::Demo;
 
 /// One entry per `*.json` file in `dir`, by file name: its form id and German and English
 /// title when it loads, else the number of problems (the playground shows it to be fixed).
@@ -44,11 +45,13 @@ pub fn index(dir: &Path) -> Vec<Value> {
 }
 
 /// `GET /api/forms`: the index of the served samples.
-pub async fn list(State(receiver): State<Arc<Receiver>>) -> Response {
-    let dir = receiver.samples.clone();
+pub async fn list(State(demo): State<Arc<Demo>>) -> Response {
+    let dir = demo.samples.clone();
     match tokio::task::spawn_blocking(move || index(&dir)).await {
         Ok(entries) => Json(Value::Array(entries)).into_response(),
-        Err(error) => Problem::internal(format!("cannot list the samples: {error}")).into_response(),
+        Err(error) => {
+            Problem::internal(Lang::En, format!("cannot list the samples: {error}")).into_response()
+        }
     }
 }
 

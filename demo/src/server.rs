@@ -14,10 +14,9 @@ use axum::routing::{get, post};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
 
-use crate::api::{self, Receiver};
+use crate::api::{self, Demo};
 use crate::cli::ServeOptions;
 use crate::faults;
-use crate::multipart;
 use crate::samples;
 
 /// The policy every page of the demo runs under: the strictest a town is asked to set (see
@@ -25,16 +24,17 @@ use crate::samples;
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /// The whole application.
-pub fn router(options: &ServeOptions, receiver: Arc<Receiver>) -> Router {
+pub fn router(options: &ServeOptions, demo: Arc<Demo>) -> Router {
+    let limit = demo.receiver.limits.multipart_bytes;
     let mut router = Router::new()
         .route("/api/forms", get(samples::list))
         .route("/api/submissions", get(api::list).post(api::submit))
         .route("/api/submissions/{reference}", get(api::show))
         .route("/api/submissions/{reference}/attachments/{id}", get(api::attachment))
         .route("/api/faults/{fault}/{failures}/submissions", post(faults::fault))
-        // Multipart submissions carry files; the JSON path keeps its own 1 MiB limit.
-        .layer(DefaultBodyLimit::max(multipart::MAX_MULTIPART))
-        .with_state(receiver)
+        // Multipart submissions carry files; the receiver holds JSON to its own, lower limit.
+        .layer(DefaultBodyLimit::max(limit))
+        .with_state(demo)
         .nest_service("/formlotse", ServeDir::new(&options.dist))
         .nest_service("/formulare", ServeDir::new(&options.forms));
     if let Some(fixtures) = &options.fixtures {

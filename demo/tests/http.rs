@@ -172,6 +172,11 @@ fn static_files_carry_the_csp_and_the_right_types() {
     assert_eq!(missing.header("content-security-policy"), Some(CSP));
 }
 
+/// A reference as the server crate makes them: `FL-2026-7K3M-Q9XD`.
+fn is_reference(value: &serde_json::Value) -> bool {
+    value.as_str().is_some_and(|r| r.len() == 17 && r.starts_with("FL-") && r.as_bytes()[7] == b'-')
+}
+
 #[test]
 fn a_valid_submission_is_stored_and_listed() {
     let server = Server::start("store");
@@ -182,23 +187,25 @@ fn a_valid_submission_is_stored_and_listed() {
     let created = server.post_json(&payload.to_string());
     assert_eq!(created.status, 201, "{}", created.body);
     let receipt = created.json();
-    assert_eq!(receipt["reference"], "FL-000001");
-    assert_eq!(receipt["verdict"], "valid");
-    assert_eq!(created.header("location"), Some("/api/submissions/FL-000001"));
+    assert!(is_reference(&receipt["reference"]), "{receipt}");
+    assert!(receipt["receivedAt"].as_str().unwrap().ends_with('Z'));
 
-    let unknown = server.post_json(r#"{"form": "nicht-bekannt", "answers": {"x": 1}}"#);
-    assert_eq!(unknown.status, 201);
-    assert_eq!(unknown.json()["verdict"], "unchecked");
+    // A form no directory of the demo holds is refused: the receiver checks every application.
+    let unknown = server.post_json(r#"{"form": "nicht-bekannt", "lang": "en", "answers": {"x": 1}}"#);
+    assert_eq!(unknown.status, 404);
+    assert_eq!(unknown.header("content-type"), Some("application/problem+json"));
+    assert_eq!(unknown.json()["code"], "unknownForm");
 
     let list = server.request("GET", "/api/submissions", None, b"").json();
-    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["payload"], payload);
     assert_eq!(list[0]["formId"], "ein-feld");
-    assert_eq!(list[1]["reference"], "FL-000002");
+    assert_eq!(list[0]["verdict"], "valid");
+    assert_eq!(list[0]["reference"], receipt["reference"]);
 
-    let one = server.request("GET", "/api/submissions/FL-000002", None, b"");
-    assert_eq!(one.json()["formId"], "nicht-bekannt");
-    assert_eq!(server.request("GET", "/api/submissions/FL-999999", None, b"").status, 404);
+    let path = format!("/api/submissions/{}", receipt["reference"].as_str().unwrap());
+    assert_eq!(server.request("GET", &path, None, b"").json()["formId"], "ein-feld");
+    assert_eq!(server.request("GET", "/api/submissions/FL-2026-0000-0000", None, b"").status, 404);
 }
 
 #[test]
@@ -213,7 +220,9 @@ fn submissions_survive_a_restart() {
     let second = Server::start_on(data);
     let list = second.request("GET", "/api/submissions", None, b"").json();
     assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
-    assert_eq!(second.post_json(&dog_payload().to_string()).json()["reference"], "FL-000002");
+    assert_eq!(second.post_json(&dog_payload().to_string()).status, 201);
+    let list = second.request("GET", "/api/submissions", None, b"").json();
+    assert_eq!(list.as_array().map(Vec::len), Some(2), "{list}");
 }
 
 #[test]
@@ -304,7 +313,17 @@ fn an_idempotency_key_stores_a_submission_once() {
     let other = server.post_keyed("/api/submissions", "k-2", &body);
     assert_eq!((first.status, again.status, other.status), (201, 200, 201));
     assert_eq!(first.json()["reference"], again.json()["reference"]);
-    assert_eq!(other.json()["reference"], "FL-000002");
+    assert_ne!(other.json()["reference"], first.json()["reference"]);
+
+    // The key is bound to the payload: another body under it is a conflict, never the receipt.
+    let mut changed = dog_payload();
+    changed["answers"]["antwort"] = serde_json::json!("Max Mustermann");
+    let conflict = server.post_keyed("/api/submissions", "k-1", &changed.to_string());
+    assert_eq!(conflict.status, 409, "{}", conflict.body);
+    assert_eq!(conflict.json()["code"], "idempotencyConflict");
+    assert!(conflict.json().get("reference").is_none());
+    let too_long = server.post_keyed("/api/submissions", &"k".repeat(256), &body);
+    assert_eq!((too_long.status, too_long.json()["code"].as_str()), (400, Some("idempotencyKey")));
     assert_eq!(server.request("GET", "/api/submissions", None, b"").json().as_array().map(Vec::len), Some(2));
 }
 
@@ -323,8 +342,9 @@ fn fault_routes_fail_as_asked_per_submission() {
     assert_eq!(lost.status, 503);
     let retried = server.post_keyed("/api/faults/lost/1/submissions", "l", &body);
     assert_eq!(retried.status, 200, "{}", retried.body);
-    assert_eq!(retried.json()["reference"], "FL-000002");
-    assert_eq!(server.request("GET", "/api/submissions", None, b"").json().as_array().map(Vec::len), Some(2));
+    let list = server.request("GET", "/api/submissions", None, b"").json();
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+    assert_eq!(retried.json()["reference"], list[1]["reference"]);
 }
 
 #[test]
@@ -341,7 +361,8 @@ fn a_dropped_connection_answers_nothing_but_stores_and_other_faults_answer_as_na
     let _ = stream.read_to_end(&mut raw);
     assert!(raw.is_empty(), "{}", String::from_utf8_lossy(&raw));
     let retried = server.post_keyed("/api/faults/drop/1/submissions", "d", &body);
-    assert_eq!((retried.status, retried.json()["reference"].as_str()), (200, Some("FL-000001")));
+    let list = server.request("GET", "/api/submissions", None, b"").json();
+    assert_eq!((retried.status, &retried.json()["reference"]), (200, &list[0]["reference"]));
 
     let limited = server.post_keyed("/api/faults/429/1/submissions", "r", &body);
     assert_eq!((limited.status, limited.header("retry-after")), (429, Some("2")));
@@ -371,16 +392,20 @@ fn multipart_body(payload: &serde_json::Value, files: &[(&str, &[u8])]) -> (Stri
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// A submission of the fixture `mit-dateien` with one file `f1` of `size` bytes.
+fn file_payload(size: usize, sha256: &str) -> serde_json::Value {
+    serde_json::json!({
+        "formlotse": 1, "form": "mit-dateien", "lang": "de",
+        "answers": {"ort": "Marktplatz 1", "plan": [{"id": "f1", "name": "plan.pdf", "type": "application/pdf", "size": size}]},
+        "attachments": [{"id": "f1", "field": "plan", "name": "plan.pdf", "type": "application/pdf", "size": size, "sha256": sha256}]
+    })
+}
+
 #[test]
 fn multipart_submissions_keep_their_files_and_must_match_their_checksums() {
     let server = Server::start("multipart");
     let file: &[u8] = b"%PDF-1.4 ein Lageplan";
-    let payload = |sha256: &str| {
-        serde_json::json!({
-            "formlotse": 1, "form": "ohne-definition", "lang": "de", "answers": {"plan": [{"id": "f1", "name": "plan.pdf", "type": "application/pdf", "size": file.len()}]},
-            "attachments": [{"id": "f1", "field": "plan", "name": "plan.pdf", "type": "application/pdf", "size": file.len(), "sha256": sha256}]
-        })
-    };
+    let payload = |sha256: &str| file_payload(file.len(), sha256);
     let good = payload(&formlotse_core::sha256::hex(file));
     let (content_type, body) = multipart_body(&good, &[("f1", file)]);
     let created = server.request("POST", "/api/submissions", Some(&content_type), &body);
@@ -388,6 +413,7 @@ fn multipart_submissions_keep_their_files_and_must_match_their_checksums() {
     let reference = created.json()["reference"].as_str().unwrap().to_owned();
     let stored = server.request("GET", &format!("/api/submissions/{reference}/attachments/f1"), None, b"");
     assert_eq!((stored.status, stored.body.as_bytes()), (200, file));
+    assert_eq!(stored.header("content-disposition"), Some("attachment"));
     assert_eq!(server.request("GET", "/api/submissions", None, b"").json()[0]["payload"], good);
 
     let (content_type, body) = multipart_body(&payload(&"0".repeat(64)), &[("f1", file)]);
@@ -398,5 +424,14 @@ fn multipart_submissions_keep_their_files_and_must_match_their_checksums() {
     assert_eq!(server.request("POST", "/api/submissions", Some(&content_type), &body).status, 400);
     let (content_type, body) = multipart_body(&good, &[("f1", file), ("f2", file)]);
     assert_eq!(server.request("POST", "/api/submissions", Some(&content_type), &body).status, 400);
+
+    // HTML declared as a PDF: its first bytes give it away.
+    let html: &[u8] = b"<!DOCTYPE html><script>alert(1)</script>";
+    let disguised = file_payload(html.len(), &formlotse_core::sha256::hex(html));
+    let (content_type, body) = multipart_body(&disguised, &[("f1", html)]);
+    let refused = server.request("POST", "/api/submissions", Some(&content_type), &body);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(refused.json()["errors"][0]["field"], "plan");
+    assert_eq!(refused.json()["errors"][0]["code"], "fileContent");
     assert_eq!(server.request("GET", "/api/submissions", None, b"").json().as_array().map(Vec::len), Some(1));
 }

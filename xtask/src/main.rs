@@ -3,7 +3,8 @@
 //! ```text
 //! cargo xtask dist            build dist/ (wasm release, wasm-bindgen, wasm-opt) and print sizes
 //! cargo xtask demo [--port N] build dist/ and serve the demo on http://127.0.0.1:8080
-//! cargo xtask test            everything CI checks: fmt, clippy, native tests, dist, browser tests
+//! cargo xtask test            everything CI checks: fmt, clippy, native tests (with a real
+//!                             PostgreSQL), dist, browser tests; `test server`: the receiver's only
 //! cargo xtask bench [--runs N] size and speed next to SurveyJS and Form.io: target/bench/report.md
 //! ```
 //! On a fresh machine each command first installs what it needs (see `tools.rs`).
@@ -13,6 +14,7 @@ mod budget;
 mod cmd;
 mod demo;
 mod dist;
+mod postgres;
 mod sizes;
 mod test;
 mod tools;

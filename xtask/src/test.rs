@@ -1,7 +1,7 @@
 //! `cargo xtask test`: everything CI checks, in the order that fails fastest.
 
 use crate::cmd::{command, run};
-use crate::{Result, budget, dist, root, tools};
+use crate::{Result, budget, dist, postgres, root, tools};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -10,10 +10,13 @@ use std::time::Duration;
 
 /// Runs lints, native tests, the dist build and the browser tests.
 pub(crate) fn test(args: &[String]) -> Result {
-    if let Some(unknown) = args.first() {
-        return Err(format!("unknown argument {unknown}; usage: cargo xtask test"));
-    }
     let root = root();
+    match args.first().map(String::as_str) {
+        None => {}
+        // The receiver's suites alone, on SQLite and PostgreSQL: quick while working on them.
+        Some("server") => return server_tests(&root),
+        Some(unknown) => return Err(format!("unknown argument {unknown}; usage: cargo xtask test [server]")),
+    }
     run(command("cargo", &["fmt", "--all", "--check"], &root))?;
     run(command("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &root))?;
     run(command(
@@ -31,10 +34,23 @@ pub(crate) fn test(args: &[String]) -> Result {
         &root,
     ))?;
     tools::ensure_pdf_tools(&root)?;
-    run(command("cargo", &["test", "--workspace"], &root))?;
+    // The server's suite runs on SQLite and on this real PostgreSQL (stopped when dropped).
+    let postgres = postgres::Postgres::start(&root)?;
+    let mut tests = command("cargo", &["test", "--workspace"], &root);
+    tests.env("FORMLOTSE_TEST_POSTGRES", &postgres.url);
+    run(tests)?;
+    drop(postgres);
     let built = dist::dist()?;
     budget::check(&root, built.sizes.gzip)?;
     end_to_end(&root)
+}
+
+/// `cargo test` of the server and the demo with a real PostgreSQL.
+fn server_tests(root: &Path) -> Result {
+    let postgres = postgres::Postgres::start(root)?;
+    let mut tests = command("cargo", &["test", "-p", "formlotse-server", "-p", "formlotse-demo"], root);
+    tests.env("FORMLOTSE_TEST_POSTGRES", &postgres.url);
+    run(tests)
 }
 
 /// Starts the demo server on a free loopback port and runs the Node suite against it.

@@ -12,6 +12,7 @@ mod formlotse;
 mod forms;
 mod harness;
 mod report;
+mod server;
 mod spec;
 mod surveyjs;
 
@@ -23,8 +24,17 @@ const MIN_RUNS: usize = 5;
 
 /// Builds dist/, writes the forms, runs the harness and writes the report.
 pub(crate) fn bench(args: &[String]) -> Result {
-    let runs = parse_runs(args)?;
     let root = root();
+    if args.first().map(String::as_str) == Some("server") {
+        // The receiver alone (issue 13): target/bench/server.md.
+        let section = server::bench(&root)?;
+        let markdown = server::markdown(&section);
+        std::fs::create_dir_all(root.join("target/bench")).map_err(|e| e.to_string())?;
+        std::fs::write(root.join("target/bench/server.md"), &markdown).map_err(|e| e.to_string())?;
+        println!("{markdown}");
+        return Ok(());
+    }
+    let runs = parse_runs(args)?;
     dist::dist()?;
     let chromium = tools::ensure_chromium(&root)?;
     tools::ensure_bench_packages(&root)?;
@@ -34,6 +44,7 @@ pub(crate) fn bench(args: &[String]) -> Result {
     let results = harness::run(&root, &chromium, &out, runs)?;
     let mut report = report::Report::new(&forms, &results)?;
     engine(&mut report);
+    report.server = Some(server::bench(&root).unwrap_or_else(|e| serde_json::json!({ "error": e })));
     report.write(&out)?;
     println!("{}", report.markdown());
     println!("report: {} and report.json", out.join("report.md").display());

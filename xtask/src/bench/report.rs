@@ -24,6 +24,8 @@ pub(crate) struct Report {
     /// The native engine benchmark (see `bench::engine`): the JSON formlotse-core's
     /// `logic_bench` example printed, or `{"error": …}`; `None` when it was not run.
     pub(crate) engine: Option<Value>,
+    /// The server section (see `bench::server`), or `{"error": …}`.
+    pub(crate) server: Option<Value>,
 }
 
 #[derive(Debug)]
@@ -178,6 +180,7 @@ impl Report {
             forms: figures,
             failures: results.failures.clone(),
             engine: None,
+            server: None,
         })
     }
 
@@ -241,6 +244,13 @@ impl Report {
         );
         out.push_str("\n## Engine\n\n");
         out.push_str(&engine_markdown(self.engine.as_ref()));
+        match &self.server {
+            Some(server) if server.get("error").is_none() => {
+                out.push_str(&format!("\n{}", super::server::markdown(server)))
+            }
+            Some(server) => out.push_str(&format!("\n## Server\n\nFailed: {}\n", server["error"])),
+            None => {}
+        }
         if !self.failures.is_empty() {
             out.push_str("\n## Problems\n\n");
             for failure in &self.failures {
@@ -292,6 +302,7 @@ impl Report {
             "units": METRICS.iter().map(|m| (m.key, m.unit)).collect::<BTreeMap<_, _>>(),
             "forms": forms,
             "engine": self.engine,
+            "server": self.server,
             "failures": self.failures,
         })
     }

@@ -1,0 +1,57 @@
+//! The file as written, with the position of every value (`Spanned`), so a value that parses
+//! but is wrong can still be reported at its line. Unknown keys are errors: a misspelt key
+//! must not silently fall back to a default.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct File {
+    pub listen: Option<Spanned<String>>,
+    pub storage: Option<Spanned<String>>,
+    pub forms_dir: Spanned<String>,
+    #[serde(default)]
+    pub limits: Option<Spanned<Limits>>,
+    #[serde(default)]
+    pub retention: Option<Spanned<Retention>>,
+    #[serde(default)]
+    pub forms: BTreeMap<Spanned<String>, Spanned<Form>>,
+    #[serde(default)]
+    pub clients: Vec<Spanned<Client>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    pub json_bytes: Option<Spanned<u64>>,
+    pub multipart_bytes: Option<Spanned<u64>>,
+    pub parts: Option<Spanned<u64>>,
+    pub header_timeout_seconds: Option<Spanned<u64>>,
+    pub body_timeout_seconds: Option<Spanned<u64>>,
+    pub concurrency: Option<Spanned<u64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retention {
+    pub acknowledged_days: Option<Spanned<u64>>,
+    pub sweep_interval_seconds: Option<Spanned<u64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    #[serde(default)]
+    pub origins: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Client {
+    pub name: Spanned<String>,
+    pub token: Spanned<String>,
+    pub forms: Vec<Spanned<String>>,
+}

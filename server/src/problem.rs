@@ -1,0 +1,109 @@
+//! RFC 9457 problem details: the one shape every error of this server has, so a client (and the
+//! browser runtime) needs exactly one error parser. Each problem has a stable `code` (metrics
+//! count refusals by it) and a `detail` in the payload's language, which the runtime shows the
+//! citizen.
+
+use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
+use formlotse_core::Lang;
+use serde_json::{Value, json};
+
+/// The media type of a problem body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// The most field errors one problem lists: a payload with 80,000 unknown answers gets the first
+/// hundred, not a response larger than itself.
+pub const MAX_ERRORS: usize = 100;
+
+/// An API error: a status, a stable code, a sentence, and field errors.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// Stable, camelCase (`tooLarge`, `idempotencyConflict`, …).
+    pub code: &'static str,
+    /// For the person reading it, in the request's language.
+    pub detail: String,
+    /// `[{field, code, detail}]`, so a client can show each at its field.
+    pub errors: Vec<Value>,
+}
+
+impl Problem {
+    /// A problem whose detail is `german` or `english` by `lang`.
+    pub fn new(status: StatusCode, code: &'static str, lang: Lang, german: &str, english: &str) -> Problem {
+        let detail = if lang == Lang::En { english } else { german };
+        Problem { status, code, detail: detail.to_owned(), errors: Vec::new() }
+    }
+
+    /// The same problem with field errors (at most [`MAX_ERRORS`]).
+    pub fn with_errors(mut self, mut errors: Vec<Value>) -> Problem {
+        errors.truncate(MAX_ERRORS);
+        self.errors = errors;
+        self
+    }
+
+    /// The same problem with `detail` extended by a technical remark (never personal data).
+    pub fn because(mut self, remark: impl std::fmt::Display) -> Problem {
+        self.detail = format!("{} ({remark})", self.detail);
+        self
+    }
+
+    /// A fault of this server or its storage: 500, logged without the request.
+    pub fn internal(lang: Lang, what: impl std::fmt::Display) -> Problem {
+        crate::log::error("internal", &[("what", &what.to_string())]);
+        Problem::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            lang,
+            "Der Antrag konnte wegen eines Fehlers des Servers nicht gespeichert werden. Bitte versuchen Sie es später erneut.",
+            "The application could not be stored because of a server fault. Please try again later.",
+        )
+    }
+
+    /// The storage is unreachable or busy: 503, so the runtime retries.
+    pub fn unavailable(lang: Lang) -> Problem {
+        Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            lang,
+            "Der Server ist gerade nicht erreichbar. Ihr Antrag wird erneut gesendet.",
+            "The server is unavailable at the moment. Your application will be sent again.",
+        )
+    }
+
+    /// The JSON body.
+    pub fn body(&self) -> Value {
+        // With `"type": "about:blank"` RFC 9457 asks for the status's reason phrase as title.
+        let mut body = json!({
+            "type": "about:blank",
+            "title": self.status.canonical_reason().unwrap_or("Error"),
+            "status": self.status.as_u16(),
+            "code": self.code,
+            "detail": self.detail,
+        });
+        if !self.errors.is_empty() {
+            body["errors"] = Value::Array(self.errors.clone());
+        }
+        body
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let mut response =
+            (self.status, [(CONTENT_TYPE, PROBLEM_JSON)], self.body().to_string()).into_response();
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("1"));
+        }
+        // The metrics middleware counts refusals by this code.
+        response.extensions_mut().insert(RefusalCode(self.code));
+        response
+    }
+}
+
+/// The code of a problem response, for the metrics.
+#[derive(Debug, Clone, Copy)]
+pub struct RefusalCode(pub &'static str);

@@ -1,0 +1,312 @@
+//! PostgreSQL: the storage for more than one server process. A small pool of blocking
+//! `postgres` clients (each call already runs in `spawn_blocking`); a connection that broke is
+//! dropped, not returned. Two processes agree through the database alone: the unique
+//! idempotency key decides which of two concurrent inserts stores, and migrations run under an
+//! advisory lock.
+
+use std::sync::Mutex;
+
+use postgres::error::SqlState;
+use postgres::{Client, NoTls, Row};
+
+use super::schema::{MIGRATIONS, MIGRATIONS_TABLE};
+use super::{
+    Application, AttachmentMeta, Inserted, ListQuery, NewApplication, Receipt, SUMMARY_COLUMNS, State,
+    Storage, StorageError, Summary,
+};
+
+/// The advisory lock key migrations hold ("FL" in ASCII).
+const MIGRATION_LOCK: i64 = 0x464c;
+
+/// Idle connections kept for reuse.
+const POOL_SIZE: usize = 16;
+
+pub struct Postgres {
+    config: postgres::Config,
+    idle: Mutex<Vec<Client>>,
+}
+
+impl std::fmt::Debug for Postgres {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the URL: it may hold a password.
+        f.write_str("Postgres")
+    }
+}
+
+fn error(error: postgres::Error) -> StorageError {
+    let unavailable = error.is_closed()
+        || error.code().is_some_and(|code| {
+            code == &SqlState::T_R_SERIALIZATION_FAILURE
+                || code == &SqlState::T_R_DEADLOCK_DETECTED
+                || code == &SqlState::TOO_MANY_CONNECTIONS
+                || code == &SqlState::CANNOT_CONNECT_NOW
+                || code == &SqlState::ADMIN_SHUTDOWN
+        })
+        || error.as_db_error().is_none();
+    if unavailable {
+        StorageError::Unavailable(error.to_string())
+    } else {
+        StorageError::Failed(error.to_string())
+    }
+}
+
+fn summary_of(row: &Row) -> Summary {
+    let state: String = row.get(6);
+    Summary {
+        id: row.get(0),
+        reference: row.get(1),
+        form_id: row.get(2),
+        form_version: row.get(3),
+        lang: row.get(4),
+        received_at: row.get(5),
+        state: State::parse(&state).unwrap_or(State::New),
+        acknowledged_at: row.get(7),
+    }
+}
+
+fn meta_of(row: &Row) -> AttachmentMeta {
+    AttachmentMeta {
+        id: row.get(0),
+        field: row.get(1),
+        name: row.get(2),
+        mime: row.get(3),
+        size: row.get(4),
+        sha256: row.get(5),
+    }
+}
+
+/// A pooled connection, returned to the pool when dropped unless it broke.
+struct Pooled<'a> {
+    pool: &'a Postgres,
+    client: Option<Client>,
+}
+
+impl std::ops::Deref for Pooled<'_> {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        self.client.as_ref().expect("present until dropped") // ok: set in `connect`, taken only in drop
+    }
+}
+
+impl std::ops::DerefMut for Pooled<'_> {
+    fn deref_mut(&mut self) -> &mut Client {
+        self.client.as_mut().expect("present until dropped") // ok: set in `connect`, taken only in drop
+    }
+}
+
+impl Drop for Pooled<'_> {
+    fn drop(&mut self) {
+        if let Some(client) = self.client.take()
+            && !client.is_closed()
+            && let Ok(mut idle) = self.pool.idle.lock()
+            && idle.len() < POOL_SIZE
+        {
+            idle.push(client);
+        }
+    }
+}
+
+impl Postgres {
+    pub fn open(url: &str) -> Result<Postgres, StorageError> {
+        let config: postgres::Config = url
+            .parse()
+            .map_err(|e| StorageError::Failed(format!("the PostgreSQL URL does not parse: {e}")))?;
+        let storage = Postgres { config, idle: Mutex::new(Vec::new()) };
+        storage.migrate()?;
+        Ok(storage)
+    }
+
+    fn connect(&self) -> Result<Pooled<'_>, StorageError> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let client = match idle {
+            Some(client) => client,
+            None => self.config.connect(NoTls).map_err(error)?,
+        };
+        Ok(Pooled { pool: self, client: Some(client) })
+    }
+
+    fn migrate(&self) -> Result<(), StorageError> {
+        let mut client = self.connect()?;
+        let mut transaction = client.transaction().map_err(error)?;
+        // Two processes starting at once: the second waits here, then finds nothing to do.
+        transaction.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).map_err(error)?;
+        transaction.batch_execute(MIGRATIONS_TABLE).map_err(error)?;
+        let applied: i64 = transaction
+            .query_one("SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations", &[])
+            .map_err(error)?
+            .get(0);
+        for migration in MIGRATIONS.iter().filter(|m| m.version > applied) {
+            transaction.batch_execute(migration.postgres).map_err(error)?;
+            transaction
+                .execute(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
+                    &[&migration.version, &crate::clock::now_rfc3339()],
+                )
+                .map_err(error)?;
+        }
+        transaction.commit().map_err(error)
+    }
+}
+
+impl Storage for Postgres {
+    fn insert(&self, new: &NewApplication) -> Result<Inserted, StorageError> {
+        let mut client = self.connect()?;
+        let mut transaction = client.transaction().map_err(error)?;
+        // With a concurrent insert of the same key, ON CONFLICT waits for the other transaction
+        // and then does nothing; the SELECT below (a new snapshot) sees its row.
+        let row = transaction
+            .query_opt(
+                "INSERT INTO applications (reference, form_id, form_version, lang, received_at, idempotency_key, body_sha256, payload)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id",
+                &[
+                    &new.reference,
+                    &new.form_id,
+                    &new.form_version,
+                    &new.lang,
+                    &new.received_at,
+                    &new.idempotency_key,
+                    &new.body_sha256,
+                    &new.payload,
+                ],
+            )
+            .map_err(error)?;
+        let Some(row) = row else {
+            let earlier = match &new.idempotency_key {
+                Some(key) => transaction
+                    .query_opt(
+                        "SELECT reference, received_at, body_sha256 FROM applications WHERE idempotency_key = $1",
+                        &[key],
+                    )
+                    .map_err(error)?,
+                None => None,
+            };
+            return Ok(match earlier {
+                Some(row) if row.get::<_, String>(2) == new.body_sha256 => {
+                    Inserted::Repeated(Receipt { reference: row.get(0), received_at: row.get(1) })
+                }
+                Some(_) => Inserted::Conflict,
+                None => Inserted::ReferenceTaken,
+            });
+        };
+        let id: i64 = row.get(0);
+        for file in &new.attachments {
+            let m = &file.meta;
+            transaction
+                .execute(
+                    "INSERT INTO attachments (application_id, attachment_id, field, name, type, size, sha256, bytes)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    &[&id, &m.id, &m.field, &m.name, &m.mime, &m.size, &m.sha256, &file.bytes],
+                )
+                .map_err(error)?;
+        }
+        transaction.commit().map_err(error)?;
+        Ok(Inserted::Created(Receipt {
+            reference: new.reference.clone(),
+            received_at: new.received_at.clone(),
+        }))
+    }
+
+    fn list(&self, query: &ListQuery) -> Result<Vec<Summary>, StorageError> {
+        let mut client = self.connect()?;
+        let state = query.state.map(State::as_str);
+        let limit = i64::from(query.limit);
+        let rows = client
+            .query(
+                &format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM applications WHERE id > $1
+                     AND (cardinality($2::TEXT[]) = 0 OR form_id = ANY($2))
+                     AND ($3::TEXT IS NULL OR state = $3) ORDER BY id LIMIT $4"
+                ),
+                &[&query.after, &query.forms, &state, &limit],
+            )
+            .map_err(error)?;
+        Ok(rows.iter().map(summary_of).collect())
+    }
+
+    fn get(&self, reference: &str) -> Result<Option<Application>, StorageError> {
+        let mut client = self.connect()?;
+        let row = client
+            .query_opt(
+                &format!("SELECT {SUMMARY_COLUMNS}, payload FROM applications WHERE reference = $1"),
+                &[&reference],
+            )
+            .map_err(error)?;
+        let Some(row) = row else { return Ok(None) };
+        let summary = summary_of(&row);
+        let rows = client
+            .query(
+                "SELECT attachment_id, field, name, type, size, sha256 FROM attachments
+                 WHERE application_id = $1 ORDER BY ctid",
+                &[&summary.id],
+            )
+            .map_err(error)?;
+        Ok(Some(Application {
+            summary,
+            payload: row.get(8),
+            attachments: rows.iter().map(meta_of).collect(),
+        }))
+    }
+
+    fn attachment(
+        &self,
+        reference: &str,
+        id: &str,
+    ) -> Result<Option<(AttachmentMeta, Vec<u8>)>, StorageError> {
+        let mut client = self.connect()?;
+        let row = client
+            .query_opt(
+                "SELECT a.attachment_id, a.field, a.name, a.type, a.size, a.sha256, a.bytes FROM attachments a
+                 JOIN applications s ON s.id = a.application_id WHERE s.reference = $1 AND a.attachment_id = $2",
+                &[&reference, &id],
+            )
+            .map_err(error)?;
+        Ok(row.map(|row| (meta_of(&row), row.get(6))))
+    }
+
+    fn acknowledge(
+        &self,
+        reference: &str,
+        client_name: &str,
+        at: &str,
+    ) -> Result<Option<Summary>, StorageError> {
+        let mut client = self.connect()?;
+        client
+            .execute(
+                "UPDATE applications SET state = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3
+                 WHERE reference = $1 AND state = 'new'",
+                &[&reference, &at, &client_name],
+            )
+            .map_err(error)?;
+        let row = client
+            .query_opt(
+                &format!("SELECT {SUMMARY_COLUMNS} FROM applications WHERE reference = $1"),
+                &[&reference],
+            )
+            .map_err(error)?;
+        Ok(row.as_ref().map(summary_of))
+    }
+
+    fn delete_acknowledged_before(&self, cutoff: &str) -> Result<Vec<String>, StorageError> {
+        let mut client = self.connect()?;
+        // Attachments go with their application (ON DELETE CASCADE).
+        let rows = client
+            .query(
+                "DELETE FROM applications WHERE state = 'acknowledged' AND acknowledged_at < $1 RETURNING reference",
+                &[&cutoff],
+            )
+            .map_err(error)?;
+        Ok(rows.iter().map(|row| row.get(0)).collect())
+    }
+
+    fn ping(&self) -> Result<(), StorageError> {
+        self.connect()?.simple_query("SELECT 1").map(drop).map_err(error)
+    }
+
+    fn schema_version(&self) -> Result<i64, StorageError> {
+        let mut client = self.connect()?;
+        let row = client
+            .query_one("SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations", &[])
+            .map_err(error)?;
+        Ok(row.get(0))
+    }
+}
