@@ -10,9 +10,7 @@ pub(super) fn check(field: &Field, value: &Value, values: Lookup) -> Option<Viol
     let other = field.rules.equals.as_ref()?;
     let Some(Ok(Some(other_value))) = values(other) else { return None };
     let same = match (&field.kind, value, other_value) {
-        (FieldKind::Email, Value::Text(a), Value::Text(b)) => {
-            normalize_email(a) == normalize_email(b)
-        }
+        (FieldKind::Email, Value::Text(a), Value::Text(b)) => normalize_email(a) == normalize_email(b),
         _ => value == other_value,
     };
     (!same).then(|| Violation::Equals { other: other.clone() })
