@@ -252,7 +252,7 @@ mod tests {
     fn the_shell_says_what_the_field_is_in_the_citizens_language() {
         let definition = formlotse_core::load(
             r#"{"formlotse": 1, "id": "f", "title": "F", "languages": ["de", "en"], "steps": [{"id": "s", "title": "S", "fields": [
-                {"id": "name", "type": "text", "label": {"de": "Name", "en": "Name"}, "hint": "Wie im Ausweis"},
+                {"id": "name", "type": "text", "label": {"de": "Name", "en": "Name"}, "hint": "Wie im Ausweis", "required": true},
                 {"id": "tel", "type": "phone", "label": {"de": "Telefon", "en": "Phone"}, "required": false}]}]}"#,
         )
         .expect("loads"); // ok: test

@@ -5,9 +5,9 @@ use formlotse_core::validation::resolve;
 use formlotse_core::{Answer, Date};
 
 const FORM: &str = r#"{"formlotse": 1, "id": "hund", "title": "Hund", "steps": [
-    {"id": "halter", "title": "Halter", "fields": [{"id": "name", "type": "text", "label": "Name"}]},
+    {"id": "halter", "title": "Halter", "fields": [{"id": "name", "type": "text", "label": "Name", "required": true}]},
     {"id": "hund", "title": "Hund", "fields": [
-        {"id": "rufname", "type": "text", "label": "Rufname"},
+        {"id": "rufname", "type": "text", "label": "Rufname", "required": true},
         {"id": "hunde", "type": "repeat", "legend": "Hunde", "itemLabel": "Hund {n}", "fields": [
             {"id": "rasse", "type": "text", "label": "Rasse", "required": false}]}]}]}"#;
 
