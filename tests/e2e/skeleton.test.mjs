@@ -201,8 +201,10 @@ test('wrong answers get specific German messages: an impossible date, a postcode
 
 const LOAD_FAILURES = [
   ['missing', ['/fixtures/does-not-exist.json', 'nicht gefunden', 'HTTP 404']],
-  ['invalid-json', ['/fixtures/invalid-json.json', 'Zeile 7, Spalte 3', 'Kein gültiges JSON']],
-  ['unknown-type', ['/fixtures/unknown-type.json', 'Zeile 11, Spalte 41', '/steps/0/fields/1/type', 'Unbekannter Feldtyp „signature“']],
+  // The citizen's runtime names each problem by code and JSON Pointer (the parser's place for
+  // JSON syntax); line, column and words are Formlotse.check's (see embedding.test.mjs).
+  ['invalid-json', ['/fixtures/invalid-json.json', 'Zeile 7, Spalte 3: json_syntax', 'Formlotse.check()']],
+  ['unknown-type', ['/fixtures/unknown-type.json', '/steps/0/fields/1/type: unknown_field_type', 'Formlotse.check()']],
 ];
 
 for (const [fixture, expected] of LOAD_FAILURES) {

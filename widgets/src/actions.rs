@@ -2,26 +2,22 @@
 
 use yew::prelude::*;
 
-/// Props of [`Actions`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`actions`].
+#[derive(PartialEq, Clone, Default)]
 pub struct ActionsProps {
     /// Text of the primary (submit) button: "Weiter" or "Absenden".
     pub primary: AttrValue,
     /// Text of the back button; no back button when `None`.
-    #[prop_or_default]
     pub back: Option<AttrValue>,
     /// Called by the back button.
-    #[prop_or_default]
     pub onback: Callback<()>,
     /// Marks the primary button as busy (while sending); it stays focusable.
-    #[prop_or_default]
     pub busy: bool,
 }
 
 /// The primary button submits the surrounding `<form>`, so Enter in any input does the same as
 /// a click. "Zurück" is a plain button.
-#[function_component]
-pub fn Actions(props: &ActionsProps) -> Html {
+pub fn actions(props: &ActionsProps) -> Html {
     let onback = props.onback.reform(|_: MouseEvent| ());
     html! {
         <div class="fl-actions">

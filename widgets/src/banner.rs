@@ -3,25 +3,21 @@
 
 use yew::prelude::*;
 
-/// Props of [`Banner`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`banner`].
+#[derive(PartialEq, Clone, Default)]
 pub struct BannerProps {
     /// The main sentence.
     pub title: AttrValue,
     /// Further sentences.
-    #[prop_or_default]
     pub lines: Vec<AttrValue>,
     /// The text of the action button; no button when `None`.
-    #[prop_or_default]
     pub action: Option<AttrValue>,
     /// Called by the action button.
-    #[prop_or_default]
     pub onaction: Callback<()>,
 }
 
 /// An information box, announced politely (it is news, not an error).
-#[function_component]
-pub fn Banner(props: &BannerProps) -> Html {
+pub fn banner(props: &BannerProps) -> Html {
     let onclick = props.onaction.reform(|_: MouseEvent| ());
     html! {
         <div class="fl-banner" role="status">

@@ -17,21 +17,19 @@ pub enum ContentStyle {
     Warning,
 }
 
-/// Props of [`ContentBlock`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`content_block`].
+#[derive(PartialEq, Clone)]
 pub struct ContentBlockProps {
     /// How it is shown.
     pub style: ContentStyle,
     /// The body: paragraphs and lists (for a heading: its text).
     pub text: Html,
     /// The prefix read before a warning, e.g. "Wichtig:".
-    #[prop_or_default]
     pub warning_prefix: Option<AttrValue>,
 }
 
 /// One static block.
-#[function_component]
-pub fn ContentBlock(props: &ContentBlockProps) -> Html {
+pub fn content_block(props: &ContentBlockProps) -> Html {
     let text = props.text.clone();
     match props.style {
         ContentStyle::Heading => html! { <h3 class="fl-content-heading">{text}</h3> },

@@ -13,21 +13,19 @@ pub struct ErrorLink {
     pub message: AttrValue,
 }
 
-/// Props of [`ErrorSummary`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`error_summary`].
+#[derive(PartialEq, Clone, Default)]
 pub struct ErrorSummaryProps {
     /// The heading, e.g. "Es gibt ein Problem".
     pub title: AttrValue,
     /// The errors, in the order of the fields.
     pub errors: Vec<ErrorLink>,
     /// Lets the caller move focus here after a failed "Weiter".
-    #[prop_or_default]
     pub node_ref: NodeRef,
 }
 
 /// A focusable box listing every error of the step as a link to its field.
-#[function_component]
-pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+pub fn error_summary(props: &ErrorSummaryProps) -> Html {
     html! {
         <div class="fl-error-summary" tabindex="-1" ref={props.node_ref.clone()} aria-labelledby="fl-error-summary-title">
             <h2 class="fl-error-summary__title" id="fl-error-summary-title">{props.title.clone()}</h2>

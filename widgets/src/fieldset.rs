@@ -2,13 +2,14 @@
 
 use yew::prelude::*;
 
-/// Props of [`Fieldset`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`fieldset`].
+#[derive(PartialEq, Clone, Default)]
 pub struct FieldsetProps {
+    /// Its key among the step's items.
+    pub key: AttrValue,
     /// The legend.
     pub legend: AttrValue,
     /// Help under the legend.
-    #[prop_or_default]
     pub hint: Option<Html>,
     /// An id for the hint.
     pub id: AttrValue,
@@ -17,11 +18,10 @@ pub struct FieldsetProps {
 }
 
 /// `<fieldset>` with `<legend>`.
-#[function_component]
-pub fn Fieldset(props: &FieldsetProps) -> Html {
+pub fn fieldset(props: &FieldsetProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     html! {
-        <fieldset class="fl-fieldset fl-group" aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}>
+        <fieldset key={props.key.to_string()} class="fl-fieldset fl-group" aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}>
             <legend class="fl-group__legend">{props.legend.clone()}</legend>
             if let Some(hint) = &props.hint {
                 <div class="fl-hint" id={hint_id}>{hint.clone()}</div>

@@ -1,6 +1,6 @@
 //! A file picker with the chosen files listed, each with a button to remove it.
 
-use crate::parts::{Described, field_class, label_text};
+use crate::parts::FieldShell;
 use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -14,29 +14,12 @@ pub struct ChosenFile {
     pub size: AttrValue,
 }
 
-/// Props of [`FileInput`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct FileInputProps {
-    /// The input's id.
-    pub id: AttrValue,
-    /// The visible label.
-    pub label: AttrValue,
-    /// "(optional)".
-    #[prop_or_default]
-    pub optional_marker: Option<AttrValue>,
-    /// Help, e.g. accepted types and the size limit.
-    #[prop_or_default]
-    pub hint: Option<Html>,
-    /// The error message.
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
-    /// "Fehler:".
-    pub error_prefix: AttrValue,
+/// What a file input has beyond its [`FieldShell`].
+#[derive(PartialEq, Clone)]
+pub struct FilePicker {
     /// The `accept` attribute, e.g. "application/pdf,image/*".
-    #[prop_or_default]
     pub accept: Option<AttrValue>,
     /// Whether several files may be chosen.
-    #[prop_or_default]
     pub multiple: bool,
     /// The files chosen so far.
     pub files: Vec<ChosenFile>,
@@ -51,10 +34,7 @@ pub struct FileInputProps {
 }
 
 /// `<input type="file">` plus the list of chosen files.
-#[function_component]
-pub fn FileInput(props: &FileInputProps) -> Html {
-    let described = Described::new(&props.id, props.hint.as_ref(), props.error.as_ref());
-    let invalid = props.error.is_some();
+pub fn file_input(shell: &FieldShell, props: &FilePicker) -> Html {
     let onchange = props.onchoose.reform(|event: Event| {
         let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
             return Vec::new();
@@ -67,19 +47,18 @@ pub fn FileInput(props: &FileInputProps) -> Html {
         input.set_value("");
         files
     });
-    html! {
-        <div class={field_class(invalid)}>
-            <label class="fl-label" for={props.id.clone()}>{label_text(&props.label, props.optional_marker.as_ref())}</label>
-            {described.render(props.hint.as_ref(), props.error.as_ref(), &props.error_prefix)}
+    shell.field(html! {
+        <>
+            {shell.label_and_messages()}
             <input
-                class={classes!("fl-file", invalid.then_some("fl-input--error"))}
+                class={classes!("fl-file", shell.invalid().then_some("fl-input--error"))}
                 type="file"
-                id={props.id.clone()}
-                name={props.id.clone()}
+                id={shell.id.clone()}
+                name={shell.id.clone()}
                 accept={props.accept.clone()}
                 multiple={props.multiple}
-                aria-invalid={invalid.then_some("true")}
-                aria-describedby={described.by.clone()}
+                aria-invalid={shell.aria_invalid()}
+                aria-describedby={shell.described_by()}
                 {onchange}
             />
             if !props.files.is_empty() {
@@ -101,6 +80,6 @@ pub fn FileInput(props: &FileInputProps) -> Html {
                     </ul>
                 </div>
             }
-        </div>
-    }
+        </>
+    })
 }

@@ -12,8 +12,8 @@ pub struct LanguageChoice {
     pub name: AttrValue,
 }
 
-/// Props of [`LanguageSwitch`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`language_switch`].
+#[derive(PartialEq, Clone, Default)]
 pub struct LanguageSwitchProps {
     /// The name of the navigation landmark, e.g. "Sprache".
     pub label: AttrValue,
@@ -26,8 +26,7 @@ pub struct LanguageSwitchProps {
 }
 
 /// Buttons, one per language; the current one is pressed.
-#[function_component]
-pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+pub fn language_switch(props: &LanguageSwitchProps) -> Html {
     html! {
         <nav class="fl-languages" aria-label={props.label.clone()}>
             <ul class="fl-languages__list">

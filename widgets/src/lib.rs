@@ -2,7 +2,10 @@
 //!
 //! **Invariant:** widgets take plain props (strings, flags, callbacks) and know nothing of form
 //! definitions or the engine; every text they show, including "Fehler:", comes in as a prop,
-//! so language and wording stay with the caller. Markup follows the GOV.UK and KERN patterns.
+//! so language and wording stay with the caller. Widgets are plain functions returning `Html`
+//! (they hold no state, so a component's machinery would only add bytes to the download);
+//! only [`AnswersFile`] is a component, for its hidden file input's node ref. Field widgets
+//! share one [`FieldShell`]: label, hint, error and their ids. Markup follows the GOV.UK and KERN patterns.
 //! All classes start with `fl-`; the stylesheet lives with the host (`runtime/web`).
 
 mod actions;
@@ -29,25 +32,26 @@ mod summary_list;
 mod text_area;
 mod text_field;
 
-pub use actions::{Actions, ActionsProps};
+pub use actions::{ActionsProps, actions};
 pub use answers_file::{AnswersFile, AnswersFileProps};
-pub use banner::{Banner, BannerProps};
-pub use calculated_value::{CalculatedValue, CalculatedValueProps};
-pub use checkboxes::{Checkbox, CheckboxProps, Checkboxes, CheckboxesProps};
+pub use banner::{BannerProps, banner};
+pub use calculated_value::calculated_value;
+pub use checkboxes::{checkbox, checkboxes};
 pub use choice::ChoiceItem;
-pub use content_block::{ContentBlock, ContentBlockProps, ContentStyle};
-pub use date_input::{DateInput, DateInputProps, DatePart};
-pub use error_summary::{ErrorLink, ErrorSummary, ErrorSummaryProps};
-pub use fieldset::{Fieldset, FieldsetProps};
-pub use file_input::{ChosenFile, FileInput, FileInputProps};
+pub use content_block::{ContentBlockProps, ContentStyle, content_block};
+pub use date_input::{DatePart, DateParts, date_input};
+pub use error_summary::{ErrorLink, ErrorSummaryProps, error_summary};
+pub use fieldset::{FieldsetProps, fieldset};
+pub use file_input::{ChosenFile, FilePicker, file_input};
 pub use focus::focus_by_id;
-pub use language_switch::{LanguageChoice, LanguageSwitch, LanguageSwitchProps};
-pub use notice::{Notice, NoticeProps};
-pub use radios::{Radios, RadiosProps};
-pub use receipt::{Receipt, ReceiptProps};
-pub use repeat_group::{RepeatGroup, RepeatGroupProps, RepeatItem};
-pub use select::{Select, SelectProps};
-pub use step_heading::{StepHeading, StepHeadingProps};
-pub use summary_list::{SummaryList, SummaryListProps, SummaryRow, SummarySection};
-pub use text_area::{TextArea, TextAreaProps};
-pub use text_field::{TextField, TextFieldProps};
+pub use language_switch::{LanguageChoice, LanguageSwitchProps, language_switch};
+pub use notice::{NoticeProps, notice};
+pub use parts::FieldShell;
+pub use radios::radios;
+pub use receipt::{ReceiptProps, receipt};
+pub use repeat_group::{RepeatGroupProps, RepeatItem, repeat_group};
+pub use select::select;
+pub use step_heading::{StepHeadingProps, step_heading};
+pub use summary_list::{SummaryListProps, SummaryRow, SummarySection, summary_list};
+pub use text_area::text_area;
+pub use text_field::{TextInput, text_field};

@@ -2,22 +2,19 @@
 
 use yew::prelude::*;
 
-/// Props of [`Notice`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`notice`].
+#[derive(PartialEq, Clone, Default)]
 pub struct NoticeProps {
     /// What failed, in one sentence.
     pub title: AttrValue,
     /// What it means for the citizen or what to do.
-    #[prop_or_default]
     pub text: Option<AttrValue>,
     /// Specifics (for the webmaster): each line names a place and a problem.
-    #[prop_or_default]
     pub details: Vec<AttrValue>,
 }
 
 /// An error box announced to screen readers as soon as it appears.
-#[function_component]
-pub fn Notice(props: &NoticeProps) -> Html {
+pub fn notice(props: &NoticeProps) -> Html {
     html! {
         <div class="fl-notice fl-notice--error" role="alert">
             <h2 class="fl-notice__title">{props.title.clone()}</h2>

@@ -1,63 +1,125 @@
-//! The pieces every field widget shares: hint and error ids, `aria-describedby`, and the
-//! hint/error markup between label and input (GOV.UK order).
+//! The field shell every field widget shares: label, hint and error with their ids and
+//! `aria-describedby`, in GOV.UK order. A widget takes one [`FieldShell`] instead of repeating
+//! the same six props.
 
 use yew::prelude::*;
 
-/// Hint, error and the ids that tie them to the input.
-pub(crate) struct Described {
-    pub(crate) hint_id: String,
-    pub(crate) error_id: String,
-    /// The value for `aria-describedby`, or `None` when there is nothing to describe.
-    pub(crate) by: Option<String>,
+/// What surrounds a field's input.
+#[derive(Clone, PartialEq, Default, Debug)]
+pub struct FieldShell {
+    /// The input's id (the first input's, for a group of inputs); the label, hint and error
+    /// derive theirs from it.
+    pub id: AttrValue,
+    /// The visible label, or the legend of a group of inputs.
+    pub label: AttrValue,
+    /// Shown after the label of a field that may stay empty, e.g. "(optional)".
+    pub optional_marker: Option<AttrValue>,
+    /// Help between label and input.
+    pub hint: Option<Html>,
+    /// The error message, when the answer is not accepted.
+    pub error: Option<AttrValue>,
+    /// The visually hidden word before an error, e.g. "Fehler:".
+    pub error_prefix: AttrValue,
 }
 
-impl Described {
-    pub(crate) fn new(id: &str, hint: Option<&Html>, error: Option<&AttrValue>) -> Described {
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
-        let by: Vec<&str> = [hint.map(|_| hint_id.as_str()), error.map(|_| error_id.as_str())]
-            .into_iter()
-            .flatten()
-            .collect();
-        let by = (!by.is_empty()).then(|| by.join(" "));
-        Described { hint_id, error_id, by }
+impl FieldShell {
+    /// Whether an error shows.
+    pub fn invalid(&self) -> bool {
+        self.error.is_some()
+    }
+
+    /// The ids of hint and error for `aria-describedby`, or `None` when there is neither.
+    pub(crate) fn described_by(&self) -> Option<String> {
+        let by: Vec<String> = [
+            self.hint.as_ref().map(|_| format!("{}-hint", self.id)),
+            self.error.as_ref().map(|_| format!("{}-error", self.id)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!by.is_empty()).then(|| by.join(" "))
     }
 
     /// The hint and the error message, in the order GOV.UK places them.
-    pub(crate) fn render(
-        &self,
-        hint: Option<&Html>,
-        error: Option<&AttrValue>,
-        error_prefix: &AttrValue,
-    ) -> Html {
+    pub(crate) fn messages(&self) -> Html {
         html! {
             <>
-                if let Some(hint) = hint {
-                    <div class="fl-hint" id={self.hint_id.clone()}>{hint.clone()}</div>
+                if let Some(hint) = &self.hint {
+                    <div class="fl-hint" id={format!("{}-hint", self.id)}>{hint.clone()}</div>
                 }
-                if let Some(error) = error {
-                    <p class="fl-error-message" id={self.error_id.clone()}>
-                        <span class="fl-visually-hidden">{error_prefix.clone()}{" "}</span>{error.clone()}
+                if let Some(error) = &self.error {
+                    <p class="fl-error-message" id={format!("{}-error", self.id)}>
+                        <span class="fl-visually-hidden">{self.error_prefix.clone()}{" "}</span>{error.clone()}
                     </p>
                 }
             </>
         }
     }
-}
 
-/// The label text with the optional marker, e.g. "Telefon (optional)".
-pub(crate) fn label_text(label: &AttrValue, optional_marker: Option<&AttrValue>) -> Html {
-    html! {
-        <>
-            {label.clone()}
-            if let Some(marker) = optional_marker {
-                {" "}<span class="fl-optional">{marker.clone()}</span>
-            }
-        </>
+    /// The label text with the optional marker, e.g. "Telefon (optional)".
+    pub(crate) fn label_text(&self) -> Html {
+        html! {
+            <>
+                {self.label.clone()}
+                if let Some(marker) = &self.optional_marker {
+                    {" "}<span class="fl-optional">{marker.clone()}</span>
+                }
+            </>
+        }
+    }
+
+    /// A `<label for>` and the messages: the top of a single-input field.
+    pub(crate) fn label_and_messages(&self) -> Html {
+        html! {
+            <>
+                <label class="fl-label" for={self.id.clone()}>{self.label_text()}</label>
+                {self.messages()}
+            </>
+        }
+    }
+
+    /// `aria-required` for an input whose answer is needed.
+    pub(crate) fn aria_required(&self) -> Option<&'static str> {
+        self.optional_marker.is_none().then_some("true")
+    }
+
+    /// `aria-invalid` while an error shows.
+    pub(crate) fn aria_invalid(&self) -> Option<&'static str> {
+        self.invalid().then_some("true")
+    }
+
+    /// The outer box, marked while an error shows, around `content`.
+    pub(crate) fn field(&self, content: Html) -> Html {
+        html! { <div class={classes!("fl-field", self.invalid().then_some("fl-field--error"))}>{content}</div> }
+    }
+
+    /// A fieldset whose legend is the question, for a group of inputs (radios, checkboxes,
+    /// date parts); `role` is set for the date's group.
+    pub(crate) fn fieldset(&self, role: Option<&'static str>, inputs: Html) -> Html {
+        self.field(html! {
+            <fieldset class="fl-fieldset" {role} aria-describedby={self.described_by()}>
+                <legend class="fl-label">{self.label_text()}</legend>
+                {self.messages()}
+                {inputs}
+            </fieldset>
+        })
     }
 }
 
-/// The class of a field's outer box.
-pub(crate) fn field_class(invalid: bool) -> Classes {
-    classes!("fl-field", invalid.then_some("fl-field--error"))
+#[cfg(test)]
+mod tests {
+    use super::FieldShell;
+
+    #[test]
+    fn described_by_names_hint_and_error_when_there() {
+        let mut shell = FieldShell { id: "fl-field-a".into(), ..FieldShell::default() };
+        assert_eq!(shell.described_by(), None);
+        shell.hint = Some(yew::Html::default());
+        assert_eq!(shell.described_by().as_deref(), Some("fl-field-a-hint"));
+        shell.error = Some("Pflicht".into());
+        assert_eq!(shell.described_by().as_deref(), Some("fl-field-a-hint fl-field-a-error"));
+        assert_eq!((shell.aria_invalid(), shell.aria_required()), (Some("true"), Some("true")));
+        shell.optional_marker = Some("(optional)".into());
+        assert_eq!(shell.aria_required(), None);
+    }
 }

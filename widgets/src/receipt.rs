@@ -2,32 +2,27 @@
 
 use yew::prelude::*;
 
-/// Props of [`Receipt`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`receipt`].
+#[derive(PartialEq, Clone, Default)]
 pub struct ReceiptProps {
     /// The heading, e.g. "Ihr Antrag wurde gesendet".
     pub title: AttrValue,
     /// The label of the reference, e.g. "Ihr Aktenzeichen".
     pub reference_label: AttrValue,
     /// The reference the receiver returned, if any.
-    #[prop_or_default]
     pub reference: Option<AttrValue>,
     /// What happens next.
     pub next: AttrValue,
     /// Lets the caller focus the heading when the receipt appears.
-    #[prop_or_default]
     pub node_ref: NodeRef,
     /// The text of a button that prints the page; no button when `None`.
-    #[prop_or_default]
     pub print: Option<AttrValue>,
     /// What follows, e.g. a copy of the answers.
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// A confirmation panel with the reference number.
-#[function_component]
-pub fn Receipt(props: &ReceiptProps) -> Html {
+pub fn receipt(props: &ReceiptProps) -> Html {
     html! {
         <div class="fl-receipt">
             <h2 class="fl-receipt__title" tabindex="-1" ref={props.node_ref.clone()}>{props.title.clone()}</h2>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-/// One item of a [`RepeatGroup`].
+/// One item of a [`repeat_group`].
 #[derive(Clone, PartialEq)]
 pub struct RepeatItem {
     /// The item's legend, e.g. "Hund 2".
@@ -14,15 +14,16 @@ pub struct RepeatItem {
     pub remove: Option<AttrValue>,
 }
 
-/// Props of [`RepeatGroup`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`repeat_group`].
+#[derive(PartialEq, Clone, Default)]
 pub struct RepeatGroupProps {
+    /// Its key among the step's items.
+    pub key: AttrValue,
     /// The group's id, for the hint's id.
     pub id: AttrValue,
     /// The legend of the whole group.
     pub legend: AttrValue,
     /// Help under the legend.
-    #[prop_or_default]
     pub hint: Option<Html>,
     /// The items, in order.
     pub items: Vec<RepeatItem>,
@@ -36,8 +37,7 @@ pub struct RepeatGroupProps {
 
 /// Nested fieldsets, so a screen reader announces "Hunde, Hund 2, Name des Hundes". The
 /// buttons are `type="button"`: they never submit the step.
-#[function_component]
-pub fn RepeatGroup(props: &RepeatGroupProps) -> Html {
+pub fn repeat_group(props: &RepeatGroupProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     let items = props.items.iter().enumerate().map(|(index, item)| {
         let onclick = props.onremove.reform(move |_: MouseEvent| index);
@@ -54,7 +54,7 @@ pub fn RepeatGroup(props: &RepeatGroupProps) -> Html {
         }
     });
     html! {
-        <fieldset class="fl-fieldset fl-group fl-repeat" aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}>
+        <fieldset key={props.key.to_string()} class="fl-fieldset fl-group fl-repeat" aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}>
             <legend class="fl-group__legend">{props.legend.clone()}</legend>
             if let Some(hint) = &props.hint {
                 <div class="fl-hint" id={hint_id}>{hint.clone()}</div>

@@ -2,22 +2,19 @@
 
 use yew::prelude::*;
 
-/// Props of [`StepHeading`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`step_heading`].
+#[derive(PartialEq, Clone, Default)]
 pub struct StepHeadingProps {
     /// Progress as text, e.g. "Schritt 2 von 5"; none on the review page.
-    #[prop_or_default]
     pub progress: Option<AttrValue>,
     /// The step's title.
     pub title: AttrValue,
     /// Lets the caller focus the heading when the step appears, so screen readers announce it.
-    #[prop_or_default]
     pub node_ref: NodeRef,
 }
 
 /// "Schritt n von m" and the step title as a focusable heading.
-#[function_component]
-pub fn StepHeading(props: &StepHeadingProps) -> Html {
+pub fn step_heading(props: &StepHeadingProps) -> Html {
     html! {
         <>
             if let Some(progress) = &props.progress {

@@ -27,27 +27,23 @@ pub struct SummaryRow {
     pub changeable: bool,
 }
 
-/// Props of [`SummaryList`].
-#[derive(Properties, PartialEq, Clone)]
+/// Props of [`summary_list`].
+#[derive(PartialEq, Clone, Default)]
 pub struct SummaryListProps {
     /// The sections, in order.
     pub sections: Vec<SummarySection>,
     /// Shown for an empty answer, e.g. "Keine Angabe".
     pub empty: AttrValue,
     /// The text of the change buttons ("Ändern"); no buttons when `None` (the receipt's copy).
-    #[prop_or_default]
     pub change: Option<AttrValue>,
     /// Called with the section's index and the row's key when a change button is pressed.
-    #[prop_or_default]
     pub onchange: Callback<(usize, AttrValue)>,
-    /// The level of the section headings (3 under the page's `h2`).
-    #[prop_or(3)]
+    /// The level of the section headings: 2, 4, or 3 (under the page's `h2`) for any other.
     pub heading_level: u8,
 }
 
 /// Every answer, grouped by step.
-#[function_component]
-pub fn SummaryList(props: &SummaryListProps) -> Html {
+pub fn summary_list(props: &SummaryListProps) -> Html {
     props
         .sections
         .iter()

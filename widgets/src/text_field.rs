@@ -2,48 +2,27 @@
 //! e-mail, phone, number, money, IBAN and postal code: they differ in `type`, `inputmode`,
 //! `autocomplete`, width and an optional prefix or suffix ("€", "m²").
 
-use crate::parts::{Described, field_class, label_text};
+use crate::parts::FieldShell;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Props of [`TextField`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct TextFieldProps {
-    /// The input's id; the label, hint and error derive theirs from it.
-    pub id: AttrValue,
-    /// The visible label.
-    pub label: AttrValue,
-    /// Shown after the label of a field that may stay empty, e.g. "(optional)".
-    #[prop_or_default]
-    pub optional_marker: Option<AttrValue>,
-    /// Help between label and input.
-    #[prop_or_default]
-    pub hint: Option<Html>,
-    /// The error message, when the answer is not accepted.
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
-    /// The visually hidden word before an error, e.g. "Fehler:".
-    pub error_prefix: AttrValue,
+/// What a text input has beyond its [`FieldShell`].
+#[derive(PartialEq, Clone, Default)]
+pub struct TextInput {
     /// The value to show.
     pub value: AttrValue,
-    /// The input's `type`: `text` (default), `email`, `tel`.
-    #[prop_or(AttrValue::Static("text"))]
-    pub input_type: AttrValue,
+    /// The input's `type`: `text`, `email`, `tel`.
+    pub input_type: &'static str,
     /// The virtual keyboard: `numeric`, `decimal`, `email`, `tel`.
-    #[prop_or_default]
-    pub inputmode: Option<AttrValue>,
+    pub inputmode: Option<&'static str>,
     /// An HTML `autocomplete` token.
-    #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
     /// A width class suffix: `5` (postal code), `10`, `20`, `30`; full width when `None`.
-    #[prop_or_default]
-    pub width: Option<AttrValue>,
+    pub width: Option<&'static str>,
     /// Shown before the input, e.g. "€".
-    #[prop_or_default]
     pub prefix: Option<AttrValue>,
     /// Shown after the input, e.g. "m²".
-    #[prop_or_default]
     pub suffix: Option<AttrValue>,
     /// Called with the input's whole value on every change.
     pub oninput: Callback<String>,
@@ -51,15 +30,13 @@ pub struct TextFieldProps {
 
 /// A text input. It renders `value` but does not own it: the DOM keeps what is typed and
 /// `oninput` reports it, so a keystroke re-renders nothing.
-#[function_component]
-pub fn TextField(props: &TextFieldProps) -> Html {
-    let described = Described::new(&props.id, props.hint.as_ref(), props.error.as_ref());
+pub fn text_field(shell: &FieldShell, props: TextInput) -> Html {
     // The unit is part of what is asked ("in €"), so screen readers hear it with the input.
-    let (prefix_id, suffix_id) = (format!("{}-prefix", props.id), format!("{}-suffix", props.id));
+    let (prefix_id, suffix_id) = (format!("{}-prefix", shell.id), format!("{}-suffix", shell.id));
     let described_by = [
         props.prefix.as_ref().map(|_| prefix_id.clone()),
         props.suffix.as_ref().map(|_| suffix_id.clone()),
-        described.by.clone(),
+        shell.described_by(),
     ]
     .into_iter()
     .flatten()
@@ -72,41 +49,39 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             .map(|input| input.value())
             .unwrap_or_default()
     });
-    let invalid = props.error.is_some();
-    let width = props.width.as_ref().map(|w| format!("fl-input--width-{w}"));
+    let width = props.width.map(|w| format!("fl-input--width-{w}"));
     let input = html! {
         <input
-            class={classes!("fl-input", invalid.then_some("fl-input--error"), width)}
-            id={props.id.clone()}
-            name={props.id.clone()}
-            type={props.input_type.clone()}
-            inputmode={props.inputmode.clone()}
-            value={props.value.clone()}
-            autocomplete={props.autocomplete.clone()}
+            class={classes!("fl-input", shell.invalid().then_some("fl-input--error"), width)}
+            id={shell.id.clone()}
+            name={shell.id.clone()}
+            type={props.input_type}
+            inputmode={props.inputmode}
+            value={props.value}
+            autocomplete={props.autocomplete}
             spellcheck="false"
-            aria-required={props.optional_marker.is_none().then_some("true")}
-            aria-invalid={invalid.then_some("true")}
+            aria-required={shell.aria_required()}
+            aria-invalid={shell.aria_invalid()}
             aria-describedby={(!described_by.is_empty()).then_some(described_by)}
             {oninput}
         />
     };
-    html! {
-        <div class={field_class(invalid)}>
-            <label class="fl-label" for={props.id.clone()}>{label_text(&props.label, props.optional_marker.as_ref())}</label>
-            {described.render(props.hint.as_ref(), props.error.as_ref(), &props.error_prefix)}
+    shell.field(html! {
+        <>
+            {shell.label_and_messages()}
             if props.prefix.is_some() || props.suffix.is_some() {
                 <div class="fl-input-wrapper">
-                    if let Some(prefix) = &props.prefix {
-                        <span class="fl-input-prefix" id={prefix_id}>{prefix.clone()}</span>
+                    if let Some(prefix) = props.prefix {
+                        <span class="fl-input-prefix" id={prefix_id}>{prefix}</span>
                     }
                     {input}
-                    if let Some(suffix) = &props.suffix {
-                        <span class="fl-input-suffix" id={suffix_id}>{suffix.clone()}</span>
+                    if let Some(suffix) = props.suffix {
+                        <span class="fl-input-suffix" id={suffix_id}>{suffix}</span>
                     }
                 </div>
             } else {
                 {input}
             }
-        </div>
-    }
+        </>
+    })
 }

@@ -2,9 +2,13 @@
 
 use crate::cmd::{command, run};
 use crate::{Result, root, sizes, tools};
+use std::path::Path;
 
 /// The files of dist/ that a page with a form downloads.
 pub(crate) const PAGE_FILES: &[&str] = &["formlotse.js", "formlotse_web.js", "formlotse_web_bg.wasm"];
+
+/// The files `Formlotse.check` loads on its first call; a citizen's page never does.
+const CHECK_FILES: &[&str] = &["formlotse_check.js", "formlotse_check_bg.wasm"];
 
 /// Builds dist/ and prints the sizes. Returns the dist directory.
 pub(crate) fn dist() -> Result<Built> {
@@ -14,30 +18,15 @@ pub(crate) fn dist() -> Result<Built> {
     let wasm_bindgen = tools::ensure_wasm_bindgen(&root)?;
     let wasm_opt = tools::wasm_opt(&root)?;
 
-    run(command(
-        "cargo",
-        &["build", "--release", "--package", "formlotse-web", "--target", "wasm32-unknown-unknown"],
-        &root,
-    ))?;
     if dist.exists() {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
     }
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
-
-    let built = root.join("target/wasm32-unknown-unknown/release/formlotse_web.wasm");
-    let mut bindgen = command(
-        &wasm_bindgen.to_string_lossy(),
-        &["--target", "web", "--no-typescript", "--out-name", "formlotse_web", "--out-dir"],
-        &root,
-    );
-    bindgen.arg(&dist).arg(&built);
-    run(bindgen)?;
-
-    let wasm = dist.join("formlotse_web_bg.wasm");
-    let mut opt =
-        command(&wasm_opt.to_string_lossy(), &["-Oz", "--strip-debug", "--strip-producers", "-o"], &root);
-    opt.arg(&wasm).arg(&wasm);
-    run(opt)?;
+    let tools = Tools { root: &root, dist: &dist, wasm_bindgen: &wasm_bindgen, wasm_opt: &wasm_opt };
+    // Two wasm files, each built on its own so that the citizen's does not get the authors'
+    // feature of formlotse-core through Cargo's feature unification.
+    tools.wasm("formlotse-web", "formlotse_web")?;
+    tools.wasm("formlotse-check", "formlotse_check")?;
 
     // The format's JSON Schema, from the tables the loader reads, for editors.
     let schema =
@@ -54,7 +43,65 @@ pub(crate) fn dist() -> Result<Built> {
         .map_err(|e| format!("cannot copy {}: {e}", loader.display()))?;
 
     let sizes = sizes::print(&dist, PAGE_FILES)?;
+    println!("\nloaded only by Formlotse.check (authors' tools, the playground):");
+    sizes::print(&dist, CHECK_FILES)?;
     Ok(Built { sizes })
+}
+
+/// What building a wasm file needs.
+struct Tools<'a> {
+    root: &'a Path,
+    dist: &'a Path,
+    wasm_bindgen: &'a Path,
+    wasm_opt: &'a Path,
+}
+
+impl Tools<'_> {
+    /// Builds `package` for the browser into dist/`name`.js and dist/`name`_bg.wasm: release
+    /// build, bindings, then wasm-opt. Paths in panic messages are made relative to the
+    /// workspace and the crate sources, so no build machine's paths are downloaded.
+    fn wasm(&self, package: &str, name: &str) -> Result {
+        let mut build = command(
+            "cargo",
+            &["build", "--release", "--package", package, "--target", "wasm32-unknown-unknown"],
+            self.root,
+        );
+        build.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", remap_flags(self.root));
+        run(build)?;
+        let built = self.root.join(format!("target/wasm32-unknown-unknown/release/{name}.wasm"));
+        let mut bindgen = command(
+            &self.wasm_bindgen.to_string_lossy(),
+            &["--target", "web", "--no-typescript", "--out-name", name, "--out-dir"],
+            self.root,
+        );
+        bindgen.arg(self.dist).arg(&built);
+        run(bindgen)?;
+
+        let wasm = self.dist.join(format!("{name}_bg.wasm"));
+        let mut opt = command(
+            &self.wasm_opt.to_string_lossy(),
+            &["-Oz", "--strip-debug", "--strip-producers", "-o"],
+            self.root,
+        );
+        opt.arg(&wasm).arg(&wasm);
+        run(opt)
+    }
+}
+
+/// `--remap-path-prefix` for the workspace, Cargo's registry sources and the toolchain's
+/// library, which panic locations would otherwise spell out in full.
+pub(crate) fn remap_flags(root: &Path) -> String {
+    let mut prefixes = vec![format!("{}/=", root.display())];
+    let cargo_home = std::env::var("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|_| std::env::var("HOME").map(|home| Path::new(&home).join(".cargo")));
+    if let Ok(home) = cargo_home {
+        prefixes.push(format!("{}/registry/src/=", home.display()));
+    }
+    if let Some(sysroot) = crate::cmd::output(command("rustc", &["--print", "sysroot"], root)) {
+        prefixes.push(format!("{}/=", sysroot.trim()));
+    }
+    prefixes.iter().map(|p| format!("--remap-path-prefix={p}")).collect::<Vec<_>>().join(" ")
 }
 
 /// What `dist` built: the sizes of the page files (the total line it printed).

@@ -2,8 +2,10 @@
 //! The loader accepts exactly these keys, and `schema` writes the JSON Schema from the same
 //! tables, so the schema an editor autocompletes from cannot drift from what loads.
 
-/// The type of a key's value.
+/// The type of a key's value. Only the JSON Schema reads it (the loader checks each key's value
+/// in its own code), so without "authoring" it is not kept in the tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "authoring"), allow(dead_code))]
 pub(crate) enum Ty {
     /// `"formlotse": 1`.
     FormatVersion,
@@ -49,21 +51,32 @@ pub(crate) enum Ty {
     Fim,
 }
 
-/// One key of an object.
+/// One key of an object. Its type and doc serve the JSON Schema, for authors' editors: they
+/// are in the tables only with the "authoring" feature, so a citizen does not download them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Key {
     pub(crate) name: &'static str,
+    #[cfg(feature = "authoring")]
     pub(crate) ty: Ty,
     pub(crate) required: bool,
+    #[cfg(feature = "authoring")]
     pub(crate) doc: &'static str,
 }
 
+#[cfg_attr(not(feature = "authoring"), allow(unused_variables))]
 const fn key(name: &'static str, ty: Ty, doc: &'static str) -> Key {
-    Key { name, ty, required: false, doc }
+    Key {
+        name,
+        #[cfg(feature = "authoring")]
+        ty,
+        required: false,
+        #[cfg(feature = "authoring")]
+        doc,
+    }
 }
 
 const fn must(name: &'static str, ty: Ty, doc: &'static str) -> Key {
-    Key { name, ty, required: true, doc }
+    Key { required: true, ..key(name, ty, doc) }
 }
 
 const VISIBLE_IF: Key = key(
@@ -172,30 +185,41 @@ const OPTIONS: Key = must("options", Ty::Options, "Options inline, or the name o
 /// One field type with the keys only it has.
 pub(crate) struct Kind {
     pub(crate) name: &'static str,
+    #[cfg(feature = "authoring")]
     pub(crate) doc: &'static str,
     pub(crate) keys: &'static [Key],
 }
 
-pub(crate) const KINDS: &[Kind] = &[
-    Kind { name: "text", doc: "One line of text.", keys: &[MIN_LENGTH, MAX_LENGTH, PATTERN, EQUALS] },
-    Kind { name: "textarea", doc: "Several lines of text.", keys: &[MIN_LENGTH, MAX_LENGTH] },
+#[cfg_attr(not(feature = "authoring"), allow(unused_variables))]
+const fn kind_of(name: &'static str, doc: &'static str, keys: &'static [Key]) -> Kind {
     Kind {
-        name: "number",
-        doc: "A number; German input like 1.234,5 is read as typed.",
-        keys: &[
+        name,
+        #[cfg(feature = "authoring")]
+        doc,
+        keys,
+    }
+}
+
+pub(crate) const KINDS: &[Kind] = &[
+    kind_of("text", "One line of text.", &[MIN_LENGTH, MAX_LENGTH, PATTERN, EQUALS]),
+    kind_of("textarea", "Several lines of text.", &[MIN_LENGTH, MAX_LENGTH]),
+    kind_of(
+        "number",
+        "A number; German input like 1.234,5 is read as typed.",
+        &[
             MIN,
             MAX,
             key("decimals", Ty::Count { min: 0, max: 6 }, "Most decimal places (default 0: whole numbers)."),
             key("unit", Ty::Text, "Unit shown after the input, e.g. m²."),
         ],
-    },
-    Kind { name: "money", doc: "An amount in euros, at most two decimals.", keys: &[MIN, MAX] },
-    Kind { name: "email", doc: "An e-mail address (HTML standard).", keys: &[MAX_LENGTH, EQUALS] },
-    Kind { name: "phone", doc: "A telephone number, national or international.", keys: &[] },
-    Kind {
-        name: "date",
-        doc: "A date as day, month and year; the payload holds YYYY-MM-DD.",
-        keys: &[
+    ),
+    kind_of("money", "An amount in euros, at most two decimals.", &[MIN, MAX]),
+    kind_of("email", "An e-mail address (HTML standard).", &[MAX_LENGTH, EQUALS]),
+    kind_of("phone", "A telephone number, national or international.", &[]),
+    kind_of(
+        "date",
+        "A date as day, month and year; the payload holds YYYY-MM-DD.",
+        &[
             key(
                 "minDate",
                 Ty::DateBound,
@@ -204,39 +228,39 @@ pub(crate) const KINDS: &[Kind] = &[
             key("maxDate", Ty::DateBound, "Latest date, like minDate."),
             key("after", Ty::FieldRef, "Must be after that date field's date."),
         ],
-    },
-    Kind { name: "select", doc: "One of many options, as a drop-down.", keys: &[OPTIONS] },
-    Kind { name: "radio", doc: "One of a few options, as radio buttons.", keys: &[OPTIONS] },
-    Kind { name: "checkbox", doc: "A single checkbox, e.g. a consent.", keys: &[] },
-    Kind {
-        name: "checkboxes",
-        doc: "Any number of options.",
-        keys: &[
+    ),
+    kind_of("select", "One of many options, as a drop-down.", &[OPTIONS]),
+    kind_of("radio", "One of a few options, as radio buttons.", &[OPTIONS]),
+    kind_of("checkbox", "A single checkbox, e.g. a consent.", &[]),
+    kind_of(
+        "checkboxes",
+        "Any number of options.",
+        &[
             OPTIONS,
             key("minSelected", Ty::Count { min: 0, max: 1000 }, "Fewest options ticked."),
             key("maxSelected", Ty::Count { min: 1, max: 1000 }, "Most options ticked."),
         ],
-    },
-    Kind { name: "yesno", doc: "Yes or no; the payload holds true or false.", keys: &[] },
-    Kind { name: "iban", doc: "An IBAN (length by country, check digits).", keys: &[] },
-    Kind { name: "postalCode", doc: "A German postal code.", keys: &[] },
-    Kind {
-        name: "file",
-        doc: "File uploads.",
-        keys: &[
+    ),
+    kind_of("yesno", "Yes or no; the payload holds true or false.", &[]),
+    kind_of("iban", "An IBAN (length by country, check digits).", &[]),
+    kind_of("postalCode", "A German postal code.", &[]),
+    kind_of(
+        "file",
+        "File uploads.",
+        &[
             key("accept", Ty::Strings, "MIME types (application/pdf, image/*) or extensions (.pdf)."),
             key("maxSize", Ty::Count { min: 1, max: 1 << 40 }, "Largest file in bytes."),
             key("maxFiles", Ty::Count { min: 1, max: 100 }, "Most files (default 1)."),
         ],
-    },
-    Kind {
-        name: "calculated",
-        doc: "A value calculated from other answers (a fee), shown read-only and sent.",
-        keys: &[
+    ),
+    kind_of(
+        "calculated",
+        "A value calculated from other answers (a fee), shown read-only and sent.",
+        &[
             must("expression", Ty::Expression, "The calculation, e.g. 96 + 144 * (anzahl - 1)."),
             key("format", Ty::OneOf(CALCULATED_FORMATS), "How a number is shown: number (default) or money."),
         ],
-    },
+    ),
 ];
 
 /// How a calculated number can be shown.

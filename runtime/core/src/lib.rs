@@ -33,6 +33,7 @@ pub mod messages;
 pub mod path;
 pub mod payload;
 pub mod review;
+#[cfg(feature = "authoring")]
 pub mod schema;
 pub mod sha256;
 pub mod validation;

@@ -27,6 +27,20 @@
     return runtime;
   }
 
+  // Formlotse.check is the authors' tool: its own wasm (diagnostics with line, column and
+  // words), fetched on the first call only, so a citizen's page never downloads it.
+  var checker = null;
+  function loadChecker() {
+    if (!checker) {
+      checker = import(new URL("formlotse_check.js", base).href).then(function (glue) {
+        return glue.default({ module_or_path: new URL("formlotse_check_bg.wasm", base) }).then(function () {
+          return glue;
+        });
+      });
+    }
+    return checker;
+  }
+
   // Without the wasm nothing else can speak, so this one message lives here.
   function showFailure(element, error) {
     var root = element.shadowRoot || element.attachShadow({ mode: "open" });
@@ -116,7 +130,7 @@
     /** Resolves to the diagnostics of a definition (JSON text or object); [] when it loads. */
     check: function (definition, lang) {
       var text = typeof definition === "string" ? definition : JSON.stringify(definition);
-      return loadRuntime().then(function (glue) {
+      return loadChecker().then(function (glue) {
         return glue.check(text, lang);
       });
     },

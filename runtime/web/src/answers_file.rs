@@ -1,12 +1,57 @@
 //! "Antworten speichern" and "Antworten laden": the draft as a file the citizen keeps, to
 //! resume on another day or device without a server or an account.
 
+use crate::assistant::Session;
+use crate::draft_banner::BannerState;
+use crate::state::Action;
+use crate::texts::texts;
+use formlotse_core::Lang;
+use formlotse_core::draft::{decode, encode};
+use formlotse_widgets::AnswersFile;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
+use yew::prelude::*;
+
+/// "Antworten speichern" (the draft as a download) and "Antworten laden" (a draft file replaces
+/// the answers, and the banner says what came back).
+pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
+    let t = texts(lang);
+    let onsave = {
+        let (state, answers) = (session.state.clone(), session.answers.clone());
+        Callback::from(move |()| {
+            let definition = &state.definition.0;
+            let text = encode(definition, &answers.0.borrow(), state.flow.step(), js_sys::Date::now(), None);
+            download(&(texts(state.context.lang).answers_file_name)(&definition.id), &text);
+        })
+    };
+    let onload = {
+        let (state, answers, saver, banner) =
+            (session.state.clone(), session.answers.clone(), session.saver.clone(), session.banner.clone());
+        Callback::from(move |file: File| {
+            let (state, answers, saver, banner) =
+                (state.clone(), answers.clone(), saver.clone(), banner.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = read(&file).await.unwrap_or_default();
+                match decode(&state.definition.0, &text) {
+                    Some(mut loaded) => {
+                        *answers.0.borrow_mut() = std::mem::take(&mut loaded.answers);
+                        saver.changed();
+                        let step = loaded.step;
+                        banner.set(BannerState::Loaded(Rc::new(loaded)));
+                        state.dispatch(Action::Loaded { step });
+                    }
+                    None => banner.set(BannerState::NotAnswers),
+                }
+            });
+        })
+    };
+    html! { <AnswersFile save={t.answers_save} load={t.answers_load} {onsave} {onload} /> }
+}
 
 /// Offers `text` as a download named `name`.
-pub(crate) fn download(name: &str, text: &str) {
+fn download(name: &str, text: &str) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
     let parts = js_sys::Array::of1(&text.into());
     let options = BlobPropertyBag::new();
@@ -23,6 +68,6 @@ pub(crate) fn download(name: &str, text: &str) {
 }
 
 /// The text of a chosen file; `None` when it cannot be read.
-pub(crate) async fn read(file: &File) -> Option<String> {
+async fn read(file: &File) -> Option<String> {
     JsFuture::from(file.text()).await.ok()?.as_string()
 }

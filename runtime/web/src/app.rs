@@ -5,9 +5,10 @@ use crate::assistant::{Assistant, AssistantProps};
 use crate::draft::DraftMode;
 use crate::events::Events;
 use crate::fetch::get_text;
-use crate::texts::{LoadError, diagnostic_line, texts};
+use crate::load_error::LoadError;
+use crate::texts::texts;
 use formlotse_core::{Definition, Lang};
-use formlotse_widgets::Notice;
+use formlotse_widgets::{NoticeProps, notice};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -73,13 +74,11 @@ pub fn App(props: &AppProps) -> Html {
     let t = texts(props.lang);
     match &*loaded {
         Loaded::Pending => html! { <p class="fl-loading" role="status">{t.loading}</p> },
-        Loaded::Failed(error) => html! {
-            <Notice
-                title={t.load_failed}
-                text={Some(AttrValue::from(t.load_failed_help))}
-                details={error.details(props.lang).into_iter().map(AttrValue::from).collect::<Vec<_>>()}
-            />
-        },
+        Loaded::Failed(error) => notice(&NoticeProps {
+            title: t.load_failed.into(),
+            text: Some(t.load_failed_help.into()),
+            details: error.details(props.lang).into_iter().map(AttrValue::from).collect(),
+        }),
         Loaded::Ready(definition) => {
             let assistant = AssistantProps {
                 definition: definition.clone(),
@@ -120,8 +119,5 @@ async fn load(props: &AppProps) -> Result<Definition, LoadError> {
         }
         (None, None) => return Err(LoadError::MissingAttribute("src")),
     };
-    formlotse_core::load(&source).map_err(|diagnostics| LoadError::Invalid {
-        url,
-        lines: diagnostics.iter().map(|d| diagnostic_line(d, props.lang)).collect(),
-    })
+    formlotse_core::load(&source).map_err(|diagnostics| LoadError::Invalid { url, diagnostics })
 }

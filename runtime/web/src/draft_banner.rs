@@ -2,11 +2,13 @@
 //! loaded from a file (when saved, what changed, which files to attach again), kept on this
 //! device (`draft="local"`), deleted, or a file that holds no answers to this form.
 
+use crate::assistant::Session;
 use crate::draft::DraftMode;
+use crate::state::Action;
 use crate::texts::texts;
 use formlotse_core::draft::Restored;
-use formlotse_core::{Date, Definition, Lang, messages};
-use formlotse_widgets::Banner;
+use formlotse_core::{Answers, Date, Definition, Lang, messages};
+use formlotse_widgets::{BannerProps, banner};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -26,8 +28,23 @@ pub(crate) enum BannerState {
     NotAnswers,
 }
 
+/// The banner, with "Entwurf löschen" wired to clear the answers and the draft.
+pub(crate) fn wired(session: &Session, mode: DraftMode, lang: Lang) -> Html {
+    let ondiscard = {
+        let (state, answers, saver, banner) =
+            (session.state.clone(), session.answers.clone(), session.saver.clone(), session.banner.clone());
+        Callback::from(move |()| {
+            *answers.0.borrow_mut() = Answers::default();
+            saver.discard();
+            banner.set(BannerState::Deleted);
+            state.dispatch(Action::Discard);
+        })
+    };
+    view(&session.banner, mode, &session.state.definition.0, lang, ondiscard)
+}
+
 /// The banner for `state`; "Entwurf löschen" calls `ondiscard`.
-pub(crate) fn view(
+fn view(
     state: &BannerState,
     mode: DraftMode,
     definition: &Definition,
@@ -37,8 +54,12 @@ pub(crate) fn view(
     let t = texts(lang);
     let (title, restored) = match state {
         BannerState::Hidden => return Html::default(),
-        BannerState::Deleted => return html! { <Banner title={t.draft_deleted} /> },
-        BannerState::NotAnswers => return html! { <Banner title={t.answers_not_found} /> },
+        BannerState::Deleted => {
+            return banner(&BannerProps { title: t.draft_deleted.into(), ..BannerProps::default() });
+        }
+        BannerState::NotAnswers => {
+            return banner(&BannerProps { title: t.answers_not_found.into(), ..BannerProps::default() });
+        }
         BannerState::Local => (t.draft_local, None),
         BannerState::Restored(restored) => (t.draft_restored, Some(restored)),
         BannerState::Loaded(restored) => (t.answers_loaded, Some(restored)),
@@ -77,5 +98,5 @@ pub(crate) fn view(
         }
     }
     let action = (mode != DraftMode::Off).then(|| AttrValue::from(t.draft_delete));
-    html! { <Banner {title} {lines} {action} onaction={ondiscard} /> }
+    banner(&BannerProps { title: title.into(), lines, action, onaction: ondiscard })
 }

@@ -2,6 +2,7 @@
 //! message, and the answer store. Each field is its own component, so re-checking a field as
 //! the citizen corrects it re-renders that field only.
 
+use crate::edits;
 use crate::markup;
 use crate::state::{AnswerStore, FileStore, LogicStore, Shared};
 use crate::texts::texts;
@@ -10,9 +11,10 @@ use formlotse_core::validation::validate_field;
 use formlotse_core::value::FileMeta;
 use formlotse_core::{Answer, Definition, Field, FieldKind, Lang, Violation, messages};
 use formlotse_widgets::{
-    CalculatedValue, Checkbox, Checkboxes, ChoiceItem, ChosenFile, DateInput, DatePart, FileInput, Radios,
-    Select, TextArea, TextField,
+    ChoiceItem, ChosenFile, DatePart, DateParts, FieldShell, FilePicker, TextInput, calculated_value,
+    checkbox, checkboxes, date_input, file_input, radios, select, text_area, text_field,
 };
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`FieldHost`].
@@ -67,51 +69,41 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
     let field = &props.field;
     let lang = props.lang;
     let t = texts(lang);
-    let id = AttrValue::from(input_id(&props.path));
-    let label = AttrValue::from(field.label.get(lang).to_owned());
-    let hint = field.hint.as_ref().map(|hint| markup::hint(hint.get(lang), lang));
-    let error =
-        shown.as_ref().map(|v| AttrValue::from(messages::for_field(&props.definition.0, field, v, lang)));
-    let optional_marker = (!field.required).then_some(AttrValue::from(t.optional));
-    let error_prefix = AttrValue::from(t.error_prefix);
+    let shell = shell(&props.definition.0, field, &props.path, shown.as_ref(), lang);
     let answer = props.answers.0.borrow().get(&props.path).cloned();
     let text = match &answer {
         Some(Answer::Text(text)) => AttrValue::from(text.clone()),
         _ => AttrValue::default(),
     };
     let autocomplete = field.autocomplete.clone().map(AttrValue::from);
-
-    let text_field = |input_type: &'static str,
-                      inputmode: Option<&'static str>,
-                      width: Option<&'static str>,
-                      prefix: Option<AttrValue>,
-                      suffix: Option<AttrValue>| {
-        html! {
-            <TextField
-                id={id.clone()} label={label.clone()} optional_marker={optional_marker.clone()} hint={hint.clone()}
-                error={error.clone()} error_prefix={error_prefix.clone()} value={text.clone()}
-                input_type={input_type} inputmode={inputmode.map(AttrValue::from)} width={width.map(AttrValue::from)}
-                autocomplete={autocomplete.clone()} {prefix} {suffix} oninput={set(Answer::Text)}
-            />
-        }
+    let text_input = |input_type, inputmode, width, prefix, suffix| {
+        let input = TextInput {
+            value: text.clone(),
+            input_type,
+            inputmode,
+            autocomplete: autocomplete.clone(),
+            width,
+            prefix,
+            suffix,
+            oninput: set(Answer::Text),
+        };
+        text_field(&shell, input)
     };
     match &field.kind {
-        FieldKind::Text => text_field("text", None, None, None, None),
-        FieldKind::Email => text_field("email", Some("email"), None, None, None),
-        FieldKind::Phone => text_field("tel", Some("tel"), Some("20"), None, None),
-        FieldKind::Iban => text_field("text", None, Some("30"), None, None),
-        FieldKind::PostalCode => text_field("text", Some("numeric"), Some("5"), None, None),
-        FieldKind::Money => text_field("text", Some("decimal"), Some("10"), Some("€".into()), None),
-        FieldKind::Number { decimals, unit } => text_field(
+        FieldKind::Text => text_input("text", None, None, None, None),
+        FieldKind::Email => text_input("email", Some("email"), None, None, None),
+        FieldKind::Phone => text_input("tel", Some("tel"), Some("20"), None, None),
+        FieldKind::Iban => text_input("text", None, Some("30"), None, None),
+        FieldKind::PostalCode => text_input("text", Some("numeric"), Some("5"), None, None),
+        FieldKind::Money => text_input("text", Some("decimal"), Some("10"), Some("€".into()), None),
+        FieldKind::Number { decimals, unit } => text_input(
             "text",
             Some(if *decimals == 0 { "numeric" } else { "decimal" }),
             Some("10"),
             None,
             unit.as_ref().map(|u| AttrValue::from(u.get(lang).to_owned())),
         ),
-        FieldKind::Textarea => html! {
-            <TextArea id={id} {label} {optional_marker} {hint} {error} {error_prefix} value={text} oninput={set(Answer::Text)} />
-        },
+        FieldKind::Textarea => text_area(&shell, text, &set(Answer::Text)),
         FieldKind::Date => {
             let values = match &answer {
                 Some(Answer::Date { day, month, year }) => {
@@ -120,64 +112,38 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                 _ => Default::default(),
             };
             let oninput = update.reform(|(part, value): (DatePart, String)| {
-                Box::new(move |old: Option<Answer>| {
-                    let (mut day, mut month, mut year) = match old {
-                        Some(Answer::Date { day, month, year }) => (day, month, year),
-                        _ => Default::default(),
-                    };
-                    match part {
-                        DatePart::Day => day = value,
-                        DatePart::Month => month = value,
-                        DatePart::Year => year = value,
-                    }
-                    Answer::Date { day, month, year }
-                }) as Box<_>
+                Box::new(move |old: Option<Answer>| edits::date_with(old, part, value)) as Box<_>
             });
-            let part_labels = t.date_parts.map(AttrValue::from);
-            html! { <DateInput {id} {label} {optional_marker} {hint} {error} {error_prefix} {part_labels} {values} {autocomplete} {oninput} /> }
+            let labels = t.date_parts.map(AttrValue::from);
+            date_input(&shell, &DateParts { labels, values, autocomplete, oninput })
         }
-        FieldKind::Select(choices) => html! {
-            <Select {id} {label} {optional_marker} {hint} {error} {error_prefix} placeholder={t.choose}
-                options={items(choices, lang)} value={text} onchange={set(Answer::Text)} />
-        },
-        FieldKind::Radio(choices) => html! {
-            <Radios {id} {label} {optional_marker} {hint} {error} {error_prefix} options={items(choices, lang)} value={text} onchange={set(Answer::Text)} />
-        },
+        FieldKind::Select(choices) => {
+            select(&shell, t.choose.into(), &items(choices, lang), &text, &set(Answer::Text))
+        }
+        FieldKind::Radio(choices) => radios(&shell, &items(choices, lang), &text, false, &set(Answer::Text)),
         FieldKind::YesNo => {
-            let options = vec![
+            let options = [
                 ChoiceItem { value: "yes".into(), label: t.yes.into(), hint: None },
                 ChoiceItem { value: "no".into(), label: t.no.into(), hint: None },
             ];
-            html! { <Radios {id} {label} {optional_marker} {hint} {error} {error_prefix} {options} value={text} inline=true onchange={set(Answer::Text)} /> }
+            radios(&shell, &options, &text, true, &set(Answer::Text))
         }
         FieldKind::Checkbox => {
-            let checked = matches!(answer, Some(Answer::Flag(true)));
+            let ticked = matches!(answer, Some(Answer::Flag(true)));
             let onchange = update.reform(|ticked: bool| Box::new(move |_| Answer::Flag(ticked)) as Box<_>);
-            html! { <Checkbox {id} {label} {hint} {error} {error_prefix} {checked} required={field.required} {onchange} /> }
+            checkbox(&shell, ticked, field.required, &onchange)
         }
         FieldKind::Checkboxes(choices) => {
-            let values = match &answer {
+            let values: Vec<AttrValue> = match &answer {
                 Some(Answer::Choices(values)) => values.iter().cloned().map(AttrValue::from).collect(),
                 _ => Vec::new(),
             };
-            // Kept in the options' order, so the payload does not depend on the order of clicks.
-            let order: Vec<String> = choices.iter().map(|c| c.value.clone()).collect();
+            let order: Rc<[String]> = choices.iter().map(|c| c.value.clone()).collect();
             let onchange = update.reform(move |(value, ticked): (String, bool)| {
                 let order = order.clone();
-                Box::new(move |old: Option<Answer>| {
-                    let mut chosen = match old {
-                        Some(Answer::Choices(chosen)) => chosen,
-                        _ => Vec::new(),
-                    };
-                    chosen.retain(|v| *v != value);
-                    if ticked {
-                        chosen.push(value);
-                    }
-                    chosen.sort_by_key(|v| order.iter().position(|o| o == v));
-                    Answer::Choices(chosen)
-                }) as Box<_>
+                Box::new(move |old: Option<Answer>| edits::choices_with(old, value, ticked, &order)) as Box<_>
             });
-            html! { <Checkboxes {id} {label} {optional_marker} {hint} {error} {error_prefix} options={items(choices, lang)} {values} {onchange} /> }
+            checkboxes(&shell, &items(choices, lang), &values, &onchange)
         }
         FieldKind::File(rules) => {
             let metas = match &answer {
@@ -216,30 +182,48 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
             let onremove = update.reform(move |index: usize| {
                 let (store, field_id) = (store.clone(), field_id.clone());
                 Box::new(move |old: Option<Answer>| {
-                    let mut metas = match old {
-                        Some(Answer::Files(files)) => files,
-                        _ => Vec::new(),
-                    };
-                    if index < metas.len() {
-                        metas.remove(index);
-                    }
                     if let Some(kept) = store.0.borrow_mut().get_mut(&field_id)
                         && index < kept.len()
                     {
                         kept.remove(index);
                     }
-                    Answer::Files(metas)
+                    edits::files_without(old, index)
                 }) as Box<_>
             });
-            let accept = (!rules.accept.is_empty()).then(|| AttrValue::from(rules.accept.join(",")));
-            html! {
-                <FileInput {id} {label} {optional_marker} {hint} {error} {error_prefix} {accept} multiple={rules.max_files > 1}
-                    {files} files_label={t.chosen_files} remove_label={t.remove} {onchoose} {onremove} />
-            }
+            let picker = FilePicker {
+                accept: (!rules.accept.is_empty()).then(|| AttrValue::from(rules.accept.join(","))),
+                multiple: rules.max_files > 1,
+                files,
+                files_label: t.chosen_files.into(),
+                remove_label: t.remove.into(),
+                onchoose,
+                onremove,
+            };
+            file_input(&shell, &picker)
         }
-        FieldKind::Calculated(_) => html! {
-            <CalculatedValue {id} {label} {hint} value={props.calculated.clone()} pending={t.not_calculated} />
-        },
+        FieldKind::Calculated(_) => {
+            calculated_value(&shell, props.calculated.clone(), t.not_calculated.into())
+        }
+    }
+}
+
+/// What surrounds the field's input, in `lang`: its input's id (from its answer's path), the
+/// label, "(optional)" unless required, the hint, and the message for `error`.
+pub(crate) fn shell(
+    definition: &Definition,
+    field: &Field,
+    path: &str,
+    error: Option<&Violation>,
+    lang: Lang,
+) -> FieldShell {
+    let t = texts(lang);
+    FieldShell {
+        id: input_id(path).into(),
+        label: field.label.get(lang).to_owned().into(),
+        optional_marker: (!field.required).then_some(AttrValue::from(t.optional)),
+        hint: field.hint.as_ref().map(|hint| markup::hint(hint.get(lang), lang)),
+        error: error.map(|violation| messages::for_field(definition, field, violation, lang).into()),
+        error_prefix: t.error_prefix.into(),
     }
 }
 
@@ -258,4 +242,31 @@ fn items(choices: &[Choice], lang: Lang) -> Vec<ChoiceItem> {
 /// assistant's own ids.
 pub(crate) fn input_id(field_id: &str) -> String {
     format!("fl-field-{field_id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shell_says_what_the_field_is_in_the_citizens_language() {
+        let definition = formlotse_core::load(
+            r#"{"formlotse": 1, "id": "f", "title": "F", "languages": ["de", "en"], "steps": [{"id": "s", "title": "S", "fields": [
+                {"id": "name", "type": "text", "label": {"de": "Name", "en": "Name"}, "hint": "Wie im Ausweis", "required": true},
+                {"id": "tel", "type": "phone", "label": {"de": "Telefon", "en": "Phone"}, "required": false}]}]}"#,
+        )
+        .expect("loads"); // ok: test
+        let field = |id| definition.field(id).expect("field"); // ok: test
+        let name = shell(&definition, field("name"), "name", Some(&Violation::Required), Lang::De);
+        assert_eq!(name.id, "fl-field-name");
+        assert_eq!(name.optional_marker, None);
+        assert!(name.hint.is_some());
+        assert_eq!(name.error.as_deref(), Some("Füllen Sie das Feld „Name“ aus."));
+        assert_eq!(name.error_prefix, "Fehler:");
+        let phone = shell(&definition, field("tel"), "tel", None, Lang::En);
+        assert_eq!((phone.label.as_str(), phone.optional_marker.as_deref()), ("Phone", Some("(optional)")));
+        assert_eq!((phone.error, phone.error_prefix.as_str()), (None, "Error:"));
+        let in_item = shell(&definition, field("name"), "hunde[1].name", None, Lang::De);
+        assert_eq!(in_item.id, "fl-field-hunde[1].name");
+    }
 }

@@ -1,19 +1,24 @@
 //! The browser host of Formlotse: mounts the assistant into a `<form-lotse>` element.
 //!
 //! The loader script (`js/formlotse.js`) defines the custom element and the `Formlotse` API and
-//! calls [`mount`] and [`check`]; everything else happens here, in Rust.
+//! calls [`mount`]; everything else happens here, in Rust. `Formlotse.check` is another wasm
+//! (`runtime/check`), loaded only when an author's tool asks for it.
 
 mod answers_file;
 mod app;
 mod assistant;
-mod check;
 mod draft;
 mod draft_banner;
+mod edits;
 mod events;
 mod fetch;
 mod field_host;
+mod language;
+mod load_error;
+mod logic;
 mod markup;
 mod mount;
+mod receipt;
 mod review;
 mod sending;
 mod state;
@@ -28,10 +33,4 @@ pub use mount::Mounted;
 #[wasm_bindgen]
 pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
     mount::mount(host, &options)
-}
-
-/// The diagnostics of a definition's JSON text, with messages in `lang` (default German).
-#[wasm_bindgen]
-pub fn check(source: &str, lang: Option<String>) -> JsValue {
-    check::check(source, lang.as_deref().map_or(formlotse_core::Lang::De, formlotse_core::Lang::from_tag))
 }

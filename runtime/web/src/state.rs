@@ -2,7 +2,6 @@
 //! how sending stands. Answers are not here: they live in an [`AnswerStore`] so that a
 //! keystroke changes no state that would re-render the form.
 
-use formlotse_core::validation::resolve;
 use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Lang, Move, Resolved, Violation};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -29,53 +28,7 @@ impl<T> PartialEq for Shared<T> {
 /// The answers, shared by the fields (which write) and the assistant (which reads on "Weiter").
 pub(crate) type AnswerStore = Shared<RefCell<Answers>>;
 
-/// The answers with the form's logic applied (shown fields, calculated values), kept in step
-/// with the answer store: a field's change updates it incrementally, and it is rebuilt when the
-/// language (which reads numbers) or the answers as a whole change.
-#[derive(Debug)]
-pub(crate) struct Logic {
-    pub(crate) resolved: Resolved,
-    /// What it was built for: the language and the answers' generation.
-    built_for: (Lang, u32),
-}
-
-/// The shared [`Logic`].
-pub(crate) type LogicStore = Shared<RefCell<Logic>>;
-
-impl Logic {
-    pub(crate) fn new(definition: &Definition, answers: &Answers, context: Context, generation: u32) -> Self {
-        Logic { resolved: resolve(definition, answers, context), built_for: (context.lang, generation) }
-    }
-
-    /// Takes the new answer at path `id`; returns whether that changed what a page shows.
-    pub(crate) fn update(store: &LogicStore, definition: &Definition, answers: &Answers, id: &str) -> bool {
-        let Some((field, _)) = definition.field_at(id) else { return false };
-        let mut logic = store.0.borrow_mut();
-        let reading = formlotse_core::value::from_answer(field, answers.get(id), logic.built_for.0);
-        logic.resolved.set(definition, id, reading)
-    }
-
-    /// Evaluates everything again after the answers changed in more than one place (an item
-    /// added or removed).
-    pub(crate) fn reset(
-        store: &LogicStore,
-        definition: &Definition,
-        answers: &Answers,
-        today: formlotse_core::Date,
-    ) {
-        let mut logic = store.0.borrow_mut();
-        let (lang, generation) = logic.built_for;
-        *logic = Logic::new(definition, answers, Context { lang, today }, generation);
-    }
-
-    /// Rebuilds it if the state moved on to another language or other answers.
-    pub(crate) fn refresh(store: &LogicStore, state: &AssistantState, answers: &Answers) {
-        let wanted = (state.context.lang, state.generation);
-        if store.0.borrow().built_for != wanted {
-            *store.0.borrow_mut() = Logic::new(&state.definition.0, answers, state.context, state.generation);
-        }
-    }
-}
+pub(crate) use crate::logic::{Logic, LogicStore};
 
 /// The chosen files themselves, by field id; the answers hold only their name, type and size.
 pub(crate) type FileStore = Shared<RefCell<HashMap<String, Vec<web_sys::File>>>>;
@@ -309,3 +262,7 @@ impl Reducible for AssistantState {
         Rc::new(next)
     }
 }
+
+#[cfg(test)]
+#[path = "state_tests.rs"]
+mod tests;

@@ -1,7 +1,6 @@
 //! The host's own words (buttons, headings, load errors), German and English. Messages about
 //! answers and definitions come from `formlotse_core::messages`.
 
-use crate::fetch::FetchError;
 use formlotse_core::Lang;
 
 /// Every fixed text of the assistant in one language.
@@ -55,6 +54,10 @@ pub(crate) struct Texts {
     pub(crate) try_again: &'static str,
     pub(crate) refused: &'static str,
     pub(crate) refused_status: fn(u16) -> String,
+    /// "Schritt 2 von 3": the place among the shown steps, from 1.
+    pub(crate) progress: fn(usize, usize) -> String,
+    /// The name of the answers file, from the form's id.
+    pub(crate) answers_file_name: fn(&str) -> String,
 }
 
 const DE: Texts = Texts {
@@ -110,6 +113,8 @@ const DE: Texts = Texts {
     try_again: "Erneut versuchen",
     refused: "Die Verwaltung hat Ihren Antrag nicht angenommen. Ihre Angaben sind erhalten.",
     refused_status: |status| format!("Antwort des Servers: HTTP {status}"),
+    progress: |step, of| format!("Schritt {step} von {of}"),
+    answers_file_name: |form| format!("{form}-antworten.json"),
 };
 
 const EN: Texts = Texts {
@@ -165,6 +170,8 @@ const EN: Texts = Texts {
     try_again: "Try again",
     refused: "The administration did not accept your application. Your answers are kept.",
     refused_status: |status| format!("Server answer: HTTP {status}"),
+    progress: |step, of| format!("Step {step} of {of}"),
+    answers_file_name: |form| format!("{form}-answers.json"),
 };
 
 /// The texts for `lang`.
@@ -173,79 +180,4 @@ pub(crate) fn texts(lang: Lang) -> &'static Texts {
         Lang::De => &DE,
         Lang::En => &EN,
     }
-}
-
-/// Why the form could not be shown, for the webmaster: what failed and where.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum LoadError {
-    /// The element has no `src` attribute.
-    MissingAttribute(&'static str),
-    /// The definition could not be fetched.
-    Fetch { url: String, error: FetchError },
-    /// The definition has problems; one line per diagnostic.
-    Invalid { url: String, lines: Vec<String> },
-}
-
-impl LoadError {
-    /// A short code for the `formlotse:error` event.
-    pub(crate) fn reason(&self) -> &'static str {
-        match self {
-            LoadError::MissingAttribute(_) => "missing_attribute",
-            LoadError::Fetch { error: FetchError::Status(_), .. } => "http_status",
-            LoadError::Fetch { error: FetchError::Network(_), .. } => "network",
-            LoadError::Invalid { .. } => "invalid_definition",
-        }
-    }
-
-    /// The details lines shown in the notice.
-    pub(crate) fn details(&self, lang: Lang) -> Vec<String> {
-        let de = lang == Lang::De;
-        match self {
-            LoadError::MissingAttribute(name) if de => {
-                vec![format!("Am Element <form-lotse> fehlt das Attribut „{name}“.")]
-            }
-            LoadError::MissingAttribute(name) => {
-                vec![format!("The <form-lotse> element has no \"{name}\" attribute.")]
-            }
-            LoadError::Fetch { url, error: FetchError::Status(404) } if de => {
-                vec![format!("Die Formulardefinition {url} wurde nicht gefunden (HTTP 404).")]
-            }
-            LoadError::Fetch { url, error: FetchError::Status(404) } => {
-                vec![format!("The form definition {url} was not found (HTTP 404).")]
-            }
-            LoadError::Fetch { url, error: FetchError::Status(status) } if de => {
-                vec![format!("Die Formulardefinition {url} konnte nicht abgerufen werden (HTTP {status}).")]
-            }
-            LoadError::Fetch { url, error: FetchError::Status(status) } => {
-                vec![format!("The form definition {url} could not be fetched (HTTP {status}).")]
-            }
-            LoadError::Fetch { url, error: FetchError::Network(message) } if de => {
-                vec![format!("Die Formulardefinition {url} konnte nicht abgerufen werden: {message}")]
-            }
-            LoadError::Fetch { url, error: FetchError::Network(message) } => {
-                vec![format!("The form definition {url} could not be fetched: {message}")]
-            }
-            LoadError::Invalid { url, lines } => {
-                let head = if de {
-                    format!("Die Formulardefinition {url} enthält Fehler:")
-                } else {
-                    format!("The form definition {url} has errors:")
-                };
-                std::iter::once(head).chain(lines.iter().cloned()).collect()
-            }
-        }
-    }
-}
-
-/// One diagnostic as a line: "Zeile 3, Spalte 5 (/steps/0/fields/1/type): …".
-pub(crate) fn diagnostic_line(diagnostic: &formlotse_core::Diagnostic, lang: Lang) -> String {
-    let message = formlotse_core::messages::diagnostic(diagnostic, lang);
-    let place = match (diagnostic.position, lang) {
-        (Some(p), Lang::De) => format!("Zeile {}, Spalte {}", p.line, p.column),
-        (Some(p), Lang::En) => format!("line {}, column {}", p.line, p.column),
-        (None, _) => String::new(),
-    };
-    let pointer =
-        if diagnostic.pointer.is_empty() { String::new() } else { format!(" ({})", diagnostic.pointer) };
-    format!("{place}{pointer}: {message}")
 }

@@ -1,6 +1,7 @@
 //! Loading a definition: JSON text in, a checked [`Definition`] or every diagnostic out.
 
 mod field;
+#[cfg(feature = "authoring")]
 mod locate;
 mod logic;
 mod object;
@@ -16,30 +17,40 @@ use object::{Object, Sink};
 use std::collections::{BTreeMap, HashMap};
 
 /// Parses and checks a definition. Returns the definition, or all diagnostics at once, each with
-/// its JSON Pointer and source position. Never panics, whatever the input.
+/// its JSON Pointer and (with the "authoring" feature) its source position. Never panics,
+/// whatever the input.
 pub fn load(source: &str) -> Result<Definition, Vec<Diagnostic>> {
     let value: Value = json::parse(source).map_err(|error| vec![syntax_diagnostic(source, error)])?;
     let mut sink = Sink::default();
     let definition = read_form(&value, &mut sink);
     match definition {
         Some(definition) if sink.diagnostics.is_empty() => Ok(definition),
-        _ => {
-            let mut diagnostics = sink.diagnostics;
-            for diagnostic in &mut diagnostics {
-                let key = matches!(diagnostic.problem, Problem::UnknownKey { .. });
-                diagnostic.position = locate::locate(source, &diagnostic.pointer, key);
-                // An expression's problem is at a spot inside the string: after its quote.
-                if let (Problem::Expression { column, .. }, Some(position)) =
-                    (&diagnostic.problem, diagnostic.position.as_mut())
-                {
-                    position.column = position.column.saturating_add(column.saturating_add(1));
-                }
-            }
-            // In reading order, as an editor lists them.
-            diagnostics.sort_by_key(|d| d.position.map(|p| (p.line, p.column)));
-            Err(diagnostics)
+        _ => Err(located(source, sink.diagnostics)),
+    }
+}
+
+/// The diagnostics with line and column, in reading order, as an editor lists them.
+#[cfg(feature = "authoring")]
+fn located(source: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    for diagnostic in &mut diagnostics {
+        let key = matches!(diagnostic.problem, Problem::UnknownKey { .. });
+        diagnostic.position = locate::locate(source, &diagnostic.pointer, key);
+        // An expression's problem is at a spot inside the string: after its quote.
+        if let (Problem::Expression { column, .. }, Some(position)) =
+            (&diagnostic.problem, diagnostic.position.as_mut())
+        {
+            position.column = position.column.saturating_add(column.saturating_add(1));
         }
     }
+    diagnostics.sort_by_key(|d| d.position.map(|p| (p.line, p.column)));
+    diagnostics
+}
+
+/// Without "authoring" (a citizen's wasm), the diagnostics name their JSON Pointer only: finding
+/// lines and columns is the authors' tools' work.
+#[cfg(not(feature = "authoring"))]
+fn located(_source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics
 }
 
 /// The diagnostic of a source the JSON reader refused: a syntax error, or a key written

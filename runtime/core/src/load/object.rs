@@ -173,6 +173,14 @@ pub(crate) fn read_text(value: &Value, pointer: String, sink: &mut Sink) -> Opti
 }
 
 /// The known key a typo most likely meant: same letters ignoring case, or at most two edits.
+/// Only authors see it, so a citizen's wasm (without "authoring") suggests nothing.
+#[cfg(not(feature = "authoring"))]
+pub(crate) fn closest(_key: &str, _known: impl Iterator<Item = &'static str>) -> Option<&'static str> {
+    None
+}
+
+/// The known key a typo most likely meant: same letters ignoring case, or at most two edits.
+#[cfg(feature = "authoring")]
 pub(crate) fn closest(key: &str, known: impl Iterator<Item = &'static str>) -> Option<&'static str> {
     let lower = key.to_ascii_lowercase();
     known
@@ -183,6 +191,7 @@ pub(crate) fn closest(key: &str, known: impl Iterator<Item = &'static str>) -> O
 }
 
 /// Levenshtein distance in characters.
+#[cfg(feature = "authoring")]
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -198,7 +207,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "authoring"))]
 mod tests {
     use super::*;
 

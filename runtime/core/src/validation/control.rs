@@ -1,22 +1,18 @@
 //! Free text may not hold control characters (they break the authority's systems and are
-//! never typed on purpose); a textarea may hold line breaks and tabs. Uses `validator`'s
-//! `ValidateNonControlCharacter`.
+//! never typed on purpose); a textarea may hold line breaks and tabs. "Control" is Unicode's
+//! general category Cc, as `char::is_control` says.
 
 use super::{Violation, is_free_text};
 use crate::definition::{Field, FieldKind};
 use crate::value::Value;
-use validator::ValidateNonControlCharacter;
 
 pub(super) fn check(field: &Field, value: &Value) -> Option<Violation> {
     let Value::Text(text) = value else { return None };
     if !is_free_text(&field.kind) {
         return None;
     }
-    let clean = if field.kind == FieldKind::Textarea {
-        text.replace(['\n', '\r', '\t'], "").validate_non_control_character()
-    } else {
-        text.validate_non_control_character()
-    };
+    let allowed = |c: char| field.kind == FieldKind::Textarea && matches!(c, '\n' | '\r' | '\t');
+    let clean = text.chars().all(|c| !c.is_control() || allowed(c));
     (!clean).then_some(Violation::ControlCharacters)
 }
 

@@ -1,5 +1,5 @@
 //! `"equals": "other"` — the answer must be the same as another field's ("repeat your e-mail
-//! address"), via `validator`'s `validate_must_match`. E-mail addresses compare without case in
+//! address"). E-mail addresses compare without case in
 //! the domain, as mail systems do.
 
 use super::{Lookup, Violation};
@@ -10,10 +10,8 @@ pub(super) fn check(field: &Field, value: &Value, values: Lookup) -> Option<Viol
     let other = field.rules.equals.as_ref()?;
     let Some(Ok(Some(other_value))) = values(other) else { return None };
     let same = match (&field.kind, value, other_value) {
-        (FieldKind::Email, Value::Text(a), Value::Text(b)) => {
-            validator::validate_must_match(normalize_email(a), normalize_email(b))
-        }
-        _ => validator::validate_must_match(value, other_value),
+        (FieldKind::Email, Value::Text(a), Value::Text(b)) => normalize_email(a) == normalize_email(b),
+        _ => value == other_value,
     };
     (!same).then(|| Violation::Equals { other: other.clone() })
 }

@@ -1,5 +1,4 @@
-//! `"min"` / `"max"` for numbers and money, compared exactly, via `validator`'s
-//! `ValidateRange`.
+//! `"min"` / `"max"` for numbers and money, compared exactly as decimals.
 //!
 //! ```json
 //! {"id": "anzahl", "type": "number", "label": "Anzahl der Hunde", "min": 1, "max": 20}
@@ -7,30 +6,14 @@
 
 use super::Violation;
 use crate::definition::Field;
-use crate::value::{Decimal, Value};
-use validator::ValidateRange;
-
-/// An exact decimal for `validator`'s range check.
-struct Exact(Decimal);
-
-impl ValidateRange<Decimal> for Exact {
-    fn greater_than(&self, max: Decimal) -> Option<bool> {
-        Some(self.0 > max)
-    }
-    fn less_than(&self, min: Decimal) -> Option<bool> {
-        Some(self.0 < min)
-    }
-}
+use crate::value::Value;
 
 pub(super) fn check(field: &Field, value: &Value) -> Option<Violation> {
     let Value::Number(number) = value else { return None };
     let (min, max) = (field.rules.min, field.rules.max);
-    if Exact(*number).validate_range(min, max, None, None) {
-        return None;
-    }
     match (min, max) {
         (Some(min), _) if *number < min => Some(Violation::Min { min: min.to_string() }),
-        (_, Some(max)) => Some(Violation::Max { max: max.to_string() }),
+        (_, Some(max)) if *number > max => Some(Violation::Max { max: max.to_string() }),
         _ => None,
     }
 }

@@ -1,11 +1,17 @@
-//! `Formlotse.check(json)`: the diagnostics of a definition, for editors and CMS plugins.
+//! `Formlotse.check(json)`: the diagnostics of a definition, for editors, CMS plugins and the
+//! playground. Authors need line, column, "did you mean" and the messages; citizens do not, so
+//! this is a wasm of its own that the loader fetches only when `check` is called (see
+//! ARCHITECTURE.md, "Two wasm files").
 
-use crate::texts::diagnostic_line;
 use formlotse_core::Lang;
-use wasm_bindgen::JsValue;
+use formlotse_core::messages::diagnostic_line;
+use wasm_bindgen::prelude::*;
 
 /// An array of `{code, pointer, line, column, message, text}`; empty when the definition loads.
-pub(crate) fn check(source: &str, lang: Lang) -> JsValue {
+/// Messages are in `lang` (default German).
+#[wasm_bindgen]
+pub fn check(source: &str, lang: Option<String>) -> JsValue {
+    let lang = lang.as_deref().map_or(Lang::De, Lang::from_tag);
     let diagnostics = formlotse_core::load(source).err().unwrap_or_default();
     diagnostics
         .iter()
