@@ -13,6 +13,7 @@ mod budget;
 mod cmd;
 mod demo;
 mod dist;
+mod hashed;
 mod sizes;
 mod test;
 mod tools;
