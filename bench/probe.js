@@ -82,6 +82,15 @@
 
   const hasText = (id, text) => (system.field(id)?.textContent ?? '').includes(text);
 
+  /** The page and every request of the browser's request log that ended by `until` (ms). */
+  const requestsUntil = (until) =>
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .filter((entry) => entry.responseEnd <= until);
+  /** Whether the body came over the network (not a cache hit, not a 304 revalidation). */
+  const downloaded = (entry) => entry.encodedBodySize > 0 && entry.transferSize > entry.encodedBodySize;
+  /** The runtime's files: Formlotse's dist/, the peers' npm packages. */
+  const isRuntime = (entry) => /^\/(formlotse|vendor)\//.test(new URL(entry.name).pathname);
+
   window.__bench = {
     /** Navigation start to the first frame showing the probe's input. */
     interactive: whenShown(() => {
@@ -100,6 +109,36 @@
         return box !== null && box.checkVisibility() && box.textContent.includes(label);
       }).length,
     hasText,
+    /**
+     * Sequential round trips before `until`: the longest chain of requests that went to the
+     * network (a revalidation counts, a cache hit does not), each started only after the one
+     * before it had ended. The page itself is the first.
+     */
+    roundTrips(until) {
+      const sent = requestsUntil(until).filter((entry) => entry.transferSize > 0);
+      sent.sort((a, b) => a.startTime - b.startTime);
+      const depth = sent.map(() => 1);
+      sent.forEach((entry, i) => {
+        for (let j = 0; j < i; j++) {
+          if (sent[j].responseEnd <= entry.startTime) depth[i] = Math.max(depth[i], depth[j] + 1);
+        }
+      });
+      return Math.max(0, ...depth);
+    },
+    /** When the form's JSON had arrived (ms), the earliest a loader could show its title. */
+    formArrived() {
+      const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.startsWith('/forms/'));
+      return entry ? entry.responseEnd : null;
+    },
+    /** Bytes over the wire before `until`: everything, and the runtime's files' bodies. */
+    transferred(until) {
+      const entries = requestsUntil(until);
+      return {
+        bytes: entries.reduce((sum, entry) => sum + entry.transferSize, 0),
+        runtimeBytes: entries.filter((e) => isRuntime(e) && downloaded(e)).reduce((sum, e) => sum + e.transferSize, 0),
+        runtimeFiles: entries.filter((e) => isRuntime(e) && downloaded(e)).map((e) => new URL(e.name).pathname),
+      };
+    },
     wasmBytes: () => memories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0),
     /**
      * Starts one measurement: the page waits for `until` ({error: [id, text]} or {field: id})

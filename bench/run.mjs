@@ -3,6 +3,10 @@
 // (empty cache, empty storage). It writes raw samples to BENCH_RESULTS; xtask takes the
 // medians, sizes the files and writes the report. Timings are measured, never judged here.
 //
+// The phone profile loads the small and medium forms again on an emulated phone: Chromium's
+// network emulation at Lighthouse's "Slow 4G" and its CPU slowed 4×, once with an empty cache
+// and once as the second page view of a site (another form's page loaded before, unthrottled).
+//
 // Environment: BENCH_DIST (Formlotse's dist/), BENCH_FORMS (the generated forms), BENCH_RESULTS
 // (where to write), BENCH_RUNS (runs per system and form), CHROMIUM (the browser binary).
 import { chromium } from 'playwright-core';
@@ -22,7 +26,17 @@ const SYSTEMS = ['formlotse', 'surveyjs', 'formio'];
 const CHROMIUM_FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
+  // No name resolves: a page reaching for the internet fails at once (the phone profile cannot
+  // use a route to block it: routing turns the HTTP cache off).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
+/** Lighthouse's mobile profile: "Slow 4G" (1,638.4 kbit/s down, 675 kbit/s up, 150 ms round trip), CPU 4× slower. */
+const PHONE = {
+  forms: ['small', 'medium'],
+  network: { offline: false, latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 },
+  cpuSlowdown: 4,
+  context: { locale: 'de-DE', viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+};
 /** The longest wait for one page state; a large form on a busy two-core machine is slow. */
 const PATIENCE_MS = 180_000;
 
@@ -35,6 +49,7 @@ const expectations = Object.fromEntries(
 );
 
 const samples = [];
+const phone = [];
 const files = Object.fromEntries(FORMS.map((form) => [form, {}]));
 const failures = new Set();
 
@@ -59,6 +74,24 @@ try {
       }
     }
   }
+  for (let run = 1; run <= runs; run++) {
+    const order = [...SYSTEMS.slice(run % 3), ...SYSTEMS.slice(0, run % 3)];
+    for (const form of PHONE.forms) {
+      for (const cache of ['cold', 'warm']) {
+        for (const system of order) {
+          let sample;
+          try {
+            sample = await measurePhone(system, form, cache, run);
+          } catch (error) {
+            failures.add(`phone: ${system}, ${form}, ${cache} cache, run ${run}: ${error.message.split('\n')[0]}`);
+            sample = { form, system, run, cache };
+          }
+          phone.push(sample);
+          console.log(`phone run ${run}/${runs} ${form} ${cache} ${system}: ${describePhone(sample)}`);
+        }
+      }
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -66,7 +99,11 @@ try {
 
 writeFileSync(
   env('BENCH_RESULTS'),
-  JSON.stringify({ chromium: `Chromium ${browser.version()}`, runs, samples, files, failures: [...failures] }, null, 1),
+  JSON.stringify({
+    chromium: `Chromium ${browser.version()}`, runs, samples, files,
+    phone: { network: PHONE.network, cpuSlowdown: PHONE.cpuSlowdown, samples: phone },
+    failures: [...failures],
+  }, null, 1),
 );
 
 /**
@@ -129,6 +166,45 @@ async function measure(system, form, run) {
   }
 }
 
+/**
+ * One page load on the emulated phone: first field interactive, the sequential round trips
+ * before it, and what went over the wire. `warm`: the second page view of the site, another
+ * form's page loaded before in the same context (same HTTP cache).
+ */
+async function measurePhone(system, form, cache, run) {
+  const context = await browser.newContext(PHONE.context);
+  try {
+    await context.addInitScript({ path: join(bench, 'probe.js') });
+    const page = await context.newPage();
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) {
+        failures.add(`phone: ${system} requested ${request.url()}`);
+      }
+    });
+    page.on('pageerror', (error) => failures.add(`phone: ${system}, ${form}: page error: ${error.message}`));
+    if (cache === 'warm') {
+      const other = PHONE.forms.find((name) => name !== form);
+      await page.goto(`${server.url}/pages/${system}.html?form=${other}`);
+      await inPage(page, () => window.__bench.interactive);
+    }
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', PHONE.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+    await page.goto(`${server.url}/pages/${system}.html?form=${form}`);
+    const interactiveMs = await inPage(page, () => window.__bench.interactive);
+    const roundTrips = await inPage(page, (until) => window.__bench.roundTrips(until), interactiveMs);
+    const wire = await inPage(page, (until) => window.__bench.transferred(until), interactiveMs);
+    const formArrivedMs = await inPage(page, () => window.__bench.formArrived());
+    return {
+      form, system, run, cache, interactiveMs, roundTrips, formArrivedMs,
+      transferredBytes: wire.bytes, runtimeBytes: wire.runtimeBytes, runtimeFiles: wire.runtimeFiles,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 /** The spec's first step as each system shows it: the same fields shown, the same hidden. */
 async function checkFirstStep(page, system, form, expect) {
   const shown = await inPage(page, (ids) => window.__bench.shown(ids), expect.firstStepVisible);
@@ -164,6 +240,12 @@ async function inPage(page, fn, arg) {
 
 async function waitUntil(page, fn, arg) {
   await page.waitForFunction(fn, arg, { timeout: PATIENCE_MS, polling: 'raf' });
+}
+
+function describePhone(sample) {
+  if (sample.interactiveMs === undefined) return 'failed';
+  return `interactive ${sample.interactiveMs.toFixed(0)} ms, ${sample.roundTrips} round trips, ` +
+    `${(sample.transferredBytes / 1000).toFixed(1)} kB over the wire (runtime ${(sample.runtimeBytes / 1000).toFixed(1)} kB)`;
 }
 
 function describe(sample) {

@@ -1,6 +1,12 @@
 // A small static server for the benchmark pages. All three systems get the same treatment:
 // every file gzip -9 compressed once (what a well-configured server sends; Chromium asks only
-// for gzip over plain http), no caching, no CSP (the peers set inline styles).
+// for gzip over plain http), no CSP (the peers set inline styles), and the caching a town's
+// server would send (docs/embedding.md): files that never change under their name are kept a
+// year (Formlotse's content-hashed runtime files; the peers' files under their pinned npm
+// version, as a town would put them under a versioned path), everything else (pages, forms,
+// formlotse.js) is revalidated by ETag on every use. Each page load of the benchmark starts
+// with an empty cache, except the second page view of the phone profile.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
@@ -45,6 +51,13 @@ export function fileFor(table, pathname) {
   return null;
 }
 
+/** A year for what never changes under its name, revalidation for everything else. */
+export function cacheControl(pathname) {
+  if (pathname.startsWith('/vendor/')) return 'public, max-age=31536000, immutable';
+  if (/^\/formlotse\/[^/]+\.[0-9a-f]{12}\.[a-z]+$/.test(pathname)) return 'public, max-age=31536000, immutable';
+  return 'no-cache';
+}
+
 /** Starts the server on a free loopback port; resolves to { url, close }. */
 export function serve(folders) {
   const table = routes(folders);
@@ -60,11 +73,17 @@ export function serve(folders) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
+    const etag = `W/"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
     const headers = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheControl(pathname),
+      ETag: etag,
       Vary: 'Accept-Encoding',
     };
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
     if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
       if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: constants.Z_BEST_COMPRESSION }));
       body = compressed.get(file);

@@ -2,6 +2,7 @@
 //! `check` command for form definitions.
 
 mod api;
+mod caching;
 mod check;
 mod cli;
 mod faults;

@@ -15,6 +15,7 @@ use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
 
 use crate::api::{self, Demo};
+use crate::caching;
 use crate::cli::ServeOptions;
 use crate::faults;
 use crate::samples;
@@ -58,12 +59,16 @@ fn cors() -> CorsLayer {
         .expose_headers([LOCATION, RETRY_AFTER])
 }
 
-/// Adds the CSP, `no-cache` (a developer edits files and reloads) and `nosniff`.
+/// Adds the CSP, the caching of docs/embedding.md (hashed runtime files for a year, everything
+/// else `no-cache`: a developer edits files and reloads) and `nosniff`.
 async fn common_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
+    let cache =
+        if response.status().is_success() { caching::cache_control(&path) } else { caching::REVALIDATE };
     let headers = response.headers_mut();
     headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
 }

@@ -1,11 +1,18 @@
 //! `cargo xtask dist`: the files a town puts on its web server.
 
 use crate::cmd::{command, run};
-use crate::{Result, root, sizes, tools};
+use crate::{Result, hashed, root, sizes, tools};
 use std::path::Path;
 
-/// The files of dist/ that a page with a form downloads.
-pub(crate) const PAGE_FILES: &[&str] = &["formlotse.js", "formlotse_web.js", "formlotse_web_bg.wasm"];
+/// The loader: the one page file with a fixed name, linked by the page.
+pub(crate) const LOADER: &str = "formlotse.js";
+
+/// The runtime files a page with a form downloads through the loader, as wasm-bindgen writes
+/// them; dist/ holds them under content-hashed names (`hashed.rs`) that the loader knows.
+pub(crate) const RUNTIME_FILES: &[&str] = &["formlotse_web.js", "formlotse_web_bg.wasm"];
+
+/// Where the documented head lines of this release are written (docs/embedding.md).
+const PRELOAD: &str = "formlotse.preload.html";
 
 /// The files `Formlotse.check` loads on its first call; a citizen's page never does.
 const CHECK_FILES: &[&str] = &["formlotse_check.js", "formlotse_check_bg.wasm"];
@@ -38,15 +45,32 @@ pub(crate) fn dist() -> Result<Built> {
     std::fs::write(dist.join("formlotse.payload.schema.json"), payload_schema + "\n")
         .map_err(|e| format!("cannot write the payload schema: {e}"))?;
 
-    let loader = root.join("runtime/web/js/formlotse.js");
-    std::fs::copy(&loader, dist.join("formlotse.js"))
-        .map_err(|e| format!("cannot copy {}: {e}", loader.display()))?;
+    let renamed = RUNTIME_FILES
+        .iter()
+        .map(|file| Ok((file.to_string(), hashed::rename(&dist, file)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let check_renamed = CHECK_FILES
+        .iter()
+        .map(|file| Ok((file.to_string(), hashed::rename(&dist, file)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let all: Vec<(String, String)> = renamed.iter().chain(&check_renamed).cloned().collect();
+    let source = root.join("runtime/web/js").join(LOADER);
+    let loader =
+        std::fs::read_to_string(&source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+    std::fs::write(dist.join(LOADER), hashed::loader(&loader, &all)?)
+        .map_err(|e| format!("cannot write {LOADER}: {e}"))?;
+    std::fs::write(dist.join(PRELOAD), preload_lines(&renamed))
+        .map_err(|e| format!("cannot write {PRELOAD}: {e}"))?;
 
-    let sizes = sizes::print(&dist, PAGE_FILES)?;
+    let page_files: Vec<String> =
+        std::iter::once(LOADER.to_owned()).chain(renamed.into_iter().map(|(_, hashed)| hashed)).collect();
+    let sizes = sizes::print(&dist, &page_files)?;
     println!("\nloaded only by Formlotse.check (authors' tools, the playground):");
-    sizes::print(&dist, CHECK_FILES)?;
+    let check_files: Vec<String> = check_renamed.into_iter().map(|(_, hashed)| hashed).collect();
+    sizes::print(&dist, &check_files)?;
     Ok(Built { sizes })
 }
+
 
 /// What building a wasm file needs.
 struct Tools<'a> {
@@ -102,6 +126,25 @@ pub(crate) fn remap_flags(root: &Path) -> String {
         prefixes.push(format!("{}/=", sysroot.trim()));
     }
     prefixes.iter().map(|p| format!("--remap-path-prefix={p}")).collect::<Vec<_>>().join(" ")
+}
+
+/// The optional `<head>` lines that start the runtime's downloads before the loader runs, for
+/// dist/ served under `/formlotse/`; the names change with every release.
+fn preload_lines(renamed: &[(String, String)]) -> String {
+    let mut out = String::from(
+        "<!-- Formlotse: optional lines for the page head, for dist/ under /formlotse/ (docs/embedding.md).\n     \
+         The file names change with every release: update these lines with the files. -->\n",
+    );
+    for (_, file) in renamed {
+        if file.ends_with(".js") {
+            out.push_str(&format!("<link rel=\"modulepreload\" href=\"/formlotse/{file}\">\n"));
+        } else {
+            out.push_str(&format!(
+                "<link rel=\"preload\" href=\"/formlotse/{file}\" as=\"fetch\" crossorigin>\n"
+            ));
+        }
+    }
+    out
 }
 
 /// What `dist` built: the sizes of the page files (the total line it printed).

@@ -14,6 +14,7 @@ mod budget;
 mod cmd;
 mod demo;
 mod dist;
+mod hashed;
 mod postgres;
 mod sizes;
 mod test;

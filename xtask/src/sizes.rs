@@ -24,18 +24,18 @@ pub(crate) fn measure(bytes: &[u8]) -> Result<Sizes> {
 }
 
 /// Prints a table of `files` in `dir` with a total line, and returns the total.
-pub(crate) fn print(dir: &Path, files: &[&str]) -> Result<Sizes> {
+pub(crate) fn print(dir: &Path, files: &[String]) -> Result<Sizes> {
     let mut total = Sizes::default();
-    println!("{:<28} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    println!("{:<36} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
     for file in files {
         let path = dir.join(file);
         let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let sizes = measure(&bytes)?;
-        println!("{file:<28} {:>10} {:>10} {:>10}", sizes.raw, sizes.gzip, sizes.brotli);
+        println!("{file:<36} {:>10} {:>10} {:>10}", sizes.raw, sizes.gzip, sizes.brotli);
         total.raw += sizes.raw;
         total.gzip += sizes.gzip;
         total.brotli += sizes.brotli;
     }
-    println!("{:<28} {:>10} {:>10} {:>10}", "total", total.raw, total.gzip, total.brotli);
+    println!("{:<36} {:>10} {:>10} {:>10}", "total", total.raw, total.gzip, total.brotli);
     Ok(total)
 }

@@ -2,7 +2,9 @@
  *  <script src="/formlotse/formlotse.js" defer></script>
  *  <form-lotse src="/formulare/hund-anmelden.json" endpoint="/api/antraege"></form-lotse>
  * A classic script (no module, no eval): it locates the wasm next to itself, defines the
- * <form-lotse> element and the window.Formlotse API, and mounts the Rust app per element. */
+ * <form-lotse> element and the window.Formlotse API, and mounts the Rust app per element.
+ * Every request starts as soon as its address is known: the wasm (compiled while it
+ * downloads), the glue module and each element's definition, side by side. */
 (function () {
   "use strict";
   // Read synchronously: document.currentScript is null once this function has returned.
@@ -15,16 +17,55 @@
     (script && script.src) || document.baseURI
   ).href;
 
-  var runtime = null;
-  function loadRuntime() {
-    if (!runtime) {
-      runtime = import(new URL("formlotse_web.js", base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL("formlotse_web_bg.wasm", base) }).then(function () {
-          return glue;
-        });
+  // The runtime's files next to this script. `cargo xtask dist` writes their content-hashed
+  // names here: they can be cached for a year, while this short-lived script names a new
+  // release at once (docs/embedding.md, "Caching").
+  var FILES = {
+    glue: "formlotse_web.js",
+    wasm: "formlotse_web_bg.wasm",
+    checkGlue: "formlotse_check.js",
+    checkWasm: "formlotse_check_bg.wasm",
+  };
+
+  /** Fetches and compiles a wasm module; compiling starts with the first bytes. */
+  function compileWasm(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
+      var type = response.headers.get("Content-Type") || "";
+      if (WebAssembly.compileStreaming && /^application\/wasm\b/i.test(type)) {
+        return WebAssembly.compileStreaming(response);
+      }
+      // A server that sends another MIME type gets the slower path, not a failure.
+      return response.arrayBuffer().then(function (bytes) {
+        return WebAssembly.compile(bytes);
+      });
+    });
+  }
+
+  // The wasm and the glue load side by side, from the moment this script runs.
+  var runtime = Promise.all([import(new URL(FILES.glue, base).href), compileWasm(new URL(FILES.wasm, base).href)]).then(
+    function (loaded) {
+      var glue = loaded[0];
+      return glue.default({ module_or_path: loaded[1] }).then(function () {
+        return glue;
       });
     }
-    return runtime;
+  );
+  runtime.catch(function () {}); // reported per element by showFailure, not as unhandled
+
+  /**
+   * Starts the request for the definition the app will load, before the wasm is there, and
+   * returns {src, response} for the app to take over (it checks that src is the one it
+   * chose). The same choice as the app: options, then an inline definition, then `src`.
+   */
+  function requestDefinition(element, options) {
+    if (options && options.definition != null) return undefined;
+    if (element.querySelector(":scope > script[type='application/json']")) return undefined;
+    var src = options && options.src != null ? String(options.src) : element.getAttribute("src");
+    if (!src) return undefined;
+    var response = fetch(src);
+    response.catch(function () {}); // the app reports a failed request in the element
+    return { src: src, response: response };
   }
 
   // Formlotse.check is the authors' tool: its own wasm (diagnostics with line, column and
@@ -32,8 +73,8 @@
   var checker = null;
   function loadChecker() {
     if (!checker) {
-      checker = import(new URL("formlotse_check.js", base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL("formlotse_check_bg.wasm", base) }).then(function () {
+      checker = import(new URL(FILES.checkGlue, base).href).then(function (glue) {
+        return glue.default({ module_or_path: new URL(FILES.checkWasm, base) }).then(function () {
           return glue;
         });
       });
@@ -63,11 +104,12 @@
   /** Mounts into `element` once the runtime is there; a handle that works before and after. */
   function createHandle(element, options) {
     var state = { mounted: null, gone: false };
-    var ready = loadRuntime().then(
+    var definition = requestDefinition(element, options);
+    var ready = runtime.then(
       function (glue) {
         if (state.gone) return;
         try {
-          state.mounted = glue.mount(element, options || undefined);
+          state.mounted = glue.mount(element, options || undefined, definition);
         } catch (error) {
           showFailure(element, error);
         }

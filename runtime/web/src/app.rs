@@ -4,7 +4,7 @@
 use crate::assistant::{Assistant, AssistantProps};
 use crate::draft::DraftMode;
 use crate::events::Events;
-use crate::fetch::get_text;
+use crate::fetch::{InFlight, get_definition};
 use crate::load_error::LoadError;
 use crate::texts::texts;
 use formlotse_core::{Definition, Lang};
@@ -17,6 +17,8 @@ use yew::prelude::*;
 pub struct AppProps {
     /// URL of the definition (`src`).
     pub src: Option<AttrValue>,
+    /// The loader's request for `src`, if it started one (taken over instead of fetching again).
+    pub in_flight: InFlight,
     /// The definition's JSON text itself (inline or from `Formlotse.mount`); wins over `src`.
     pub definition: Option<AttrValue>,
     /// URL submissions are posted to (`endpoint`).
@@ -113,8 +115,9 @@ async fn load(props: &AppProps) -> Result<Definition, LoadError> {
     let (source, url) = match (&props.definition, &props.src) {
         (Some(text), _) => (text.to_string(), "(inline)".to_owned()),
         (None, Some(src)) => {
-            let answer =
-                get_text(src).await.map_err(|error| LoadError::Fetch { url: src.to_string(), error })?;
+            let answer = get_definition(src, &props.in_flight)
+                .await
+                .map_err(|error| LoadError::Fetch { url: src.to_string(), error })?;
             (answer.body, src.to_string())
         }
         (None, None) => return Err(LoadError::MissingAttribute("src")),

@@ -1,5 +1,9 @@
-//! The two requests the host makes: fetch the definition, post the submission.
+//! The two requests the host makes: fetch the definition, post the submission. The loader
+//! (`js/formlotse.js`) may have started the definition's request before the wasm was there:
+//! [`InFlight`] hands that request over, so it is never made twice.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
@@ -19,10 +23,51 @@ pub(crate) struct Answer {
 }
 
 /// GETs `url` and returns the body text.
-pub(crate) async fn get_text(url: &str) -> Result<Answer, FetchError> {
+async fn get_text(url: &str) -> Result<Answer, FetchError> {
     let init = RequestInit::new();
     init.set_method("GET");
     send(url, &init).await
+}
+
+/// A definition request the loader started for `src` (a `Promise<Response>`), taken at most once:
+/// a body can be read only once, and a reset loads the definition afresh.
+#[derive(Clone, Default)]
+pub(crate) struct InFlight(Rc<RefCell<Option<(String, js_sys::Promise)>>>);
+
+impl InFlight {
+    /// Reads `{src, response}` as the loader passes it; nothing when it is not that shape.
+    pub(crate) fn from_js(value: &JsValue) -> InFlight {
+        let field = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
+        let src = field("src").and_then(|src| src.as_string());
+        let response = field("response").and_then(|response| response.dyn_into::<js_sys::Promise>().ok());
+        InFlight(Rc::new(RefCell::new(src.zip(response))))
+    }
+
+    /// The request for exactly `src`, if the loader started it and nobody took it yet.
+    fn take(&self, src: &str) -> Option<js_sys::Promise> {
+        let mut slot = self.0.borrow_mut();
+        match slot.take() {
+            Some((started, response)) if started == src => Some(response),
+            other => {
+                *slot = other;
+                None
+            }
+        }
+    }
+}
+
+impl PartialEq for InFlight {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The definition at `src`: from the request already in flight for it, else fetched now.
+pub(crate) async fn get_definition(src: &str, in_flight: &InFlight) -> Result<Answer, FetchError> {
+    match in_flight.take(src) {
+        Some(response) => read(JsFuture::from(response).await.map_err(network)?).await,
+        None => get_text(src).await,
+    }
 }
 
 /// What a receiver answered, whatever the status.
@@ -95,7 +140,12 @@ pub(crate) async fn post_submission(
 }
 
 async fn send(url: &str, init: &RequestInit) -> Result<Answer, FetchError> {
-    let response = fetch(url, init).await.map_err(FetchError::Network)?;
+    read(fetch(url, init).await.map_err(FetchError::Network)?.into()).await
+}
+
+/// The body text of a successful response.
+async fn read(response: JsValue) -> Result<Answer, FetchError> {
+    let response: Response = response.dyn_into().map_err(network)?;
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }

@@ -29,8 +29,9 @@ use wasm_bindgen::prelude::*;
 
 pub use mount::Mounted;
 
-/// Renders the assistant into `host`'s shadow root; `options` may override the attributes.
+/// Renders the assistant into `host`'s shadow root; `options` may override the attributes;
+/// `in_flight` (`{src, response}`) is the loader's request for the definition, if it made one.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
-    mount::mount(host, &options)
+pub fn mount(host: web_sys::HtmlElement, options: JsValue, in_flight: JsValue) -> Result<Mounted, JsValue> {
+    mount::mount(host, &options, &in_flight)
 }

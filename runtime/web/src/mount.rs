@@ -5,6 +5,7 @@
 use crate::app::{App, AppProps};
 use crate::draft::DraftMode;
 use crate::events::Events;
+use crate::fetch::InFlight;
 use crate::style;
 use formlotse_core::Lang;
 use wasm_bindgen::prelude::*;
@@ -38,8 +39,8 @@ impl Mounted {
     /// Starts over: the definition is loaded again and every answer is cleared.
     pub fn reset(&mut self) -> Result<(), JsValue> {
         self.unmount();
-        // Starting afresh means without the draft, too.
-        let props = AppProps { fresh: true, ..self.props.clone() };
+        // Starting afresh means without the draft, too, and with the definition fetched again.
+        let props = AppProps { fresh: true, in_flight: InFlight::default(), ..self.props.clone() };
         self.app = Some(render(&self.host, props)?);
         Ok(())
     }
@@ -47,8 +48,9 @@ impl Mounted {
 
 /// Mounts into `host`'s (open) shadow root. `options` (from `Formlotse.mount`) may hold `src`,
 /// `definition` (JSON text or object), `endpoint`, `lang` and `draft`; what it lacks comes from the
-/// element's attributes and an inline JSON definition.
-pub(crate) fn mount(host: HtmlElement, options: &JsValue) -> Result<Mounted, JsValue> {
+/// element's attributes and an inline JSON definition. `in_flight` is the loader's request for the
+/// definition (`{src, response}`), used when it is for the `src` chosen here.
+pub(crate) fn mount(host: HtmlElement, options: &JsValue, in_flight: &JsValue) -> Result<Mounted, JsValue> {
     let option = |key: &str| -> Option<String> {
         let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?;
         if value.is_undefined() || value.is_null() {
@@ -60,6 +62,7 @@ pub(crate) fn mount(host: HtmlElement, options: &JsValue) -> Result<Mounted, JsV
     let definition = option("definition").or_else(|| inline_definition(&host));
     let props = AppProps {
         src: if definition.is_some() { None } else { attribute("src").map(Into::into) },
+        in_flight: InFlight::from_js(in_flight),
         definition: definition.map(Into::into),
         endpoint: attribute("endpoint").map(Into::into),
         lang: attribute("lang").map_or_else(|| language_of(&host), |tag| Lang::from_tag(&tag)),

@@ -18,12 +18,32 @@ pub(crate) struct Sample {
     pub(crate) wasm_bytes: Option<f64>,
 }
 
+/// One page load of the phone profile (`cold`: empty cache; `warm`: the site's second page).
+#[derive(Debug, Clone)]
+pub(crate) struct PhoneSample {
+    pub(crate) form: String,
+    pub(crate) system: String,
+    pub(crate) warm: bool,
+    pub(crate) interactive_ms: Option<f64>,
+    pub(crate) round_trips: Option<f64>,
+    /// When the form's JSON had arrived: the earliest a title could show without the runtime.
+    pub(crate) form_arrived_ms: Option<f64>,
+    pub(crate) transferred_bytes: Option<f64>,
+    /// Bytes of the runtime's files (Formlotse's dist/, the peers' packages) that came over
+    /// the network, not from the cache.
+    pub(crate) runtime_bytes: Option<f64>,
+}
+
 /// Everything one harness run measured.
 #[derive(Debug)]
 pub(crate) struct Results {
     pub(crate) chromium: String,
     pub(crate) runs: usize,
     pub(crate) samples: Vec<Sample>,
+    pub(crate) phone: Vec<PhoneSample>,
+    /// The phone profile's network emulation (CDP `Network.emulateNetworkConditions`) and
+    /// CPU slowdown, as the harness applied them.
+    pub(crate) phone_profile: Value,
     /// Per form and system: the files on disk its page loaded (page, glue, library, form).
     pub(crate) files: Value,
     /// What went wrong: a mismatch between a page and its form's expectations, a timeout.
@@ -63,10 +83,31 @@ pub(crate) fn read(path: &Path) -> Result<Results> {
             wasm_bytes: s["wasmBytes"].as_f64(),
         })
         .collect();
+    let phone = json["phone"]["samples"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| PhoneSample {
+            form: text_of(s, "form"),
+            system: text_of(s, "system"),
+            warm: s["cache"] == "warm",
+            interactive_ms: s["interactiveMs"].as_f64(),
+            round_trips: s["roundTrips"].as_f64(),
+            form_arrived_ms: s["formArrivedMs"].as_f64(),
+            transferred_bytes: s["transferredBytes"].as_f64(),
+            runtime_bytes: s["runtimeBytes"].as_f64(),
+        })
+        .collect();
+    let mut phone_profile = json["phone"].clone();
+    if let Some(profile) = phone_profile.as_object_mut() {
+        profile.remove("samples");
+    }
     Ok(Results {
         chromium: text_of(&json, "chromium"),
         runs: json["runs"].as_u64().unwrap_or_default() as usize,
         samples,
+        phone,
+        phone_profile,
         files: json["files"].clone(),
         failures: json["failures"]
             .as_array()

@@ -11,6 +11,7 @@ mod formio;
 mod formlotse;
 mod forms;
 mod harness;
+mod phone;
 mod report;
 mod server;
 mod spec;

@@ -2,6 +2,7 @@
 //! ratios Formlotse/peer, and the machine it ran on; as Markdown and as JSON.
 
 use super::harness::{self, Results, Sample};
+use super::phone::Phone;
 use super::spec::Form;
 use crate::Result;
 use crate::sizes::{self, Sizes};
@@ -20,6 +21,7 @@ pub(crate) struct Report {
     machine: Machine,
     runs: usize,
     forms: Vec<FormFigures>,
+    phone: Phone,
     pub(crate) failures: Vec<String>,
     /// The native engine benchmark (see `bench::engine`): the JSON formlotse-core's
     /// `logic_bench` example printed, or `{"error": …}`; `None` when it was not run.
@@ -118,7 +120,7 @@ impl SystemFigures {
 }
 
 /// The median; of an even count, the mean of the middle two.
-fn median(mut values: Vec<f64>) -> Option<f64> {
+pub(super) fn median(mut values: Vec<f64>) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
@@ -178,6 +180,7 @@ impl Report {
             machine: Machine { cpus: cpus(), cpu: cpu_model(), chromium: results.chromium.clone() },
             runs: results.runs,
             forms: figures,
+            phone: Phone::new(results),
             failures: results.failures.clone(),
             engine: None,
             server: None,
@@ -242,6 +245,7 @@ impl Report {
              CSS (the default CSS fetches a Google font), Form.io with its default 100 ms change \
              debounce, which is part of its keystroke figure.\n",
         );
+        out.push_str(&self.phone.markdown());
         out.push_str("\n## Engine\n\n");
         out.push_str(&engine_markdown(self.engine.as_ref()));
         match &self.server {
@@ -301,6 +305,7 @@ impl Report {
             "runs": self.runs,
             "units": METRICS.iter().map(|m| (m.key, m.unit)).collect::<BTreeMap<_, _>>(),
             "forms": forms,
+            "phone": self.phone.json(),
             "engine": self.engine,
             "server": self.server,
             "failures": self.failures,
