@@ -1,4 +1,4 @@
-//! `formlotse-server serve --config FILE | config-check FILE | hash-token`.
+//! `formlotse-server serve --config FILE | config-check FILE | hash-token | import-fim SCHEMA.xml …`.
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -11,15 +11,22 @@ const USAGE: &str = "\
 Usage: formlotse-server serve --config FILE
        formlotse-server config-check FILE
        formlotse-server hash-token < TOKEN
+       formlotse-server import-fim SCHEMA.xml [--codelists DIR] [--out FORM.json]
 
 serve:         receives applications and serves the pull API as FILE configures
                (docs/operating.md has every key).
 config-check:  checks FILE and prints every error as FILE:LINE: what is wrong.
 hash-token:    reads a client's bearer token from stdin and prints the line for
-               the configuration (token = \"sha256:…\").";
+               the configuration (token = \"sha256:…\").
+import-fim:    turns a FIM data-field schema (XDatenfelder 2.0 or 3.0) into a form
+               definition and reports what needs an author (docs/fim-import.md).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // The FIM import's command line is the fim crate's (the same as the `formlotse-fim` tool).
+    if args.first().map(String::as_str) == Some("import-fim") {
+        return formlotse_fim::run_cli(&args[1..]);
+    }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
         ["serve", "--config", file] => serve_with(Path::new(file)),

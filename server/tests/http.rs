@@ -5,6 +5,7 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::{
@@ -489,4 +490,29 @@ fn a_request_in_flight_at_shutdown_is_finished_and_stored() {
     assert!(server.child.wait().unwrap().success());
     let again = Server::start(&dir.0.join("formlotse.toml"));
     assert_eq!(count(&again), 1);
+}
+
+/// `formlotse-server import-fim` is the FIM importer's command line: the XDatenfelder 3.0 sample
+/// becomes a definition the engine loads, with the report on standard error.
+#[test]
+fn import_fim_writes_a_definition_that_loads() {
+    let dir = TempDir::new("import-fim");
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/fim/xdf3-G60000000088-anschrift-inland.fixture.xml");
+    let out = dir.0.join("anschrift.json");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_formlotse-server"))
+        .arg("import-fim")
+        .arg(&schema)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let definition = formlotse_core::load(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(definition.fields().count() > 3);
+    let usage = std::process::Command::new(env!("CARGO_BIN_EXE_formlotse-server"))
+        .arg("import-fim")
+        .output()
+        .unwrap();
+    assert_eq!(usage.status.code(), Some(2), "no schema named is a usage error");
 }

@@ -71,7 +71,6 @@ pub(crate) fn dist() -> Result<Built> {
     Ok(Built { sizes })
 }
 
-
 /// What building a wasm file needs.
 struct Tools<'a> {
     root: &'a Path,

@@ -118,7 +118,10 @@ pub fn resolve_exact(definition: &Definition, payload: &crate::json::Json, today
         values.insert(repeat.id.clone(), Ok(Some(Value::Number(count))));
         for (index, item) in items.iter().enumerate() {
             for field in repeat.fields() {
-                values.insert(crate::path::item(&repeat.id, index, &field.id), read(field, item.get(&field.id)));
+                values.insert(
+                    crate::path::item(&repeat.id, index, &field.id),
+                    read(field, item.get(&field.id)),
+                );
             }
         }
     }
