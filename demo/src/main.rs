@@ -80,30 +80,8 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
         println!("formlotse-demo listening on http://{local}");
         let _ = std::io::stdout().flush();
         axum::serve(listener, server::router(options, demo))
-            .with_graceful_shutdown(shutdown_signal())
+            .with_graceful_shutdown(formlotse_server::serve::signal())
             .await
             .map_err(|e| format!("the server stopped: {e}"))
     })
-}
-
-/// Ctrl-C or SIGTERM: stop accepting, finish the requests in flight.
-async fn shutdown_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {},
-        () = terminate => {},
-    }
 }

@@ -149,7 +149,7 @@ fn field_kinds_match_the_format() {
                 {{"id": "x", "type": "{}", "label": "X"{extra}}}]}}]}}"#,
             kind.name
         );
-        let definition = load(&source).unwrap_or_else(|errors| panic!("{}: {errors:?}", kind.name));
+        let definition = load(&source).unwrap_or_else(|errors| panic!("{}: {errors:?}", kind.name)); // ok: test
         let field = definition.field("x").unwrap_or_else(|| unreachable!());
         assert_eq!(field.kind.name(), kind.name);
         assert!(

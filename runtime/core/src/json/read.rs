@@ -121,7 +121,7 @@ impl Reader<'_> {
             let key_at = self.at;
             let key = self.string()?;
             self.whitespace();
-            self.expect(b':', "`:`")?;
+            self.expect(b':', "`:`")?; // ok: the reader's own check, an error value
             let value = self.value(depth).map_err(|error| within(error, &key))?;
             members.push((key, value, key_at));
             self.whitespace();
