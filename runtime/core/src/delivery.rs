@@ -3,7 +3,7 @@
 //! again; every retry of one submission carries the same `Idempotency-Key`, so a receiver that
 //! got the first request but whose answer was lost stores it once.
 
-use serde_json::Value;
+use crate::json::Json as Value;
 
 /// How persistent the host is before it hands the decision to the citizen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,7 @@ pub struct Refusal {
 
 /// Reads a problem body; `None` when it is not a JSON object.
 pub fn refusal(body: &str) -> Option<Refusal> {
-    let problem: Value = serde_json::from_str(body).ok()?;
+    let problem = crate::json::parse(body).ok()?;
     let problem = problem.as_object()?;
     let text = |key: &str| problem.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
     let fields = problem
@@ -126,7 +126,7 @@ pub fn refusal(body: &str) -> Option<Refusal> {
             })?;
             let message = ["detail", "message", "title"]
                 .iter()
-                .find_map(|key| error.get(*key).and_then(Value::as_str))
+                .find_map(|key| error.get(key).and_then(Value::as_str))
                 .map(str::trim)
                 .filter(|s| !s.is_empty())?;
             (!field.is_empty()).then(|| (field, message.to_owned()))

@@ -9,8 +9,8 @@
 
 use crate::answers::Answers;
 use crate::definition::{Definition, FieldKind};
+use crate::json::{Json, Object};
 use crate::value::Answer;
-use serde_json::{Map, Value as Json, json};
 
 /// The layout version of a draft (`"formlotseDraft": 1`).
 pub const DRAFT_FORMAT: u64 = 1;
@@ -53,36 +53,44 @@ pub fn encode(
     saved_at: f64,
     pending: Option<&Pending>,
 ) -> String {
-    let answers: Map<String, Json> = answers
+    let strings = |items: &[String]| items.iter().map(String::as_str).collect::<Json>();
+    let answers: Object = answers
         .iter()
         .filter_map(|(id, answer)| {
             let json = match answer {
                 Answer::Text(text) if text.is_empty() => return None,
-                Answer::Text(text) => json!({ "text": text }),
-                Answer::Date { day, month, year } => json!({ "date": [day, month, year] }),
-                Answer::Flag(flag) => json!({ "flag": flag }),
-                Answer::Choices(chosen) => json!({ "choices": chosen }),
+                Answer::Text(text) => Json::object([("text", text.as_str().into())]),
+                Answer::Date { day, month, year } => {
+                    Json::object([("date", [day, month, year].map(String::as_str).into_iter().collect())])
+                }
+                Answer::Flag(flag) => Json::object([("flag", (*flag).into())]),
+                Answer::Choices(chosen) => Json::object([("choices", strings(chosen))]),
                 Answer::Files(files) if files.is_empty() => return None,
-                Answer::Files(files) => json!({ "files": files.iter().map(|f| &f.name).collect::<Vec<_>>() }),
+                Answer::Files(files) => {
+                    Json::object([("files", files.iter().map(|f| f.name.as_str()).collect())])
+                }
             };
             Some((id.to_owned(), json))
         })
         .collect();
-    json!({
-        "formlotseDraft": DRAFT_FORMAT,
-        "form": definition.id,
-        "version": definition.version,
-        "savedAt": saved_at,
-        "step": step,
-        "answers": answers,
-        "pending": pending.map(|p| json!({ "key": p.key, "payload": p.payload })),
-    })
+    let pending = pending
+        .map(|p| Json::object([("key", p.key.as_str().into()), ("payload", p.payload.as_str().into())]));
+    Json::object([
+        ("formlotseDraft", Json::int(DRAFT_FORMAT)),
+        ("form", definition.id.as_str().into()),
+        ("version", definition.version.as_deref().into()),
+        // Milliseconds since 1970 are whole: written without float formatting.
+        ("savedAt", Json::int(saved_at.max(0.0) as u64)),
+        ("step", Json::int(step as u64)),
+        ("answers", Json::Object(answers)),
+        ("pending", pending.into()),
+    ])
     .to_string()
 }
 
 /// Reads a draft for `definition`; `None` when the text is no draft of this form.
 pub fn decode(definition: &Definition, text: &str) -> Option<Restored> {
-    let draft: Json = serde_json::from_str(text).ok()?;
+    let draft = crate::json::parse(text).ok()?;
     if draft.get("formlotseDraft")?.as_u64()? != DRAFT_FORMAT || draft.get("form")?.as_str()? != definition.id
     {
         return None;
@@ -96,7 +104,7 @@ pub fn decode(definition: &Definition, text: &str) -> Option<Restored> {
             .and_then(|step| usize::try_from(step).ok())
             .unwrap_or(0)
             .min(definition.steps.len().saturating_sub(1)),
-        saved_at: draft.get("savedAt").and_then(Json::as_f64).unwrap_or(0.0),
+        saved_at: draft.get("savedAt").map_or(0.0, whole_ms),
         other_version: version != definition.version.as_deref(),
         dropped: Vec::new(),
         files: Vec::new(),
@@ -127,6 +135,16 @@ pub fn decode(definition: &Definition, text: &str) -> Option<Restored> {
         }
     }
     Some(restored)
+}
+
+/// Milliseconds written as a whole number, or (by earlier releases) as `1700000000000.0`.
+fn whole_ms(json: &Json) -> f64 {
+    match json {
+        Json::Number(text) => {
+            text.split('.').next().and_then(|whole| whole.parse::<u64>().ok()).map_or(0.0, |ms| ms as f64)
+        }
+        _ => 0.0,
+    }
 }
 
 /// The answer in `json` if a field of `kind` takes it.
@@ -202,6 +220,9 @@ mod tests {
         assert!(restored.dropped.is_empty());
         assert_eq!(restored.files, vec![("nachweis".to_owned(), vec!["scan.pdf".to_owned()])]);
         assert_eq!(restored.pending, Some(pending));
+        // A draft of an earlier release wrote the time as a float.
+        let earlier = text.replace("1700000000000", "1700000000000.0");
+        assert_eq!(decode(&definition, &earlier).map(|r| r.saved_at), Some(1_700_000_000_000.0));
     }
 
     #[test]

@@ -1,13 +1,12 @@
-//! The JSON that is sent to the endpoint.
-
-// `payload` is an object built with `json!` just above: indexing it by key cannot fail.
-#![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+//! The JSON that is sent to the endpoint, written with core's own JSON writer: numbers are
+//! the exact decimal text (never through a binary float), and no generic serialiser reaches
+//! the citizen's wasm.
 
 use crate::definition::{Definition, FimRef};
+use crate::json::{Json, Object};
 use crate::lang::Lang;
 use crate::logic::Resolved;
 use crate::value::Value;
-use serde_json::{Map, Value as Json, json};
 
 /// The version of the payload layout (`"formlotse": 1` in every submission).
 pub const PAYLOAD_VERSION: u64 = 1;
@@ -25,14 +24,14 @@ pub fn build(definition: &Definition, resolved: &Resolved, lang: Lang) -> Json {
         Some(Ok(Some(value))) => Some(to_json(value)),
         _ => None,
     };
-    let mut answers: Map<String, Json> =
+    let mut answers: Object =
         definition.fields().filter_map(|field| Some((field.id.clone(), json_at(&field.id)?))).collect();
     for repeat in definition.repeats() {
         if json_at(&repeat.id).is_none() {
             continue; // hidden
         }
         let items = (0..resolved.items(&repeat.id)).map(|index| {
-            let item: Map<String, Json> = repeat
+            let item: Object = repeat
                 .fields()
                 .filter_map(|field| {
                     Some((field.id.clone(), json_at(&crate::path::item(&repeat.id, index, &field.id))?))
@@ -40,32 +39,31 @@ pub fn build(definition: &Definition, resolved: &Resolved, lang: Lang) -> Json {
                 .collect();
             Json::Object(item)
         });
-        answers.insert(repeat.id.clone(), Json::Array(items.collect()));
+        answers.insert(repeat.id.clone(), items.collect());
     }
     let fim = fim_ids(definition, &answers);
-    let mut payload = json!({
-        "formlotse": PAYLOAD_VERSION,
-        "form": definition.id,
-        "version": definition.version,
-        "lang": lang.tag(),
-        "answers": answers,
-    });
+    let mut payload = Object::new();
+    payload.insert("formlotse".into(), Json::int(PAYLOAD_VERSION));
+    payload.insert("form".into(), definition.id.as_str().into());
+    payload.insert("version".into(), definition.version.clone().into());
+    payload.insert("lang".into(), lang.tag().into());
+    payload.insert("answers".into(), Json::Object(answers));
     if let Some(fim) = fim {
-        payload["fim"] = fim;
+        payload.insert("fim".into(), fim);
     }
-    payload
+    Json::Object(payload)
 }
 
 /// For a form imported from FIM: the schema's id and version and, by answer key, the FIM id
 /// and version of each answered field (and repeatable group), so a receiver maps the answers
 /// back to the schema without the definition. `None` for a form without FIM ids.
-fn fim_ids(definition: &Definition, answers: &Map<String, Json>) -> Option<Json> {
-    fn note(fields: &mut Map<String, Json>, key: &str, fim: Option<&FimRef>) {
+fn fim_ids(definition: &Definition, answers: &Object) -> Option<Json> {
+    fn note(fields: &mut Object, key: &str, fim: Option<&FimRef>) {
         if let Some(fim) = fim {
             fields.insert(key.to_owned(), fim_json(fim));
         }
     }
-    let mut fields = Map::new();
+    let mut fields = Object::new();
     for field in definition.fields().filter(|field| answers.contains_key(&field.id)) {
         note(&mut fields, &field.id, field.fim.as_ref());
     }
@@ -79,15 +77,18 @@ fn fim_ids(definition: &Definition, answers: &Map<String, Json>) -> Option<Json>
     if definition.fim.is_none() && fields.is_empty() {
         return None;
     }
-    let mut fim = definition.fim.as_ref().map_or_else(|| json!({}), fim_json);
-    fim["fields"] = Json::Object(fields);
-    Some(fim)
+    let mut fim = match definition.fim.as_ref().map(fim_json) {
+        Some(Json::Object(fim)) => fim,
+        _ => Object::new(),
+    };
+    fim.insert("fields".into(), Json::Object(fields));
+    Some(Json::Object(fim))
 }
 
 fn fim_json(fim: &FimRef) -> Json {
     match &fim.version {
-        Some(version) => json!({"id": fim.id, "version": version}),
-        None => json!({"id": fim.id}),
+        Some(version) => Json::object([("id", fim.id.as_str().into()), ("version", version.as_str().into())]),
+        None => Json::object([("id", fim.id.as_str().into())]),
     }
 }
 
@@ -97,23 +98,22 @@ fn fim_json(fim: &FimRef) -> Json {
 /// type reads as not given. A payload read by serde_json is read again by core's exact reader
 /// (numbers as text), so it means what `check_received` checked; one that is not JSON at all
 /// resolves to no answers.
-pub fn resolve(definition: &Definition, payload: &Json, today: crate::Date) -> Resolved {
+pub fn resolve(definition: &Definition, payload: &serde_json::Value, today: crate::Date) -> Resolved {
     match crate::json::parse(&payload.to_string()) {
         Ok(exact) => resolve_exact(definition, &exact, today),
-        Err(_) => resolve_exact(definition, &crate::json::Json::Null, today),
+        Err(_) => resolve_exact(definition, &Json::Null, today),
     }
 }
 
 /// [`resolve`] for a payload read with core's own JSON reader (the stored text, read exactly).
-pub fn resolve_exact(definition: &Definition, payload: &crate::json::Json, today: crate::Date) -> Resolved {
-    use crate::json::Json as Exact;
-    let empty = crate::json::Object::new();
-    let answers = payload.get("answers").and_then(Exact::as_object).unwrap_or(&empty);
-    let read = |field, json: Option<&Exact>| crate::value::from_json(field, json);
+pub fn resolve_exact(definition: &Definition, payload: &Json, today: crate::Date) -> Resolved {
+    let empty = Object::new();
+    let answers = payload.get("answers").and_then(Json::as_object).unwrap_or(&empty);
+    let read = |field, json: Option<&Json>| crate::value::from_json(field, json);
     let mut values: crate::validation::Values =
         definition.fields().map(|field| (field.id.clone(), read(field, answers.get(&field.id)))).collect();
     for repeat in definition.repeats() {
-        let items = answers.get(&repeat.id).and_then(Exact::as_array).map_or(&[][..], Vec::as_slice);
+        let items = answers.get(&repeat.id).and_then(Json::as_array).map_or(&[][..], Vec::as_slice);
         let count = crate::value::Decimal::from_int(i64::try_from(items.len()).unwrap_or(i64::MAX));
         values.insert(repeat.id.clone(), Ok(Some(Value::Number(count))));
         for (index, item) in items.iter().enumerate() {
@@ -150,31 +150,41 @@ pub struct Attachment {
 /// longer hold are left out.
 pub fn seal(mut payload: Json, submitted_at: &str, attachments: &[Attachment]) -> Json {
     let mut listed = Vec::new();
-    if let Some(answers) = payload.get_mut("answers").and_then(Json::as_object_mut) {
+    if let Some(answers) =
+        payload.as_object_mut().and_then(|p| p.get_mut("answers")).and_then(Json::as_object_mut)
+    {
         for (field, files) in answers.iter_mut() {
             let Some(files) = files.as_array_mut() else { continue };
             let mut mine = attachments.iter().filter(|a| &a.field == field);
-            for file in files.iter_mut().filter(|file| file.get("sha256").is_none() && file.is_object()) {
+            for file in
+                files.iter_mut().filter_map(Json::as_object_mut).filter(|file| !file.contains_key("sha256"))
+            {
                 let name = file.get("name").and_then(Json::as_str).unwrap_or_default().to_owned();
                 if let Some(attachment) = mine.find(|a| a.name == name) {
-                    file["id"] = Json::String(attachment.id.clone());
-                    listed.push(json!({
-                        "id": attachment.id, "field": attachment.field, "name": attachment.name,
-                        "type": attachment.mime, "size": attachment.size, "sha256": attachment.sha256,
-                    }));
+                    file.insert("id".into(), attachment.id.as_str().into());
+                    listed.push(Json::object([
+                        ("id", attachment.id.as_str().into()),
+                        ("field", attachment.field.as_str().into()),
+                        ("name", attachment.name.as_str().into()),
+                        ("type", attachment.mime.as_str().into()),
+                        ("size", Json::int(attachment.size)),
+                        ("sha256", attachment.sha256.as_str().into()),
+                    ]));
                 }
             }
         }
     }
-    payload["submittedAt"] = Json::String(submitted_at.to_owned());
-    payload["attachments"] = Json::Array(listed);
+    if let Some(object) = payload.as_object_mut() {
+        object.insert("submittedAt".into(), submitted_at.into());
+        object.insert("attachments".into(), Json::Array(listed));
+    }
     payload
 }
 
 /// The JSON Schema (draft 2020-12) of payload v1, written to `dist/formlotse.payload.schema.json`
 /// for receivers. The values in `answers` depend on the form; their types are listed here.
-pub fn json_schema() -> Json {
-    json!({
+pub fn json_schema() -> serde_json::Value {
+    serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://formlotse.de/schema/payload-v1.json",
         "title": "Formlotse submission (payload v1)",
@@ -242,15 +252,28 @@ pub fn json_schema() -> Json {
 /// A value as the payload carries it.
 pub fn to_json(value: &Value) -> Json {
     match value {
-        Value::Text(text) => Json::String(text.clone()),
+        Value::Text(text) => text.as_str().into(),
         Value::Number(number) => number.to_json(),
-        Value::Date(date) => Json::String(date.to_string()),
+        Value::Date(date) => date.to_string().into(),
         Value::Bool(b) => Json::Bool(*b),
-        Value::Choices(values) => values.iter().cloned().map(Json::String).collect(),
-        Value::Files(files) => {
-            files.iter().map(|f| json!({"name": f.name, "type": f.mime, "size": f.size})).collect()
-        }
+        Value::Choices(values) => values.iter().map(String::as_str).collect(),
+        Value::Files(files) => files
+            .iter()
+            .map(|f| {
+                Json::object([
+                    ("name", f.name.as_str().into()),
+                    ("type", f.mime.as_str().into()),
+                    ("size", Json::int(f.size)),
+                ])
+            })
+            .collect(),
     }
+}
+
+/// The written payload as a receiver reads it, for tests that change it the way an attacker would.
+#[cfg(test)]
+pub(crate) fn read_back(payload: &Json) -> serde_json::Value {
+    serde_json::from_str(&payload.to_string()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -259,6 +282,12 @@ mod tests {
     use crate::value::FileMeta;
     use crate::{Answer, load};
     use crate::{Answers, Context};
+    use serde_json::json;
+
+    /// What a receiver reads of the written payload.
+    fn read(payload: &Json) -> serde_json::Value {
+        serde_json::from_str(&payload.to_string()).expect("the payload is JSON") // ok: test
+    }
 
     fn resolved(definition: &Definition, answers: &Answers) -> Resolved {
         let context = Context { lang: Lang::De, today: crate::validation::testing::today() };
@@ -283,11 +312,11 @@ mod tests {
             size: 3,
             sha256: "ab".repeat(32),
         };
-        let sealed = seal(
+        let sealed = read(&seal(
             build(&definition, &resolved(&definition, &answers), Lang::De),
             "2026-11-29T10:00:00.000Z",
             &[attachment("f1", "a.pdf"), attachment("f2", "b.pdf"), attachment("f3", "gone.pdf")],
-        );
+        ));
         assert_eq!(sealed["submittedAt"], "2026-11-29T10:00:00.000Z");
         assert_eq!(
             sealed["answers"]["plan"][1],
@@ -323,7 +352,7 @@ mod tests {
         answers.set("bad", Answer::Text("zwölf".into()));
         answers.set("stale", Answer::Text("left over".into()));
         assert_eq!(
-            build(&definition, &resolved(&definition, &answers), Lang::De),
+            read(&build(&definition, &resolved(&definition, &answers), Lang::De)),
             json!({"formlotse": 1, "form": "a", "version": "2", "lang": "de", "answers": {
                 "x": "Straße 1", "n": 1234.5, "d": "2026-02-01", "j": false, "c": true}})
         );
@@ -346,7 +375,7 @@ mod tests {
         answers.set("z", Answer::Text("drei".into()));
         answers.set("r", Answer::Text("1".into()));
         answers.set("r[0].w", Answer::Text("vier".into()));
-        let sent = build(&definition, &resolved(&definition, &answers), Lang::De);
+        let sent = read(&build(&definition, &resolved(&definition, &answers), Lang::De));
         assert_eq!(
             sent["fim"],
             json!({"id": "S1", "version": "1.0", "fields": {
@@ -357,5 +386,27 @@ mod tests {
             crate::check_submission(&definition, &sent, crate::validation::testing::today()),
             Ok(vec![])
         );
+    }
+
+    /// Every digit a citizen typed reaches the receiver: 18 significant digits, which a binary
+    /// float would round, are written as typed and checked as written.
+    #[test]
+    fn numbers_are_sent_exactly() {
+        let definition = load(
+            r#"{"formlotse": 1, "id": "a", "title": "A", "steps": [{"id": "s", "title": "S", "fields": [
+              {"id": "n", "type": "number", "label": "N", "max": 999999999999999999},
+              {"id": "m", "type": "money", "label": "M"}, {"id": "f", "type": "number", "label": "F", "decimals": 6}]}]}"#,
+        )
+        .expect("loads"); // ok: test
+        let mut answers = Answers::default();
+        answers.set("n", Answer::Text("999.999.999.999.999.999".into()));
+        answers.set("m", Answer::Text("0,10".into()));
+        answers.set("f", Answer::Text("-12345678901,234567".into()));
+        let sent = build(&definition, &resolved(&definition, &answers), Lang::De).to_string();
+        assert_eq!(
+            sent,
+            r#"{"answers":{"f":-12345678901.234567,"m":0.1,"n":999999999999999999},"form":"a","formlotse":1,"lang":"de","version":null}"#
+        );
+        assert_eq!(crate::check_payload(&definition, &sent, crate::validation::testing::today()), Ok(vec![]));
     }
 }

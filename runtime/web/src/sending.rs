@@ -9,6 +9,7 @@ use crate::state::{Action, AssistantState, Failure, FileStore, LogicStore, Sendi
 use crate::texts::texts;
 use formlotse_core::delivery::{Decision, Policy, Response, idempotency_key, refusal};
 use formlotse_core::draft::Pending;
+use formlotse_core::json::{self, Json};
 use formlotse_core::payload::Attachment;
 use formlotse_core::{Lang, payload, sha256};
 use gloo_timers::future::TimeoutFuture;
@@ -123,7 +124,7 @@ pub(crate) fn use_sending(
 /// The attachments of the payload's file answers: each chosen file read, hashed and named
 /// `f1`, `f2`, … in field and file order, with the file itself for its multipart part.
 async fn attachments(
-    unsealed: &serde_json::Value,
+    unsealed: &Json,
     mut chosen: Vec<(String, Vec<web_sys::File>)>,
 ) -> (Vec<Attachment>, Vec<(String, web_sys::File)>) {
     chosen.sort_by(|a, b| a.0.cmp(&b.0));
@@ -131,13 +132,14 @@ async fn attachments(
     let mut parts = Vec::new();
     for (field, files) in chosen {
         // Only files the payload still holds (a hidden or emptied field sends none).
-        let Some(listed) = unsealed["answers"].get(&field).and_then(serde_json::Value::as_array) else {
+        let Some(listed) =
+            unsealed.get("answers").and_then(|answers| answers.get(&field)).and_then(Json::as_array)
+        else {
             continue;
         };
         for file in files {
             let name = file.name();
-            if !listed.iter().any(|item| item.get("name").and_then(serde_json::Value::as_str) == Some(&name))
-            {
+            if !listed.iter().any(|item| item.get("name").and_then(Json::as_str) == Some(&name)) {
                 continue;
             }
             let bytes = match JsFuture::from(file.array_buffer()).await {
@@ -161,8 +163,7 @@ async fn attachments(
 
 /// The `submittedAt` of a payload sent before.
 fn submitted_at_of(payload: &str) -> Option<String> {
-    let payload: serde_json::Value = serde_json::from_str(payload).ok()?;
-    payload.get("submittedAt")?.as_str().map(str::to_owned)
+    json::parse(payload).ok()?.get("submittedAt")?.as_str().map(str::to_owned)
 }
 
 fn emit_error(events: &crate::events::Events, form: &str, status: Option<u16>) {
@@ -222,8 +223,7 @@ pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
 
 /// The receiver may answer `{"reference": "..."}`; anything else means no reference.
 fn reference_of(body: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(body).ok()?;
-    value.get("reference")?.as_str().map(str::to_owned)
+    json::parse(body).ok()?.get("reference")?.as_str().map(str::to_owned)
 }
 
 fn describe(status: Result<u16, &String>, lang: Lang) -> String {

@@ -3,6 +3,7 @@
 //! exactly what is stored), nesting depth is bounded and the work is linear in the text.
 //! Small on purpose: no generic deserialisation and no float formatting reach the wasm.
 
+mod build;
 mod read;
 mod write;
 

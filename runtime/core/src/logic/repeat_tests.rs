@@ -40,7 +40,7 @@ fn context() -> Context {
 fn items_are_sent_as_an_array_with_per_item_logic_and_totals() {
     let definition = form();
     let resolved = resolve(&definition, &two_dogs(), context());
-    let sent = payload::build(&definition, &resolved, Lang::De);
+    let sent = payload::read_back(&payload::build(&definition, &resolved, Lang::De));
     assert_eq!(
         sent["answers"],
         json!({
@@ -91,7 +91,11 @@ fn errors_name_the_item() {
 #[test]
 fn the_server_checks_items_too() {
     let definition = form();
-    let sent = payload::build(&definition, &resolve(&definition, &two_dogs(), context()), Lang::De);
+    let sent = payload::read_back(&payload::build(
+        &definition,
+        &resolve(&definition, &two_dogs(), context()),
+        Lang::De,
+    ));
     let codes = |payload: &serde_json::Value| -> Vec<(String, &'static str)> {
         check_submission(&definition, payload, today())
             .unwrap_or_default()
@@ -218,7 +222,7 @@ fn scope_and_shape_problems_are_load_diagnostics() {
 fn a_stored_payload_reads_back_to_the_same_review() {
     let definition = form();
     let resolved = resolve(&definition, &two_dogs(), context());
-    let sent = payload::build(&definition, &resolved, Lang::De);
+    let sent = payload::read_back(&payload::build(&definition, &resolved, Lang::De));
     let review = crate::review::summary(&definition, &resolved, Lang::De);
     let read_back = payload::resolve(&definition, &sent, today());
     assert_eq!(crate::review::summary(&definition, &read_back, Lang::De), review);

@@ -46,7 +46,7 @@ fn walk(definition: &Definition, answers: &[(&str, Answer)]) -> String {
             Move::Complete => break,
         }
     }
-    let sent = payload::build(definition, &resolved, Lang::De);
+    let sent = payload::read_back(&payload::build(definition, &resolved, Lang::De));
     let keys: Vec<&str> =
         sent["answers"].as_object().map(|a| a.keys().map(String::as_str).collect()).unwrap_or_default();
     format!("{} | {} | steuer={}", record.join(" > "), keys.join(","), sent["answers"]["steuer"])
@@ -309,7 +309,11 @@ fn the_server_refuses_hidden_answers_and_wrong_fees() {
     ] {
         answers.set(id, answer);
     }
-    let sent = payload::build(&definition, &resolve(&definition, &answers, context()), Lang::De);
+    let sent = payload::read_back(&payload::build(
+        &definition,
+        &resolve(&definition, &answers, context()),
+        Lang::De,
+    ));
     assert_eq!(crate::check_submission(&definition, &sent, today()), Ok(vec![]));
     let mut tampered = sent.clone();
     tampered["answers"]["steuer"] = serde_json::json!(96);

@@ -115,16 +115,10 @@ impl Decimal {
         from_digits(negative, whole, fraction, exponent)
     }
 
-    /// The number for the payload: an integer when it has no decimals, else the nearest float.
-    pub fn to_json(self) -> serde_json::Value {
-        let text = self.to_string();
-        if let Ok(n) = text.parse::<i64>() {
-            return n.into();
-        }
-        text.parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map_or(serde_json::Value::Null, Into::into)
+    /// The number for the payload, exactly: its plain decimal text is a JSON number
+    /// (`-1234.5`, `0.0000001`), so no digit is lost to a binary float on the way.
+    pub fn to_json(self) -> crate::json::Json {
+        crate::json::Json::Number(self.to_string().into())
     }
 
     /// The same number at `scale`, if it fits.
