@@ -1,15 +1,15 @@
 //! What the citizen entered, keyed by field id.
 
+use crate::definition::ByKey;
 use crate::definition::Repeat;
 use crate::validation::items_of;
 use crate::value::Answer;
-use std::collections::BTreeMap;
 
 /// The answers of one application, exactly as entered: never trimmed or normalised here, so
 /// nothing the citizen wrote is lost on the way back to an input.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
-    values: BTreeMap<String, Answer>,
+    values: ByKey<Answer>,
 }
 
 impl Answers {

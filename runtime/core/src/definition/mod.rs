@@ -1,14 +1,15 @@
 //! A loaded, checked form definition. Build one with [`crate::load`]; every value here has
 //! already passed the loader's checks, so the rest of the engine trusts it.
 
+mod by_key;
 mod text;
 
+pub use by_key::ByKey;
 pub use text::Text;
 
 use crate::expr::Expr;
 use crate::logic::Logic;
 use crate::value::{Date, Decimal};
-use std::collections::BTreeMap;
 
 /// The version of the definition format this engine reads (`"formlotse": 1`).
 pub const FORMAT_VERSION: u64 = 1;
@@ -265,7 +266,7 @@ pub struct Field {
     /// The rules beyond the kind's own check.
     pub rules: Rules,
     /// The author's own messages, by violation code (`required`, `pattern`, …).
-    pub messages: BTreeMap<String, Text>,
+    pub messages: ByKey<Text>,
     /// The FIM field it was imported from.
     pub fim: Option<FimRef>,
 }

@@ -1,7 +1,7 @@
 //! Texts a citizen sees: one string, or one per language.
 
+use super::ByKey;
 use crate::lang::Lang;
-use std::collections::BTreeMap;
 
 /// A text a citizen sees: one string, or one string per language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,7 +9,7 @@ pub enum Text {
     /// The same text in every language.
     Plain(String),
     /// Text by language tag (`de`, `en`, …); never empty (the loader checks).
-    Localized(BTreeMap<String, String>),
+    Localized(ByKey<String>),
 }
 
 impl Text {

@@ -3,13 +3,13 @@
 use super::logic::{read_condition, read_expression};
 use super::object::{Object, Sink, closest, read_text};
 use super::{Context, read_choices, read_id};
+use crate::definition::ByKey;
 use crate::definition::{Calculation, Choice, DateBound, Field, FieldKind, FileRules, Pattern, Rules};
 use crate::diagnostic::{Problem, pointer_join};
 use crate::format;
 use crate::json::Json as Value;
 use crate::validation::VIOLATION_CODES;
 use crate::value::{Date, Decimal};
-use std::collections::BTreeMap;
 
 pub(super) fn read_field(
     value: &Value,
@@ -54,7 +54,7 @@ pub(super) fn read_field(
         "calculated" => read_calculation(&field, id.as_deref(), context, sink),
         name => read_kind(name, &field, context, sink),
     };
-    if rules.pattern.is_some() && !messages.contains_key("pattern") {
+    if rules.pattern.is_some() && messages.get("pattern").is_none() {
         sink.push(field.pointer_of("pattern"), Problem::MissingMessage { code: "pattern" });
     }
     Some(Field {
@@ -265,12 +265,12 @@ fn read_strings(field: &Object, key: &str, sink: &mut Sink) -> Vec<String> {
 }
 
 /// `messages`: the author's words by violation code.
-fn read_messages(field: &Object, sink: &mut Sink) -> BTreeMap<String, crate::Text> {
-    let Some(value) = field.value("messages") else { return BTreeMap::new() };
+fn read_messages(field: &Object, sink: &mut Sink) -> ByKey<crate::Text> {
+    let Some(value) = field.value("messages") else { return ByKey::new() };
     let pointer = field.pointer_of("messages");
     let Some(map) = value.as_object() else {
         sink.push(pointer, Problem::WrongType { expected: "object" });
-        return BTreeMap::new();
+        return ByKey::new();
     };
     map.iter()
         .filter_map(|(code, text)| {

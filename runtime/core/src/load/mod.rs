@@ -6,6 +6,7 @@ mod locate;
 mod logic;
 mod object;
 
+use crate::definition::ByKey;
 use crate::definition::{
     Choice, Content, ContentKind, Definition, FORMAT_VERSION, Group, Item, Repeat, Step,
 };
@@ -14,7 +15,7 @@ use crate::expr::Type;
 use crate::format;
 use crate::json::{self, Json as Value, JsonError, JsonErrorKind};
 use object::{Object, Sink};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Parses and checks a definition. Returns the definition, or all diagnostics at once, each with
 /// its JSON Pointer and (with the "authoring" feature) its source position. Never panics,
@@ -79,7 +80,7 @@ struct Context {
     /// Field and group ids and where they were first used.
     item_ids: HashMap<String, String>,
     /// The code lists, by name.
-    code_lists: BTreeMap<String, Vec<Choice>>,
+    code_lists: ByKey<Vec<Choice>>,
     /// The type name of every field read so far, by id.
     field_types: HashMap<String, &'static str>,
     /// References to check once every field is known: (pointer, field id, wants a date field).
@@ -152,12 +153,12 @@ fn read_languages(form: &Object, sink: &mut Sink) -> Vec<String> {
     languages
 }
 
-fn read_code_lists(form: &Object, context: &mut Context, sink: &mut Sink) -> BTreeMap<String, Vec<Choice>> {
-    let Some(value) = form.value("codeLists") else { return BTreeMap::new() };
+fn read_code_lists(form: &Object, context: &mut Context, sink: &mut Sink) -> ByKey<Vec<Choice>> {
+    let Some(value) = form.value("codeLists") else { return ByKey::new() };
     let pointer = form.pointer_of("codeLists");
     let Some(lists) = value.as_object() else {
         sink.push(pointer, Problem::WrongType { expected: "object" });
-        return BTreeMap::new();
+        return ByKey::new();
     };
     lists
         .iter()

@@ -5,11 +5,10 @@
 // numbers are at most the lengths of two keys.
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
-use crate::definition::{FimRef, Text};
+use crate::definition::{ByKey, FimRef, Text};
 use crate::diagnostic::{Diagnostic, Problem, pointer_join};
 use crate::format::Key;
 use crate::json::{Json as Value, Object as Map};
-use std::collections::BTreeMap;
 
 /// Collects diagnostics; the loader reports all of them at once.
 #[derive(Default)]
@@ -154,7 +153,7 @@ pub(crate) fn read_text(value: &Value, pointer: String, sink: &mut Sink) -> Opti
             None
         }
         Value::Object(map) => {
-            let mut texts = BTreeMap::new();
+            let mut texts = ByKey::new();
             for (lang, text) in map {
                 match text {
                     Value::String(s) => {
