@@ -29,8 +29,10 @@ pub(crate) fn choices_with(old: Option<Answer>, value: String, ticked: bool, ord
     if ticked {
         chosen.push(value);
     }
-    chosen.sort_by_key(|v| order.iter().position(|o| o == v));
-    Answer::Choices(chosen)
+    // Values no longer among the options first, as they were; then the options' order.
+    let mut sorted: Vec<String> = chosen.iter().filter(|v| !order.contains(v)).cloned().collect();
+    sorted.extend(order.iter().filter(|o| chosen.contains(o)).cloned());
+    Answer::Choices(sorted)
 }
 
 /// The chosen files without the one at `index` (an index past the end removes nothing).

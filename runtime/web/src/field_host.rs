@@ -166,7 +166,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                         _ => Vec::new(),
                     };
                     let mut store = store.0.borrow_mut();
-                    let kept = store.entry(field_id).or_default();
+                    let mut kept = store.remove(&field_id).unwrap_or_default();
                     for file in chosen {
                         metas.push(FileMeta {
                             name: file.name(),
@@ -175,6 +175,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                         });
                         kept.push(file);
                     }
+                    store.insert(field_id, kept);
                     Answer::Files(metas)
                 }) as Box<_>
             });

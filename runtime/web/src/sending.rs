@@ -125,9 +125,8 @@ pub(crate) fn use_sending(
 /// `f1`, `f2`, … in field and file order, with the file itself for its multipart part.
 async fn attachments(
     unsealed: &Json,
-    mut chosen: Vec<(String, Vec<web_sys::File>)>,
+    chosen: Vec<(String, Vec<web_sys::File>)>,
 ) -> (Vec<Attachment>, Vec<(String, web_sys::File)>) {
-    chosen.sort_by(|a, b| a.0.cmp(&b.0));
     let mut attachments = Vec::new();
     let mut parts = Vec::new();
     for (field, files) in chosen {

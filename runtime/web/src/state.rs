@@ -4,7 +4,6 @@
 
 use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Lang, Move, Resolved, Violation};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -31,7 +30,7 @@ pub(crate) type AnswerStore = Shared<RefCell<Answers>>;
 pub(crate) use crate::logic::{Logic, LogicStore};
 
 /// The chosen files themselves, by field id; the answers hold only their name, type and size.
-pub(crate) type FileStore = Shared<RefCell<HashMap<String, Vec<web_sys::File>>>>;
+pub(crate) type FileStore = Shared<RefCell<formlotse_core::definition::ByKey<Vec<web_sys::File>>>>;
 
 /// Where focus should go after the next render.
 #[derive(Clone, PartialEq, Eq, Debug)]

@@ -36,6 +36,12 @@ impl<V> ByKey<V> {
         self.entries.get(at).map(|(_, value)| value)
     }
 
+    /// The value of `key`, to change it.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        let at = self.find(key).ok()?;
+        self.entries.get_mut(at).map(|(_, value)| value)
+    }
+
     /// Sets `key` to `value`, replacing an earlier value.
     pub fn insert(&mut self, key: String, value: V) {
         match self.find(&key) {

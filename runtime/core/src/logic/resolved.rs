@@ -10,7 +10,6 @@ use crate::expr::Env;
 use crate::path::{self, Path};
 use crate::validation::{Values, Violation};
 use crate::value::{Date, Decimal, Value};
-use std::collections::BTreeSet;
 
 /// The answers with the form's logic applied. `values()` are what everything downstream reads:
 /// hidden fields empty, calculated fields filled in.
@@ -22,9 +21,10 @@ pub struct Resolved {
     effective: Values,
     /// Each condition's verdict, by slot.
     holds: Vec<bool>,
-    /// The paths of the hidden fields (a set: a form with thousands of hidden item fields
-    /// must not insert into a sorted list one by one).
-    hidden: BTreeSet<String>,
+    /// The paths of the hidden fields, as keys (a tree: a form with thousands of hidden item
+    /// fields must not insert into a sorted list one by one). The same map type as the values
+    /// rather than a set of its own: each B-tree key/value type costs the wasm several KB.
+    hidden: Values,
     today: Date,
 }
 
@@ -88,7 +88,7 @@ impl Resolved {
             raw,
             effective: Values::new(),
             holds: vec![false; logic.conditions.len()],
-            hidden: BTreeSet::new(),
+            hidden: Values::new(),
             today,
         };
         for at in 0..logic.order.len() {
@@ -159,7 +159,7 @@ impl Resolved {
                     self.raw.get(&field.id).cloned().unwrap_or(Ok(None))
                 };
                 if hidden {
-                    self.hidden.insert(field.id.clone());
+                    self.hidden.insert(field.id.clone(), Ok(None));
                 } else {
                     self.hidden.remove(&field.id);
                 }
@@ -195,7 +195,11 @@ impl Resolved {
                 } else {
                     self.raw.get(&key).cloned().unwrap_or(Ok(None))
                 };
-                changed |= if hidden { self.hidden.insert(key.clone()) } else { self.hidden.remove(&key) };
+                changed |= if hidden {
+                    self.hidden.insert(key.clone(), Ok(None)).is_none()
+                } else {
+                    self.hidden.remove(&key).is_some()
+                };
                 changed |= self.effective.get(&key) != Some(&value);
                 self.effective.insert(key, value);
             }
@@ -278,7 +282,7 @@ impl Resolved {
 
     /// Whether field `id` is hidden (by its own condition, a group's or its step's).
     pub fn is_hidden(&self, id: &str) -> bool {
-        self.hidden.contains(id)
+        self.hidden.contains_key(id)
     }
 
     /// Whether a step is shown.
