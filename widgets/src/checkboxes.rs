@@ -1,7 +1,7 @@
 //! Checkboxes: one on its own (a consent) or several options in a fieldset (GOV.UK
 //! "checkboxes").
 
-use crate::choice::ChoiceItem;
+use crate::choice::{ChoiceItem, choice_inputs};
 use crate::parts::FieldShell;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -48,30 +48,10 @@ pub fn checkboxes(
         None,
         html! {
             <div class="fl-choices">
-                { for options.iter().enumerate().map(|(i, option)| {
-                    let id = if i == 0 { shell.id.to_string() } else { format!("{}-{i}", shell.id) };
-                    let hint_id = format!("{id}-hint");
+                {choice_inputs(shell, "checkbox", options, &|option| values.contains(&option.value), &|option| {
                     let value = option.value.to_string();
-                    let onchange = onchange.reform(move |event: Event| (value.clone(), checked(&event)));
-                    html! {
-                        <div class="fl-choice">
-                            <input
-                                class="fl-choice__input"
-                                type="checkbox"
-                                id={id.clone()}
-                                name={shell.id.clone()}
-                                value={option.value.clone()}
-                                checked={values.contains(&option.value)}
-                                aria-describedby={option.hint.as_ref().map(|_| hint_id.clone())}
-                                {onchange}
-                            />
-                            <label class="fl-choice__label" for={id}>{option.label.clone()}</label>
-                            if let Some(hint) = &option.hint {
-                                <div class="fl-hint fl-choice__hint" id={hint_id}>{hint.clone()}</div>
-                            }
-                        </div>
-                    }
-                }) }
+                    onchange.reform(move |event: Event| (value.clone(), checked(&event)))
+                })}
             </div>
         },
     )
