@@ -31,6 +31,7 @@ pub mod logic;
 pub mod markup;
 pub mod messages;
 pub mod path;
+pub mod pattern;
 pub mod payload;
 pub mod review;
 #[cfg(feature = "authoring")]

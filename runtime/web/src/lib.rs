@@ -33,5 +33,13 @@ pub use mount::Mounted;
 /// `in_flight` (`{src, response}`) is the loader's request for the definition, if it made one.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::HtmlElement, options: JsValue, in_flight: JsValue) -> Result<Mounted, JsValue> {
+    // Authors' patterns are matched by the browser's own engine: the wasm carries none.
+    formlotse_core::pattern::set_host_matcher(browser_matches);
     mount::mount(host, &options, &in_flight)
+}
+
+/// Whether `text` matches the anchored ECMAScript `source` (core's dialect, written for
+/// `RegExp` with the `u` flag; see `formlotse_core::pattern`).
+fn browser_matches(source: &str, text: &str) -> bool {
+    js_sys::RegExp::new(source, "u").test(text)
 }

@@ -212,13 +212,28 @@ impl DateBound {
     }
 }
 
-/// A compiled regular expression with its source (for messages and equality).
+/// An author's pattern (of the dialect in [`crate::pattern`]), with its source (for messages
+/// and equality).
 #[derive(Debug, Clone)]
 pub struct Pattern {
     /// As the author wrote it.
     pub source: String,
+    /// Anchored, for ECMAScript's `RegExp(…, "u")`: how the citizen's browser matches it.
+    pub ecmascript: String,
     /// Anchored: the whole answer must match.
+    #[cfg(feature = "regex-lite")]
     pub regex: regex_lite::Regex,
+}
+
+impl Pattern {
+    /// Whether the whole of `text` matches: by `regex-lite`, or in a build without it by the
+    /// host's matcher ([`crate::pattern::set_host_matcher`]).
+    pub fn matches(&self, text: &str) -> bool {
+        #[cfg(feature = "regex-lite")]
+        return self.regex.is_match(text);
+        #[cfg(not(feature = "regex-lite"))]
+        return crate::pattern::host_matches(&self.ecmascript, text);
+    }
 }
 
 impl PartialEq for Pattern {

@@ -226,13 +226,24 @@ pub(crate) fn parse_date_bound(text: &str) -> Option<DateBound> {
 fn read_pattern(field: &Object, sink: &mut Sink) -> Option<Pattern> {
     let source = field.string("pattern", sink)?;
     // Anchored, so that the whole answer must match, as in HTML's pattern attribute.
-    match regex_lite::Regex::new(&format!("^(?:{source})$")) {
-        Ok(regex) => Some(Pattern { source: source.to_owned(), regex }),
-        Err(error) => {
-            sink.push(field.pointer_of("pattern"), Problem::InvalidPattern { detail: error.to_string() });
+    match compile_pattern(source) {
+        Ok(pattern) => Some(pattern),
+        Err(detail) => {
+            sink.push(field.pointer_of("pattern"), Problem::InvalidPattern { detail });
             None
         }
     }
+}
+
+/// A pattern of the dialect, for both engines; or why not, in the diagnostic's words.
+fn compile_pattern(source: &str) -> Result<Pattern, String> {
+    let dialect = crate::pattern::Dialect::parse(source).map_err(|error| error.to_string())?;
+    Ok(Pattern {
+        source: source.to_owned(),
+        ecmascript: dialect.to_ecmascript(),
+        #[cfg(feature = "regex-lite")]
+        regex: regex_lite::Regex::new(&dialect.to_regex_lite()).map_err(|error| error.to_string())?,
+    })
 }
 
 fn read_reference(

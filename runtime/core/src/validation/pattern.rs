@@ -1,5 +1,5 @@
-//! `"pattern"` — the whole answer must match a regular expression (`regex-lite` syntax, about
-//! 20 KB gzipped instead of 280 KB for `regex`). The author must say in `"messages"` what the
+//! `"pattern"` — the whole answer must match a regular expression of the dialect that both
+//! `regex-lite` (servers) and the browser's `RegExp` read alike (see [`crate::pattern`]). The author must say in `"messages"` what the
 //! citizen should type: a pattern means nothing to them.
 //!
 //! ```json
@@ -13,7 +13,7 @@ use crate::value::Value;
 
 pub(super) fn check(field: &Field, value: &Value) -> Option<Violation> {
     let (Some(pattern), Value::Text(text)) = (&field.rules.pattern, value) else { return None };
-    (!pattern.regex.is_match(text)).then_some(Violation::Pattern)
+    (!pattern.matches(text)).then_some(Violation::Pattern)
 }
 
 #[cfg(test)]
