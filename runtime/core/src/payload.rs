@@ -110,8 +110,10 @@ pub fn resolve_exact(definition: &Definition, payload: &Json, today: crate::Date
     let empty = Object::new();
     let answers = payload.get("answers").and_then(Json::as_object).unwrap_or(&empty);
     let read = |field, json: Option<&Json>| crate::value::from_json(field, json);
-    let mut values: crate::validation::Values =
-        definition.fields().map(|field| (field.id.clone(), read(field, answers.get(&field.id)))).collect();
+    let mut values = crate::validation::Values::new();
+    for field in definition.fields() {
+        values.insert(field.id.clone(), read(field, answers.get(&field.id)));
+    }
     for repeat in definition.repeats() {
         let items = answers.get(&repeat.id).and_then(Json::as_array).map_or(&[][..], Vec::as_slice);
         let count = crate::value::Decimal::from_int(i64::try_from(items.len()).unwrap_or(i64::MAX));

@@ -253,8 +253,9 @@ impl Reader<'_> {
 
 /// The members sorted by key, or the first repeated key (by its place in the text).
 fn sorted(mut members: Vec<(String, Json, usize)>) -> Result<Object, JsonError> {
-    // Stable: of equal keys, the first written stays first.
-    members.sort_by(|a, b| a.0.cmp(&b.0));
+    // By key, then by offset, so that of equal keys the first written stays first (a total
+    // order: the unstable sort, smaller in the wasm than the stable one, gives the same result).
+    members.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
     let repeated = members
         .windows(2)
         .filter_map(|pair| match pair {

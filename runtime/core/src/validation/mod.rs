@@ -265,10 +265,12 @@ pub(crate) type Lookup<'a> = &'a dyn Fn(&str) -> Option<&'a Result<Option<Value>
 
 /// Reads every answer of the form as the browser has them.
 pub fn read_answers(definition: &Definition, answers: &Answers, lang: Lang) -> Values {
-    let mut values: Values = definition
-        .fields()
-        .map(|field| (field.id.clone(), from_answer(field, answers.get(&field.id), lang)))
-        .collect();
+    // Inserted one by one rather than collected: `BTreeMap`'s `collect` sorts, and each sort
+    // instance costs the wasm several KB.
+    let mut values = Values::new();
+    for field in definition.fields() {
+        values.insert(field.id.clone(), from_answer(field, answers.get(&field.id), lang));
+    }
     for repeat in definition.repeats() {
         let count = items_of(repeat, answers);
         values.insert(
