@@ -73,6 +73,10 @@ mod tests {
         assert_eq!(chosen, Answer::Choices(vec!["a".into(), "c".into()]), "ticking twice adds nothing");
         let chosen = choices_with(Some(chosen), "c".into(), false, &order);
         assert_eq!(chosen, Answer::Choices(vec!["a".into()]));
+        // A value the options no longer have (a draft of an older version) stays, first.
+        let stale = Some(Answer::Choices(vec!["b".into(), "alt".into()]));
+        let chosen = choices_with(stale, "a".into(), true, &order);
+        assert_eq!(chosen, Answer::Choices(vec!["alt".into(), "a".into(), "b".into()]));
     }
 
     #[test]
