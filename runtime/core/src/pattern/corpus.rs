@@ -100,7 +100,20 @@ pub(super) const REFUSED: &[&str] = &[
     r"\x{110000}",
     r"\x{D800}",
     r"\xZZ",
+    "(a{1000}){1000}",
+    "((((a{10}){10}){10}){10}){10}",
 ];
+
+/// The heaviest patterns the dialect takes still compile in `regex-lite`, so a definition that
+/// loads in the browser loads on the server too.
+#[test]
+fn the_heaviest_patterns_compile_on_the_server() {
+    for pattern in [r"(?:[a-z0-9\x{C4}-\x{DF}]{1000}){16}", "(?:(?:(?:(?:a{10}){10}){10}){10}){4}"] {
+        let dialect = Dialect::parse(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}")); // ok: test
+        assert!(super::parse::weight_of(&dialect) > super::parse::MAX_WEIGHT / 2, "{pattern} is heavy");
+        regex_lite::Regex::new(&dialect.to_regex_lite()).expect("regex-lite compiles it"); // ok: test
+    }
+}
 
 #[test]
 fn both_engines_agree_on_the_corpus() {

@@ -5,6 +5,10 @@
 const MAX_DEPTH: usize = 32;
 /// The largest count in `{n,m}`.
 const MAX_COUNT: u32 = 1000;
+/// The most a pattern may weigh (see [`weight`]): a pattern that loads in the browser must
+/// also compile in `regex-lite` on the server (whose compiled size is limited), so nested
+/// repetitions are bounded here, where both see the same number.
+pub(super) const MAX_WEIGHT: u64 = 50_000;
 
 /// A pattern's tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,9 +59,36 @@ struct Parser {
 pub(super) fn parse(source: &str) -> Result<Node, PatternError> {
     let mut parser = Parser { chars: source.chars().collect(), at: 0, depth: 0 };
     let node = parser.alternation()?;
-    match parser.peek() {
-        None => Ok(node),
-        Some(_) => parser.fail("an unbalanced ')'"),
+    if parser.peek().is_some() {
+        return parser.fail("an unbalanced ')'");
+    }
+    if weight(&node) > MAX_WEIGHT {
+        return Err(PatternError { what: "repetitions that expand too far (nested counts)", at: 1 });
+    }
+    Ok(node)
+}
+
+/// The weight of a read pattern (for tests).
+#[cfg(test)]
+pub(super) fn weight_of(dialect: &super::Dialect) -> u64 {
+    weight(&dialect.tree)
+}
+
+/// About how large the pattern becomes once repetitions are expanded, as an engine compiles
+/// it: characters and class ranges count one each, a repetition its body times its largest
+/// count (or its least plus one when unbounded). Saturating, so hostile nesting stays finite.
+fn weight(node: &Node) -> u64 {
+    match node {
+        Node::Char(_) | Node::Start | Node::End => 1,
+        Node::Class { ranges, .. } => u64::try_from(ranges.len()).unwrap_or(u64::MAX).max(1),
+        Node::Group(inner) => weight(inner),
+        Node::Concat(items) | Node::Alt(items) => {
+            items.iter().fold(1, |sum: u64, item| sum.saturating_add(weight(item)))
+        }
+        Node::Repeat { node, min, max } => {
+            let count = max.unwrap_or_else(|| min.saturating_add(1)).max(1);
+            weight(node).saturating_mul(u64::from(count))
+        }
     }
 }
 
