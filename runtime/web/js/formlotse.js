@@ -128,6 +128,11 @@
           state.mounted = null;
         }
       },
+      setLang: function (tag) {
+        return ready.then(function () {
+          if (state.mounted) state.mounted.setLang(tag == null ? undefined : String(tag));
+        });
+      },
       reset: function () {
         return ready.then(function () {
           if (state.mounted) state.mounted.reset();
@@ -150,9 +155,14 @@
       this._formlotse = null;
     }
 
-    // A changed src, endpoint or lang takes effect: the assistant starts again with it.
+    // A changed lang is spoken in place: step, answers and focus stay (with draft="off" they
+    // live nowhere else). A changed src, endpoint, draft or timeout starts the assistant again.
     attributeChangedCallback(name, before, after) {
       if (before === after || !this._formlotse) return;
+      if (name === "lang") {
+        this._formlotse.setLang(after);
+        return;
+      }
       this._formlotse.unmount();
       this._formlotse = createHandle(this, null);
     }

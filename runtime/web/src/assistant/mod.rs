@@ -192,9 +192,10 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     } else {
         step::page(&page, &session, summary_ref, &changed, &items_changed)
     };
-    // The steps and the review share the frame; the receipt does not show it.
+    // The steps and the review share the frame; the receipt does not show it. `lang` follows
+    // the switch, so screen readers pronounce the words in the language shown.
     html! {
-        <div class="fl-assistant">
+        <div class="fl-assistant" lang={lang.tag()}>
             {language::switch(definition, lang, &state)}
             {draft_banner::wired(&session, props.draft, lang)}
             <p class="fl-form-title">{definition.title.get(lang).to_owned()}</p>
