@@ -17,6 +17,7 @@
 )]
 
 pub mod answers;
+pub mod catalog;
 pub mod definition;
 pub mod delivery;
 pub mod diagnostic;
@@ -32,6 +33,7 @@ pub mod markup;
 pub mod messages;
 pub mod path;
 pub mod payload;
+pub mod plural;
 pub mod review;
 #[cfg(feature = "authoring")]
 pub mod schema;

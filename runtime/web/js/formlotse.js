@@ -109,7 +109,7 @@
       function (glue) {
         if (state.gone) return;
         try {
-          state.mounted = glue.mount(element, options || undefined, definition);
+          state.mounted = glue.mount(element, options || undefined, definition, base);
         } catch (error) {
           showFailure(element, error);
         }

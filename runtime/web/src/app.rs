@@ -53,6 +53,8 @@ pub fn App(props: &AppProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 loaded.set(match load(&props).await {
                     Ok(definition) => {
+                        // The words of the language the assistant starts in, before it shows.
+                        crate::catalogs::load(speaks(&props, &definition)).await;
                         props.events.emit(
                             "ready",
                             &[
@@ -86,7 +88,7 @@ pub fn App(props: &AppProps) -> Html {
                 definition: definition.clone(),
                 today: today(),
                 endpoint: props.endpoint.clone().unwrap_or_default(),
-                lang: props.lang,
+                lang: speaks(props, definition),
                 events: props.events.clone(),
                 draft: props.draft,
                 fresh: props.fresh,
@@ -95,6 +97,12 @@ pub fn App(props: &AppProps) -> Html {
             html! { <Assistant ..assistant /> }
         }
     }
+}
+
+/// Of the definition's languages, the one for the host's `lang`: "en-GB" on the page speaks the
+/// form's "en"; a language the form lacks, its first (German).
+fn speaks(props: &AppProps, definition: &Definition) -> Lang {
+    props.lang.best_of(definition.languages.iter().map(String::as_str))
 }
 
 /// Today by the browser's clock, in the citizen's time zone: the host gives the engine the date.

@@ -109,7 +109,7 @@ fn render_repeat(repeat: &Repeat, context: &ItemContext) -> Html {
         .map(|index| {
             let legend = repeat.item_label(index, lang);
             RepeatItem {
-                remove: (count > repeat.min_items).then(|| AttrValue::from((t.remove_item)(&legend))),
+                remove: (count > repeat.min_items).then(|| AttrValue::from(t.remove_item(&legend))),
                 legend: legend.into(),
                 content: render_items(&repeat.items, context, Some((repeat, index))),
             }

@@ -1,0 +1,92 @@
+//! The catalogs of the runtime's words a page has: German built in, every other language
+//! fetched from `i18n/TAG.json` next to the loader the first time a citizen (or the host page)
+//! chooses it, then kept for every assistant on the page. A language costs nothing until chosen.
+//!
+//! A loaded catalog lives as long as the page (leaked once per language, so that words can be
+//! `&'static str` everywhere): at most one per language a definition lists.
+
+use crate::fetch;
+use crate::texts::Texts;
+use formlotse_core::Lang;
+use formlotse_core::catalog::Catalog;
+use std::cell::RefCell;
+
+/// What became of a language's catalog.
+#[derive(Clone, Copy)]
+enum Entry {
+    Loaded(&'static Texts),
+    /// Fetched, but not there or not a catalog of that language: its words fall back along the
+    /// tag to German (a town that lists a language without a catalog still gets a form).
+    Absent,
+}
+
+thread_local! {
+    static GERMAN: &'static Texts = Box::leak(Box::new(Texts::of(Box::leak(Box::new(Catalog::german())))));
+    static LOADED: RefCell<Vec<(Lang, Entry)>> = const { RefCell::new(Vec::new()) };
+    /// The folder of the runtime's files (where `formlotse.js` is), ending in `/`.
+    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Remembers where the catalogs are: `i18n/` under the loader's folder.
+pub(crate) fn set_base(base: &str) {
+    BASE.with_borrow_mut(|known| base.clone_into(known));
+}
+
+/// The words for `lang`: its catalog, else along its tag (`de-x-ls` → `de`), else German.
+pub(crate) fn texts(lang: Lang) -> &'static Texts {
+    let loaded = LOADED.with_borrow(|loaded| {
+        lang.chain().find_map(|wanted| match entry(loaded, wanted) {
+            Some(Entry::Loaded(texts)) => Some(texts),
+            _ => None,
+        })
+    });
+    loaded.unwrap_or_else(|| GERMAN.with(|german| *german))
+}
+
+fn entry(loaded: &[(Lang, Entry)], lang: Lang) -> Option<Entry> {
+    loaded.iter().find(|(known, _)| *known == lang).map(|(_, entry)| *entry)
+}
+
+/// Whether `lang` can be shown without fetching: German, or fetched before.
+pub(crate) fn is_known(lang: Lang) -> bool {
+    lang == Lang::De || LOADED.with_borrow(|loaded| entry(loaded, lang).is_some())
+}
+
+/// Fetches the catalog of `lang` unless known. Never fails: without it, German words show.
+pub(crate) async fn load(lang: Lang) {
+    if is_known(lang) {
+        return;
+    }
+    let url = format!("{}i18n/{}.json", BASE.with_borrow(Clone::clone), lang.tag());
+    let fetched = fetch::get_text(&url).await;
+    let catalog = fetched.ok().and_then(|answer| Catalog::parse(&answer.body).ok());
+    let entry = match catalog {
+        Some(catalog) if catalog.lang() == lang => {
+            Entry::Loaded(Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog))))))
+        }
+        _ => Entry::Absent,
+    };
+    LOADED.with_borrow_mut(|loaded| {
+        if entry_is_new(loaded, lang) {
+            loaded.push((lang, entry));
+        }
+    });
+}
+
+/// Two assistants may fetch the same language at once; the first answer stays.
+fn entry_is_new(loaded: &[(Lang, Entry)], lang: Lang) -> bool {
+    entry(loaded, lang).is_none()
+}
+
+/// Registers a catalog as if fetched: tests have no network (the shipped English one).
+#[cfg(test)]
+pub(crate) fn english() -> Lang {
+    let catalog = Catalog::parse(include_str!("../../i18n/en.json")).expect("the English catalog"); // ok: test
+    let texts: &'static Texts = Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog)))));
+    LOADED.with_borrow_mut(|loaded| {
+        if entry_is_new(loaded, Lang::En) {
+            loaded.push((Lang::En, Entry::Loaded(texts)));
+        }
+    });
+    Lang::En
+}
