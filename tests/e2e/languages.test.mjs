@@ -1,9 +1,12 @@
 // Languages in the browser: the host page changes the element's `lang` and the assistant speaks
-// it in place (step, answers and focus kept, even with draft="off"), and the "(optional)"
-// marker follows a `requiredIf` as the answers change.
+// it in place (step, answers and focus kept, even with draft="off"); the "(optional)" marker
+// follows a `requiredIf`; the dog registration is completed in Ukrainian and in Arabic (right to
+// left, 320 px, axe on every state, screenshots) with the runtime's words from the fetched
+// catalogs, and the payload holds the same answers as in German.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, mountFixture, submissions } from './browser.mjs';
+import { launch, mountFixture, submissions, screenshot } from './browser.mjs';
+import { assertAccessible } from './axe.mjs';
 import { DOG_ANSWERS, fillDogStep } from './dog.mjs';
 
 let browser;
@@ -74,6 +77,129 @@ test('"(optional)" follows requiredIf: it goes while the condition holds and com
   await form.getByText('Site plan (optional)').waitFor();
   await form.getByRole('button', { name: 'Continue' }).click();
   await form.getByRole('heading', { name: 'Ende' }).waitFor();
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  await context.close();
+});
+
+/** The multilingual dog form's words per language: its labels and the runtime's catalog. */
+const WORDS = {
+  uk: {
+    heading: ['Дані власника', 'Дані про собаку', 'Підтвердження'], switchName: 'Українська',
+    first: 'Ім’я', last: 'Прізвище', day: 'День', month: 'Місяць', year: 'Рік', street: 'Вулиця та номер будинку',
+    postcode: 'Поштовий індекс', town: 'Населений пункт', dog: 'Кличка собаки', breed: 'Порода', no: 'Ні',
+    confirm: 'Я підтверджую, що мої дані правильні та повні.', next: 'Далі', problem: 'Виникла проблема',
+    review: 'Перевірте свої відповіді', send: 'Надіслати', sent: 'Вашу заяву надіслано', progress: 'Крок 1 з 3',
+  },
+  ar: {
+    heading: ['بيانات المالك', 'بيانات الكلب', 'التأكيد'], switchName: 'العربية',
+    first: 'الاسم الأول', last: 'اسم العائلة', day: 'اليوم', month: 'الشهر', year: 'السنة', street: 'الشارع ورقم المنزل',
+    postcode: 'الرمز البريدي', town: 'المدينة', dog: 'اسم الكلب', breed: 'السلالة', no: 'لا',
+    confirm: 'أؤكد أن بياناتي صحيحة وكاملة.', next: 'متابعة', problem: 'توجد مشكلة',
+    review: 'راجِع إجاباتك', send: 'إرسال', sent: 'تم إرسال طلبك', progress: 'الخطوة 1 من 3',
+  },
+};
+
+/** Fills step `step` of the multilingual dog form in the language of `w`. */
+async function fillInLanguage(form, w, step) {
+  if (step === 0) {
+    await form.getByLabel(w.first).fill('Erika');
+    await form.getByLabel(w.last).fill('Mustermann');
+    await form.getByLabel(w.day).fill('27');
+    await form.getByLabel(w.month).fill('3');
+    await form.getByLabel(w.year).fill('1985');
+    await form.getByLabel(w.street).fill('Heidestraße 17');
+    await form.getByLabel(w.postcode).fill('10557');
+    await form.getByLabel(w.town, { exact: true }).fill('Berlin');
+  } else if (step === 1) {
+    await form.getByLabel(w.dog).fill('Bello');
+    await form.getByLabel(w.breed).selectOption({ label: 'Labrador Retriever' });
+    await form.getByLabel(w.day).fill('1');
+    await form.getByLabel(w.month).fill('10');
+    await form.getByLabel(w.year).fill('2025');
+    await form.getByRole('radio', { name: w.no }).check();
+  } else {
+    await form.getByLabel(w.confirm).check();
+  }
+}
+
+/** Completes the multilingual dog form in `tag` from its switch; returns the stored payload. */
+async function completeIn(tag, options, shots) {
+  const w = WORDS[tag];
+  const attributes = { src: '/fixtures/hund-mehrsprachig.json', endpoint: '/api/submissions', draft: 'off' };
+  const { context, page, form, problems } = await mountFixture(browser, attributes, 'Angaben zur Halterin oder zum Halter', options);
+  const before = (await submissions()).length;
+  await form.getByRole('navigation', { name: 'Sprache' }).getByRole('button', { name: w.switchName }).click();
+  await form.getByRole('heading', { name: w.heading[0] }).waitFor();
+  const assistant = form.locator('.fl-assistant');
+  assert.equal(await assistant.getAttribute('lang'), tag);
+  assert.equal(await assistant.getAttribute('dir'), tag === 'ar' ? 'rtl' : 'ltr');
+  assert.match(await form.getByText(w.progress).innerText(), new RegExp(w.progress));
+  const check = async (where) => {
+    if (shots) {
+      await assertAccessible(page, `${tag}: ${where}`);
+      await screenshot(page, `${tag}-${where}`);
+    }
+  };
+  await check('step-1');
+  await form.getByRole('button', { name: w.next }).click(); // nothing filled in: the error state
+  await form.getByRole('heading', { name: w.problem }).waitFor();
+  await check('step-1-errors');
+  for (const step of [0, 1, 2]) {
+    await form.getByRole('heading', { name: w.heading[step] }).waitFor();
+    await fillInLanguage(form, w, step);
+    if (step > 0) await check(`step-${step + 1}`);
+    await form.getByRole('button', { name: w.next }).click();
+  }
+  await form.getByRole('heading', { name: w.review }).waitFor();
+  await check('review');
+  await form.getByRole('button', { name: w.send }).click();
+  await form.getByRole('heading', { name: w.sent }).waitFor();
+  await check('receipt');
+  const stored = await submissions();
+  assert.equal(stored.length, before + 1);
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  await context.close();
+  return stored.at(-1).payload;
+}
+
+test('the dog registration is completed in Ukrainian: the same answers as in German', async () => {
+  const payload = await completeIn('uk', {}, false);
+  assert.equal(payload.lang, 'uk');
+  assert.deepEqual(payload.answers, DOG_ANSWERS);
+});
+
+test('the dog registration is completed in Arabic, right to left at 320 px, axe-clean on every step', async () => {
+  const payload = await completeIn('ar', { viewport: { width: 320, height: 640 } }, true);
+  assert.equal(payload.lang, 'ar');
+  assert.deepEqual(payload.answers, DOG_ANSWERS);
+});
+
+test('switching the language on every step and on the review (draft="off") loses nothing', async () => {
+  const attributes = { src: '/fixtures/hund-mehrsprachig.json', endpoint: '/api/submissions', draft: 'off' };
+  const { context, form, problems } = await mountFixture(browser, attributes, 'Angaben zur Halterin oder zum Halter');
+  const before = (await submissions()).length;
+  const choose = async (name) => form.getByRole('navigation').getByRole('button', { name }).click();
+  const order = ['uk', 'ar', 'uk'];
+  for (const step of [0, 1, 2]) {
+    const w = WORDS[order[step]];
+    await choose(w.switchName);
+    await form.getByRole('heading', { name: w.heading[step] }).waitFor();
+    await fillInLanguage(form, w, step);
+    await choose('Deutsch'); // and back: what was typed stays
+    await form.getByRole('heading', { name: ['Angaben zur Halterin oder zum Halter', 'Angaben zum Hund', 'Bestätigung'][step] }).waitFor();
+    await choose(w.switchName);
+    await form.getByRole('button', { name: w.next }).click();
+  }
+  await form.getByRole('heading', { name: WORDS.uk.review }).waitFor();
+  await choose('العربية');
+  await form.getByRole('heading', { name: WORDS.ar.review }).waitFor();
+  await choose('English');
+  await form.getByRole('heading', { name: 'Check your answers' }).waitFor();
+  await form.getByRole('button', { name: 'Send' }).click();
+  await form.getByRole('heading', { name: 'Your application has been sent' }).waitFor();
+  const stored = await submissions();
+  assert.equal(stored.length, before + 1);
+  assert.deepEqual(stored.at(-1).payload.answers, DOG_ANSWERS, 'nothing typed was lost');
   assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
   await context.close();
 });

@@ -2,8 +2,9 @@
 //! `ar`, `de-x-ls` for Leichte Sprache, `hsb` for Upper Sorbian, …). German is the default and
 //! the last fallback: every definition's first language is German (the loader checks).
 
-/// The longest tag kept; longer ones are not languages a town writes forms in.
-const MAX: usize = 23;
+/// The longest tag kept (`de-x-ls`, `zh-hant-tw` fit); longer ones are not languages a town
+/// writes forms in. Small, since a `Lang` is copied into every context and property.
+const MAX: usize = 15;
 
 /// A language tag, lower-cased with `-` between subtags. Small and `Copy`, so that it can sit in
 /// every `Context` without an allocation.
@@ -84,7 +85,12 @@ impl Lang {
             tag = rest;
             // A tag does not end in a singleton (`x`, `u`): drop it with its subtags.
             if tag.rsplit('-').next().is_some_and(|last| last.len() > 1) {
-                return Lang::parse(tag);
+                // A prefix of a valid tag is valid: cut, without reading it again.
+                let mut bytes = [0; MAX];
+                for (slot, byte) in bytes.iter_mut().zip(tag.bytes()) {
+                    *slot = byte;
+                }
+                return Some(Lang { len: u8::try_from(tag.len()).ok()?, bytes });
             }
         }
     }
@@ -154,6 +160,7 @@ mod tests {
             ("de-toolongsubtag", None),
             ("de-ä", None),
             ("a-b-c-d-e-f-g-h-i-j-k-l-m", None),
+            ("sgn-de-x-abcdef", Some("sgn-de-x-abcdef")),
         ] {
             assert_eq!(Lang::parse(tag).as_ref().map(Lang::tag), read, "{tag}");
         }

@@ -12,7 +12,11 @@ use crate::value::Date;
 #[cfg(feature = "authoring")]
 mod authors;
 #[cfg(feature = "authoring")]
+mod catalogs;
+#[cfg(feature = "authoring")]
 pub use authors::{diagnostic, diagnostic_line};
+#[cfg(feature = "authoring")]
+pub use catalogs::catalog_problem;
 
 /// The message for a field error: the author's own message for this rule if the definition
 /// has one, else the catalog's, naming the field by its label.

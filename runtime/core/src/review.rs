@@ -132,7 +132,8 @@ fn option_label(field: &Field, value: &str, lang: Lang) -> String {
 }
 
 fn number_text(number: Decimal, lang: Lang) -> String {
-    if lang.is_english() { number.to_string() } else { number_de(&number.to_string()) }
+    // "1.234,5" where the decimal separator is a comma (German, Polish, …), else "1234.5".
+    if lang.separators().0 == '.' { number.to_string() } else { number_de(&number.to_string()) }
 }
 
 /// Two decimals always, as prices are written: "96,00 €", "€96.00".

@@ -99,10 +99,17 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Of the definition's languages, the one for the host's `lang`: "en-GB" on the page speaks the
-/// form's "en"; a language the form lacks, its first (German).
+/// The language for the host's `lang`: of the definition's languages the nearest ("en-GB" on the
+/// page speaks the form's "en", "de-DE" its "de"); a language it does not list, by its primary
+/// subtag (its texts then fall back to German, the runtime's words come from its catalog).
 fn speaks(props: &AppProps, definition: &Definition) -> Lang {
-    props.lang.best_of(definition.languages.iter().map(String::as_str))
+    let offered = definition.languages.iter().map(String::as_str);
+    let listed = |lang: Lang| offered.clone().any(|tag| Lang::parse(tag) == Some(lang));
+    if props.lang.chain().any(listed) {
+        props.lang.best_of(offered)
+    } else {
+        Lang::from_tag(props.lang.primary())
+    }
 }
 
 /// Today by the browser's clock, in the citizen's time zone: the host gives the engine the date.

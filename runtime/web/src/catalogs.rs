@@ -33,6 +33,7 @@ pub(crate) fn set_base(base: &str) {
 }
 
 /// The words for `lang`: its catalog, else along its tag (`de-x-ls` → `de`), else German.
+#[inline(never)] // called wherever words are shown: one copy in the wasm
 pub(crate) fn texts(lang: Lang) -> &'static Texts {
     let loaded = LOADED.with_borrow(|loaded| {
         lang.chain().find_map(|wanted| match entry(loaded, wanted) {

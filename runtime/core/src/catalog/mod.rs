@@ -72,6 +72,15 @@ impl Catalog {
         Ok(Catalog { lang, name, rtl, words })
     }
 
+    /// Whether `text` is meant as a catalog (a JSON object with `formlotse-catalog`), not a
+    /// definition: the authors' tools check either.
+    pub fn is_catalog(text: &str) -> bool {
+        json::parse(text)
+            .ok()
+            .and_then(|value| value.as_object().map(|o| o.contains_key("formlotse-catalog")))
+            == Some(true)
+    }
+
     /// Its language.
     pub fn lang(&self) -> Lang {
         self.lang

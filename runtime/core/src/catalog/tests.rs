@@ -1,6 +1,16 @@
 use super::*;
 
-const SHIPPED: &[(&str, &str)] = &[("en", include_str!("../../../i18n/en.json"))];
+/// The catalogs Formlotse ships (`runtime/i18n`, copied to `dist/i18n` by `cargo xtask dist`).
+const SHIPPED: &[(&str, &str)] = &[
+    ("ar", include_str!("../../../i18n/ar.json")),
+    ("cs", include_str!("../../../i18n/cs.json")),
+    ("de-x-ls", include_str!("../../../i18n/de-x-ls.json")),
+    ("en", include_str!("../../../i18n/en.json")),
+    ("pl", include_str!("../../../i18n/pl.json")),
+    ("ru", include_str!("../../../i18n/ru.json")),
+    ("tr", include_str!("../../../i18n/tr.json")),
+    ("uk", include_str!("../../../i18n/uk.json")),
+];
 
 fn catalog(lang: &str, words: &str) -> String {
     format!(r#"{{"formlotse-catalog": 1, "lang": "{lang}", "name": "X", "words": {{{words}}}}}"#)
@@ -64,6 +74,8 @@ fn what_is_not_a_catalog() {
         assert_eq!(Catalog::parse(text), Err(error), "{text}");
     }
     assert!(matches!(Catalog::parse("{"), Err(CatalogError::Json(_))));
+    assert!(Catalog::is_catalog(r#"{"formlotse-catalog": 2}"#));
+    assert!(!Catalog::is_catalog(r#"{"formlotse": 1}"#) && !Catalog::is_catalog("{"));
 }
 
 #[test]
@@ -116,5 +128,6 @@ fn the_shipped_catalogs_are_complete() {
         let catalog = Catalog::parse(text).expect("a catalog"); // ok: test
         assert_eq!(catalog.lang().tag(), *tag);
         assert_eq!(check(text), [], "{tag}");
+        assert_eq!(catalog.is_rtl(), *tag == "ar", "{tag}");
     }
 }

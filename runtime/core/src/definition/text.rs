@@ -15,6 +15,7 @@ pub enum Text {
 impl Text {
     /// The text in `lang`, else along its tag (`de-x-ls`, then `de`), else in German (every
     /// form's first language), else in the first language given.
+    #[inline(never)] // called for every text shown: one copy in the wasm, not one per caller
     pub fn get(&self, lang: Lang) -> &str {
         match self {
             Text::Plain(text) => text,
