@@ -20,28 +20,38 @@ enum Entry {
     Absent,
 }
 
-thread_local! {
-    static GERMAN: &'static Texts = Box::leak(Box::new(Texts::of(Box::leak(Box::new(Catalog::german())))));
-    static LOADED: RefCell<Vec<(Lang, Entry)>> = const { RefCell::new(Vec::new()) };
+/// The page's catalogs and where to fetch more (one thread-local: each access is code).
+#[derive(Default)]
+struct Registry {
+    german: Option<&'static Texts>,
+    loaded: Vec<(Lang, Entry)>,
     /// The folder of the runtime's files (where `formlotse.js` is), ending in `/`.
-    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+    base: String,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
 }
 
 /// Remembers where the catalogs are: `i18n/` under the loader's folder.
 pub(crate) fn set_base(base: &str) {
-    BASE.with_borrow_mut(|known| base.clone_into(known));
+    REGISTRY.with_borrow_mut(|registry| base.clone_into(&mut registry.base));
 }
 
 /// The words for `lang`: its catalog, else along its tag (`de-x-ls` → `de`), else German.
 #[inline(never)] // called wherever words are shown: one copy in the wasm
 pub(crate) fn texts(lang: Lang) -> &'static Texts {
-    let loaded = LOADED.with_borrow(|loaded| {
-        lang.chain().find_map(|wanted| match entry(loaded, wanted) {
+    REGISTRY.with_borrow_mut(|registry| {
+        let loaded = lang.chain().find_map(|wanted| match entry(&registry.loaded, wanted) {
             Some(Entry::Loaded(texts)) => Some(texts),
             _ => None,
+        });
+        loaded.unwrap_or_else(|| {
+            *registry
+                .german
+                .get_or_insert_with(|| Box::leak(Box::new(Texts::of(Box::leak(Box::new(Catalog::german()))))))
         })
-    });
-    loaded.unwrap_or_else(|| GERMAN.with(|german| *german))
+    })
 }
 
 fn entry(loaded: &[(Lang, Entry)], lang: Lang) -> Option<Entry> {
@@ -50,7 +60,7 @@ fn entry(loaded: &[(Lang, Entry)], lang: Lang) -> Option<Entry> {
 
 /// Whether `lang` can be shown without fetching: German, or fetched before.
 pub(crate) fn is_known(lang: Lang) -> bool {
-    lang == Lang::De || LOADED.with_borrow(|loaded| entry(loaded, lang).is_some())
+    lang == Lang::De || REGISTRY.with_borrow(|registry| entry(&registry.loaded, lang).is_some())
 }
 
 /// Fetches the catalog of `lang` unless known. Never fails: without it, German words show.
@@ -58,7 +68,7 @@ pub(crate) async fn load(lang: Lang) {
     if is_known(lang) {
         return;
     }
-    let url = format!("{}i18n/{}.json", BASE.with_borrow(Clone::clone), lang.tag());
+    let url = format!("{}i18n/{}.json", REGISTRY.with_borrow(|registry| registry.base.clone()), lang.tag());
     let fetched = fetch::get_text(&url).await;
     let catalog = fetched.ok().and_then(|answer| Catalog::parse(&answer.body).ok());
     let entry = match catalog {
@@ -67,16 +77,17 @@ pub(crate) async fn load(lang: Lang) {
         }
         _ => Entry::Absent,
     };
-    LOADED.with_borrow_mut(|loaded| {
-        if entry_is_new(loaded, lang) {
-            loaded.push((lang, entry));
-        }
-    });
+    register(lang, entry);
 }
 
-/// Two assistants may fetch the same language at once; the first answer stays.
-fn entry_is_new(loaded: &[(Lang, Entry)], lang: Lang) -> bool {
-    entry(loaded, lang).is_none()
+/// Keeps what became of `lang`; two assistants may fetch the same language at once, and the
+/// first answer stays.
+fn register(lang: Lang, new: Entry) {
+    REGISTRY.with_borrow_mut(|registry| {
+        if entry(&registry.loaded, lang).is_none() {
+            registry.loaded.push((lang, new));
+        }
+    });
 }
 
 /// Registers a catalog as if fetched: tests have no network (the shipped English one).
@@ -84,10 +95,6 @@ fn entry_is_new(loaded: &[(Lang, Entry)], lang: Lang) -> bool {
 pub(crate) fn english() -> Lang {
     let catalog = Catalog::parse(include_str!("../../i18n/en.json")).expect("the English catalog"); // ok: test
     let texts: &'static Texts = Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog)))));
-    LOADED.with_borrow_mut(|loaded| {
-        if entry_is_new(loaded, Lang::En) {
-            loaded.push((Lang::En, Entry::Loaded(texts)));
-        }
-    });
+    register(Lang::En, Entry::Loaded(texts));
     Lang::En
 }
