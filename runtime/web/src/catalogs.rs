@@ -77,12 +77,12 @@ pub(crate) async fn load(lang: Lang) {
         }
         _ => Entry::Absent,
     };
-    register(lang, entry);
+    register_loaded(lang, entry);
 }
 
 /// Keeps what became of `lang`; two assistants may fetch the same language at once, and the
 /// first answer stays.
-fn register(lang: Lang, new: Entry) {
+fn register_loaded(lang: Lang, new: Entry) {
     REGISTRY.with_borrow_mut(|registry| {
         if entry(&registry.loaded, lang).is_none() {
             registry.loaded.push((lang, new));
@@ -90,11 +90,17 @@ fn register(lang: Lang, new: Entry) {
     });
 }
 
-/// Registers a catalog as if fetched: tests have no network (the shipped English one).
+/// Registers a catalog as if fetched: tests have no network (a shipped one).
+#[cfg(test)]
+pub(crate) fn register(text: &str) -> Lang {
+    let catalog = Catalog::parse(text).expect("a catalog"); // ok: test
+    let lang = catalog.lang();
+    register_loaded(lang, Entry::Loaded(Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog)))))));
+    lang
+}
+
+/// The shipped English catalog, registered.
 #[cfg(test)]
 pub(crate) fn english() -> Lang {
-    let catalog = Catalog::parse(include_str!("../../i18n/en.json")).expect("the English catalog"); // ok: test
-    let texts: &'static Texts = Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog)))));
-    register(Lang::En, Entry::Loaded(texts));
-    Lang::En
+    register(include_str!("../../i18n/en.json"))
 }
