@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use formlotse_core::catalog::{self, Catalog};
 use formlotse_core::{Lang, messages};
 
 /// Prints the diagnostics of each file; returns how many files had any (or could not be read).
@@ -22,11 +23,39 @@ fn check_file(file: &Path) -> bool {
     for line in report(&file.display().to_string(), &source) {
         println!("{line}");
     }
-    formlotse_core::load(&source).is_ok()
+    if Catalog::is_catalog(&source) {
+        catalog::check(&source).is_empty()
+    } else {
+        formlotse_core::load(&source).is_ok()
+    }
+}
+
+/// The report lines of a language catalog: its missing and extra words, wrong placeholders.
+fn catalog_report(name: &str, source: &str) -> Vec<String> {
+    let problems = catalog::check(source);
+    if problems.is_empty() {
+        let lang = Catalog::parse(source).map(|c| c.lang().tag().to_owned()).unwrap_or_default();
+        return vec![format!("{name}: ok (catalog {lang})")];
+    }
+    problems
+        .iter()
+        .map(|problem| {
+            let pointer = problem.pointer();
+            let pointer = if pointer.is_empty() { "/".to_owned() } else { pointer };
+            format!(
+                "{name}: {} (at {pointer}, {})",
+                messages::catalog_problem(problem, Lang::En),
+                problem.code()
+            )
+        })
+        .collect()
 }
 
 /// The report lines for `source`, named `name`: one per diagnostic, or `name: ok`.
 pub fn report(name: &str, source: &str) -> Vec<String> {
+    if Catalog::is_catalog(source) {
+        return catalog_report(name, source);
+    }
     match formlotse_core::load(source) {
         Ok(definition) => vec![format!("{name}: ok (form {})", definition.id)],
         Err(diagnostics) => diagnostics
@@ -55,6 +84,26 @@ mod tests {
         let lines = report("hund.json", "{\n  \"formlotse\": 1,\n  \"idd\": \"x\"\n}");
         assert!(lines.iter().any(|line| line.starts_with("hund.json:3:3: ")), "{lines:?}");
         assert!(lines.iter().all(|line| line.starts_with("hund.json:")), "{lines:?}");
+    }
+
+    #[test]
+    fn a_catalog_is_checked_against_the_german_words() {
+        let lines = report(
+            "hsb.json",
+            r#"{"formlotse-catalog": 1, "lang": "hsb", "name": "Hornjoserbšćina", "words": {"progress": "Krok {step} z {total}"}}"#,
+        );
+        assert!(lines.contains(&"hsb.json: The word “back” is missing; citizens see the German one (at /words/back, catalog_missing_key)".to_owned()), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("unknown placeholders {total}; missing {of}")), "{lines:?}");
+        let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime/i18n");
+        for entry in std::fs::read_dir(shipped).unwrap() {
+            let path = entry.unwrap().path();
+            let lines = report("catalog", &std::fs::read_to_string(&path).unwrap());
+            assert!(
+                lines.len() == 1 && lines[0].starts_with("catalog: ok (catalog "),
+                "{}: {lines:?}",
+                path.display()
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,8 @@ serve: serves the Formlotse demo page, dist/, the sample forms and a receiving
 endpoint that checks submissions against their form and stores them in SQLite.
 
 check: prints every problem of each form definition as FILE:LINE:COLUMN: message
-and exits with 1 when there is one.
+(of a language catalog: its missing and extra words, wrong placeholders) and exits
+with 1 when there is one.
 
 Options:
   --host HOST       address to listen on (default 127.0.0.1)
@@ -34,7 +35,7 @@ pub enum Command {
     Help,
     /// Run the server with these settings.
     Serve(ServeOptions),
-    /// Check these definition files and report their diagnostics.
+    /// Check these definition (or language catalog) files and report their diagnostics.
     Check(Vec<PathBuf>),
 }
 

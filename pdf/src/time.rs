@@ -66,11 +66,11 @@ impl Moment {
     pub(crate) fn display(self, lang: Lang) -> String {
         let (hour, minute) = (self.minutes / 60, self.minutes % 60);
         let date = formlotse_core::messages::date(self.date, lang);
-        match (lang, self.summer) {
-            (Lang::De, false) => format!("{date}, {hour:02}:{minute:02} Uhr (MEZ)"),
-            (Lang::De, true) => format!("{date}, {hour:02}:{minute:02} Uhr (MESZ)"),
-            (Lang::En, false) => format!("{date}, {hour:02}:{minute:02} (CET)"),
-            (Lang::En, true) => format!("{date}, {hour:02}:{minute:02} (CEST)"),
+        match (lang.is_english(), self.summer) {
+            (false, false) => format!("{date}, {hour:02}:{minute:02} Uhr (MEZ)"),
+            (false, true) => format!("{date}, {hour:02}:{minute:02} Uhr (MESZ)"),
+            (true, false) => format!("{date}, {hour:02}:{minute:02} (CET)"),
+            (true, true) => format!("{date}, {hour:02}:{minute:02} (CEST)"),
         }
     }
 }

@@ -43,9 +43,17 @@ const DE: Words = Words {
     about: "Antrag",
     page: |page, pages| format!("Seite {page} von {pages}"),
     bytes: |n| format!("{} Bytes", grouped(n, '.')),
-    language_name: |lang| match lang {
-        Lang::De => "Deutsch",
-        Lang::En => "Englisch",
+    language_name: |lang| match lang.tag() {
+        "de" => "Deutsch",
+        "de-x-ls" => "Leichte Sprache",
+        "en" => "Englisch",
+        "uk" => "Ukrainisch",
+        "ar" => "Arabisch",
+        "tr" => "Türkisch",
+        "ru" => "Russisch",
+        "pl" => "Polnisch",
+        "cs" => "Tschechisch",
+        _ => "andere Sprache",
     },
 };
 
@@ -67,18 +75,23 @@ const EN: Words = Words {
     about: "Application",
     page: |page, pages| format!("Page {page} of {pages}"),
     bytes: |n| format!("{} bytes", grouped(n, ',')),
-    language_name: |lang| match lang {
-        Lang::De => "German",
-        Lang::En => "English",
+    language_name: |lang| match lang.tag() {
+        "de" => "German",
+        "de-x-ls" => "Easy-to-read German (Leichte Sprache)",
+        "en" => "English",
+        "uk" => "Ukrainian",
+        "ar" => "Arabic",
+        "tr" => "Turkish",
+        "ru" => "Russian",
+        "pl" => "Polish",
+        "cs" => "Czech",
+        _ => "another language",
     },
 };
 
 /// The words of `lang`.
 pub(crate) fn of(lang: Lang) -> Words {
-    match lang {
-        Lang::De => DE,
-        Lang::En => EN,
-    }
+    if lang.is_english() { EN } else { DE }
 }
 
 /// 1234567 as "1.234.567" (German) or "1,234,567" (English).

@@ -51,10 +51,7 @@ fn every_sample_shows_every_review_row_on_numbered_pages() {
             let info = tool("pdfinfo", &[], &file);
             assert_eq!(info_field(&info, "Tagged"), "yes", "{id}");
             let pages: usize = info_field(&info, "Pages").parse().expect("a number"); // ok: test
-            let (page, of) = match lang {
-                Lang::De => ("Seite", "von"),
-                Lang::En => ("Page", "of"),
-            };
+            let (page, of) = if lang.is_english() { ("Page", "of") } else { ("Seite", "von") };
             for n in 1..=pages {
                 assert!(text.contains(&format!("{page} {n} {of} {pages}")), "{id}: page {n} of {pages}");
             }

@@ -1,7 +1,7 @@
 //! `cargo xtask dist`: the files a town puts on its web server.
 
 use crate::cmd::{command, run};
-use crate::{Result, hashed, root, sizes, tools};
+use crate::{Result, catalogs, hashed, root, sizes, tools};
 use std::path::Path;
 
 /// The loader: the one page file with a fixed name, linked by the page.
@@ -68,6 +68,7 @@ pub(crate) fn dist() -> Result<Built> {
     println!("\nloaded only by Formlotse.check (authors' tools, the playground):");
     let check_files: Vec<String> = check_renamed.into_iter().map(|(_, hashed)| hashed).collect();
     sizes::print(&dist, &check_files)?;
+    catalogs::copy(&root, &dist)?;
     Ok(Built { sizes })
 }
 

@@ -11,6 +11,7 @@
 
 mod bench;
 mod budget;
+mod catalogs;
 mod cmd;
 mod demo;
 mod dist;

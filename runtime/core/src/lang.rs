@@ -1,28 +1,141 @@
-//! The languages Formlotse speaks to a citizen.
+//! The languages Formlotse speaks to a citizen: any BCP 47 tag a definition lists (`de`, `uk`,
+//! `ar`, `de-x-ls` for Leichte Sprache, `hsb` for Upper Sorbian, …). German is the default and
+//! the last fallback: every definition's first language is German (the loader checks).
 
-/// A language of the UI catalogs. German is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// German, formal "Sie".
-    #[default]
-    De,
-    /// English.
-    En,
+/// The longest tag kept (`de-x-ls`, `zh-hant-tw` fit); longer ones are not languages a town
+/// writes forms in. Small, since a `Lang` is copied into every context and property.
+const MAX: usize = 15;
+
+/// A language tag, lower-cased with `-` between subtags. Small and `Copy`, so that it can sit in
+/// every `Context` without an allocation.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Lang {
+    len: u8,
+    bytes: [u8; MAX],
 }
 
+// The names of the closed enum this type replaced: code that has words of its own in German and
+// English (authoring diagnostics, the PDF, the receiver's problem details) reads the same.
+#[allow(non_upper_case_globals)]
 impl Lang {
-    /// Reads a BCP 47 tag such as `de`, `de-DE` or `en-GB`; anything else falls back to German.
-    pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("en") { Lang::En } else { Lang::De }
+    /// German, formal "Sie".
+    pub const De: Lang = Lang::literal("de");
+    /// English.
+    pub const En: Lang = Lang::literal("en");
+
+    /// A tag known to be valid and short, at compile time (an index out of range would be a
+    /// compile error, not a panic).
+    #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+    const fn literal(tag: &str) -> Lang {
+        let mut bytes = [0; MAX];
+        let source = tag.as_bytes();
+        let mut i = 0;
+        while i < source.len() {
+            bytes[i] = source[i];
+            i += 1;
+        }
+        Lang { len: source.len() as u8, bytes }
     }
 
-    /// The primary language subtag, as used in `lang` attributes and definition text maps.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::De => "de",
-            Lang::En => "en",
+    /// Reads a BCP 47 tag such as `de`, `de-DE`, `en_GB` or `de-x-ls`: subtags of 1 to 8 letters
+    /// or digits. `None` for anything else.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let tag = tag.trim();
+        if tag.is_empty() || tag.len() > MAX {
+            return None;
         }
+        let mut bytes = [0; MAX];
+        for (i, subtag) in tag.split(['-', '_']).enumerate() {
+            if subtag.is_empty() || subtag.len() > 8 || !subtag.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return None;
+            }
+            // The primary subtag is letters only (`de`, `hsb`), or the private-use `x`.
+            if i == 0 && !subtag.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return None;
+            }
+        }
+        for (slot, byte) in bytes.iter_mut().zip(tag.bytes()) {
+            *slot = if byte == b'_' { b'-' } else { byte.to_ascii_lowercase() };
+        }
+        Some(Lang { len: tag.len() as u8, bytes })
+    }
+
+    /// Like [`Lang::parse`], with German for anything that is not a tag.
+    pub fn from_tag(tag: &str) -> Lang {
+        Lang::parse(tag).unwrap_or(Lang::De)
+    }
+
+    /// The tag, lower-cased: `de`, `uk`, `de-x-ls`.
+    pub fn tag(&self) -> &str {
+        let bytes = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        std::str::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// The primary language subtag: `de` for `de-x-ls` and `de-AT`.
+    pub fn primary(&self) -> &str {
+        self.tag().split('-').next().unwrap_or_default()
+    }
+
+    /// The next more general tag: `de` for `de-x-ls` (a singleton such as `x` is dropped with
+    /// what it introduces), `zh-hant` for `zh-hant-tw`; `None` for a primary subtag alone.
+    pub fn parent(&self) -> Option<Lang> {
+        let mut tag = self.tag();
+        loop {
+            let (rest, _) = tag.rsplit_once('-')?;
+            tag = rest;
+            // A tag does not end in a singleton (`x`, `u`): drop it with its subtags.
+            if tag.rsplit('-').next().is_some_and(|last| last.len() > 1) {
+                // A prefix of a valid tag is valid: cut, without reading it again.
+                let mut bytes = [0; MAX];
+                for (slot, byte) in bytes.iter_mut().zip(tag.bytes()) {
+                    *slot = byte;
+                }
+                return Some(Lang { len: u8::try_from(tag.len()).ok()?, bytes });
+            }
+        }
+    }
+
+    /// This tag and its more general ones, most specific first: `de-x-ls`, `de`.
+    pub fn chain(self) -> impl Iterator<Item = Lang> {
+        std::iter::successors(Some(self), Lang::parent)
+    }
+
+    /// Whether the built-in words of the authoring tools, the PDF and the receiver (German and
+    /// English only) should be English for this language.
+    pub fn is_english(self) -> bool {
+        self.primary() == "en"
+    }
+
+    /// The decimal and grouping separators of numbers a citizen types and reads: `1.234,5` in
+    /// German, Polish, Czech, Russian, Ukrainian and Turkish, `1,234.5` in English and Arabic.
+    pub fn separators(self) -> (char, char) {
+        match self.primary() {
+            "en" | "ar" | "he" | "zh" | "ja" | "ko" => ('.', ','),
+            _ => (',', '.'),
+        }
+    }
+
+    /// Of the `offered` tags (a definition's `languages`), the one that serves a citizen who
+    /// asked for `self`: the same tag, else the nearest more general one (`en` for `en-GB`),
+    /// else the first offered (German), else German.
+    pub fn best_of<'a>(self, offered: impl IntoIterator<Item = &'a str> + Clone) -> Lang {
+        let offered_langs = || offered.clone().into_iter().filter_map(Lang::parse);
+        self.chain()
+            .find(|wanted| offered_langs().any(|o| o == *wanted))
+            .or_else(|| offered_langs().next())
+            .unwrap_or(Lang::De)
+    }
+}
+
+impl Default for Lang {
+    fn default() -> Lang {
+        Lang::De
+    }
+}
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lang({})", self.tag())
     }
 }
 
@@ -32,16 +145,52 @@ mod tests {
 
     #[test]
     fn tags() {
-        for (tag, lang) in [
-            ("de", Lang::De),
-            ("de-AT", Lang::De),
-            ("EN", Lang::En),
-            ("en-GB", Lang::En),
-            ("en_US", Lang::En),
-            ("tr", Lang::De),
-            ("", Lang::De),
+        for (tag, read) in [
+            ("de", Some("de")),
+            ("de-AT", Some("de-at")),
+            ("EN", Some("en")),
+            ("en_US", Some("en-us")),
+            ("de-x-ls", Some("de-x-ls")),
+            ("hsb", Some("hsb")),
+            ("zh-Hant-TW", Some("zh-hant-tw")),
+            (" uk ", Some("uk")),
+            ("", None),
+            ("de--at", None),
+            ("1de", None),
+            ("de-toolongsubtag", None),
+            ("de-ä", None),
+            ("a-b-c-d-e-f-g-h-i-j-k-l-m", None),
+            ("sgn-de-x-abcdef", Some("sgn-de-x-abcdef")),
         ] {
-            assert_eq!(Lang::from_tag(tag), lang, "{tag}");
+            assert_eq!(Lang::parse(tag).as_ref().map(Lang::tag), read, "{tag}");
         }
+        assert_eq!(Lang::from_tag("not a tag"), Lang::De);
+        assert_eq!(Lang::from_tag("en"), Lang::En);
+    }
+
+    #[test]
+    fn fallback_along_the_tag() {
+        let chain = |tag| Lang::from_tag(tag).chain().map(|l| l.tag().to_owned()).collect::<Vec<_>>();
+        assert_eq!(chain("de-x-ls"), ["de-x-ls", "de"]);
+        assert_eq!(chain("zh-hant-tw"), ["zh-hant-tw", "zh-hant", "zh"]);
+        assert_eq!(chain("uk"), ["uk"]);
+        assert_eq!(Lang::from_tag("de-x-ls").primary(), "de");
+    }
+
+    #[test]
+    fn the_best_offered_language() {
+        let offered = ["de", "en", "uk", "de-x-ls"];
+        for (asked, got) in [
+            ("en-GB", "en"),
+            ("uk", "uk"),
+            ("de-x-ls", "de-x-ls"),
+            ("de-AT", "de"),
+            ("fr", "de"),
+            ("ar", "de"),
+        ] {
+            assert_eq!(Lang::from_tag(asked).best_of(offered).tag(), got, "{asked}");
+        }
+        assert_eq!(Lang::from_tag("fr").best_of(["uk"]).tag(), "uk", "the first offered");
+        assert_eq!(Lang::from_tag("fr").best_of([]).tag(), "de");
     }
 }

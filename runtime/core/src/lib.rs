@@ -17,6 +17,7 @@
 )]
 
 pub mod answers;
+pub mod catalog;
 pub mod definition;
 pub mod delivery;
 pub mod diagnostic;
@@ -33,6 +34,7 @@ pub mod messages;
 pub mod path;
 pub mod pattern;
 pub mod payload;
+pub mod plural;
 pub mod review;
 #[cfg(feature = "authoring")]
 pub mod schema;

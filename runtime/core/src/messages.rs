@@ -12,7 +12,11 @@ use crate::value::Date;
 #[cfg(feature = "authoring")]
 mod authors;
 #[cfg(feature = "authoring")]
+mod catalogs;
+#[cfg(feature = "authoring")]
 pub use authors::{diagnostic, diagnostic_line};
+#[cfg(feature = "authoring")]
+pub use catalogs::catalog_problem;
 
 /// The message for a field error: the author's own message for this rule if the definition
 /// has one, else the catalog's, naming the field by its label.
@@ -50,7 +54,7 @@ fn catalog(
     label_of: &dyn Fn(&str) -> String,
 ) -> String {
     use Violation as V;
-    let de = lang == Lang::De;
+    let de = !lang.is_english();
     match violation {
         V::Required => match (kind, de) {
             (FieldKind::Select(_) | FieldKind::Radio(_) | FieldKind::YesNo, true) => {
@@ -170,7 +174,7 @@ fn catalog(
 /// receiver's problem details; a citizen's browser does not send such payloads).
 pub fn payload_problem(problem: &PayloadProblem, lang: Lang) -> String {
     use PayloadProblem as P;
-    let de = lang == Lang::De;
+    let de = !lang.is_english();
     match problem {
         P::NotJson { expected, offset } if de => {
             format!("Die Übermittlung ist kein JSON: erwartet wird {expected} bei Byte {offset}.")
@@ -218,10 +222,7 @@ pub(crate) fn number_de(plain: &str) -> String {
 
 /// A date as the citizen reads it: "27.03.1985", "27 March 1985".
 pub fn date(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::De => date_de(date),
-        Lang::En => date_en(date),
-    }
+    if lang.is_english() { date_en(date) } else { date_de(date) }
 }
 
 fn date_de(date: Date) -> String {
@@ -255,7 +256,7 @@ pub fn file_size(n: u64, lang: Lang) -> String {
     let (unit_bytes, unit) = if n >= KB * KB { (KB * KB, "MB") } else { (KB, "KB") };
     // A payload may claim any size up to u64::MAX: saturate rather than overflow.
     let tenths = n.saturating_mul(10).saturating_add(unit_bytes / 2).checked_div(unit_bytes).unwrap_or(0);
-    let separator = if lang == Lang::De { ',' } else { '.' };
+    let separator = lang.separators().0;
     match tenths % 10 {
         0 => format!("{} {unit}", tenths / 10),
         d => format!("{}{separator}{d} {unit}", tenths / 10),

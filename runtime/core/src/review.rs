@@ -92,11 +92,11 @@ fn rows_of(
 
 /// A value as a citizen reads it.
 pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
-    let yes_no = |b: bool| match (lang, b) {
-        (Lang::De, true) => "Ja",
-        (Lang::De, false) => "Nein",
-        (Lang::En, true) => "Yes",
-        (Lang::En, false) => "No",
+    let yes_no = |b: bool| match (lang.is_english(), b) {
+        (false, true) => "Ja",
+        (false, false) => "Nein",
+        (true, true) => "Yes",
+        (true, false) => "No",
     };
     match (value, &field.kind) {
         // A single choice is read as text; show its label, not its value.
@@ -132,10 +132,8 @@ fn option_label(field: &Field, value: &str, lang: Lang) -> String {
 }
 
 fn number_text(number: Decimal, lang: Lang) -> String {
-    match lang {
-        Lang::De => number_de(&number.to_string()),
-        Lang::En => number.to_string(),
-    }
+    // "1.234,5" where the decimal separator is a comma (German, Polish, …), else "1234.5".
+    if lang.separators().0 == '.' { number.to_string() } else { number_de(&number.to_string()) }
 }
 
 /// Two decimals always, as prices are written: "96,00 €", "€96.00".
@@ -144,10 +142,7 @@ fn money(amount: Decimal, lang: Lang) -> String {
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
     let cents = format!("{fraction:0<2}");
     let plain = format!("{whole}.{}", &cents[..2.min(cents.len())]);
-    match lang {
-        Lang::De => format!("{} €", number_de(&plain)),
-        Lang::En => format!("€{plain}"),
-    }
+    if lang.is_english() { format!("€{plain}") } else { format!("{} €", number_de(&plain)) }
 }
 
 #[cfg(test)]

@@ -109,7 +109,7 @@
       function (glue) {
         if (state.gone) return;
         try {
-          state.mounted = glue.mount(element, options || undefined, definition);
+          state.mounted = glue.mount(element, options || undefined, definition, base);
         } catch (error) {
           showFailure(element, error);
         }
@@ -127,6 +127,11 @@
           state.mounted.free();
           state.mounted = null;
         }
+      },
+      setLang: function (tag) {
+        return ready.then(function () {
+          if (state.mounted) state.mounted.setLang(tag == null ? undefined : String(tag));
+        });
       },
       reset: function () {
         return ready.then(function () {
@@ -150,9 +155,14 @@
       this._formlotse = null;
     }
 
-    // A changed src, endpoint or lang takes effect: the assistant starts again with it.
+    // A changed lang is spoken in place: step, answers and focus stay (with draft="off" they
+    // live nowhere else). A changed src, endpoint, draft or timeout starts the assistant again.
     attributeChangedCallback(name, before, after) {
       if (before === after || !this._formlotse) return;
+      if (name === "lang") {
+        this._formlotse.setLang(after);
+        return;
+      }
       this._formlotse.unmount();
       this._formlotse = createHandle(this, null);
     }

@@ -23,7 +23,7 @@ pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
         Callback::from(move |()| {
             let definition = &state.definition.0;
             let text = encode(definition, &answers.0.borrow(), state.flow.step(), js_sys::Date::now(), None);
-            download(&(texts(state.context.lang).answers_file_name)(&definition.id), &text);
+            download(&texts(state.context.lang).answers_file_name(&definition.id), &text);
         })
     };
     let onload = {

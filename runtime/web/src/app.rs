@@ -53,6 +53,8 @@ pub fn App(props: &AppProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 loaded.set(match load(&props).await {
                     Ok(definition) => {
+                        // The words of the language the assistant starts in, before it shows.
+                        crate::catalogs::load(speaks(&props, &definition)).await;
                         props.events.emit(
                             "ready",
                             &[
@@ -86,7 +88,7 @@ pub fn App(props: &AppProps) -> Html {
                 definition: definition.clone(),
                 today: today(),
                 endpoint: props.endpoint.clone().unwrap_or_default(),
-                lang: props.lang,
+                lang: speaks(props, definition),
                 events: props.events.clone(),
                 draft: props.draft,
                 fresh: props.fresh,
@@ -94,6 +96,19 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! { <Assistant ..assistant /> }
         }
+    }
+}
+
+/// The language for the host's `lang`: of the definition's languages the nearest ("en-GB" on the
+/// page speaks the form's "en", "de-DE" its "de"); a language it does not list, by its primary
+/// subtag (its texts then fall back to German, the runtime's words come from its catalog).
+fn speaks(props: &AppProps, definition: &Definition) -> Lang {
+    let offered = definition.languages.iter().map(String::as_str);
+    let listed = |lang: Lang| offered.clone().any(|tag| Lang::parse(tag) == Some(lang));
+    if props.lang.chain().any(listed) {
+        props.lang.best_of(offered)
+    } else {
+        Lang::from_tag(props.lang.primary())
     }
 }
 

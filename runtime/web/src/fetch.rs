@@ -23,7 +23,7 @@ pub(crate) struct Answer {
 }
 
 /// GETs `url` and returns the body text.
-async fn get_text(url: &str) -> Result<Answer, FetchError> {
+pub(crate) async fn get_text(url: &str) -> Result<Answer, FetchError> {
     let init = RequestInit::new();
     init.set_method("GET");
     send(url, &init).await

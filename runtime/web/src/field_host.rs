@@ -264,7 +264,7 @@ mod tests {
         assert!(name.hint.is_some());
         assert_eq!(name.error.as_deref(), Some("Füllen Sie das Feld „Name“ aus."));
         assert_eq!(name.error_prefix, "Fehler:");
-        let phone = shell(&definition, field("tel"), "tel", None, Lang::En);
+        let phone = shell(&definition, field("tel"), "tel", None, crate::catalogs::english());
         assert_eq!((phone.label.as_str(), phone.optional_marker.as_deref()), ("Phone", Some("(optional)")));
         assert_eq!((phone.error, phone.error_prefix.as_str()), (None, "Error:"));
         let in_item = shell(&definition, field("name"), "hunde[1].name", None, Lang::De);

@@ -1,5 +1,6 @@
-//! The language switch, when the definition offers more than one language the runtime speaks.
+//! The language switch: every language the definition is written in, each named in itself.
 
+use crate::catalogs;
 use crate::state::{Action, AssistantState};
 use crate::texts::texts;
 use formlotse_core::{Definition, Lang};
@@ -14,28 +15,56 @@ pub(crate) fn switch(definition: &Definition, lang: Lang, state: &UseReducerHand
     }
     let onchoose = {
         let state = state.clone();
-        Callback::from(move |tag: AttrValue| state.dispatch(Action::SetLang(Lang::from_tag(&tag))))
+        Callback::from(move |tag: AttrValue| choose(&state, Lang::from_tag(&tag)))
     };
     language_switch(&LanguageSwitchProps {
         label: texts(lang).language_label.into(),
         choices,
-        current: lang.tag().into(),
+        current: lang.tag().to_owned().into(),
         onchoose,
     })
 }
 
-/// The definition's languages that the runtime speaks, each named in itself.
+/// Switches to `lang`, fetching its catalog first if the page does not have it yet (the words
+/// change once, when they are there). Step, answers and focus stay.
+pub(crate) fn choose(state: &UseReducerHandle<AssistantState>, lang: Lang) {
+    state.dispatch(Action::SetLang(lang));
+    if !catalogs::is_known(lang) {
+        let dispatcher = state.dispatcher();
+        wasm_bindgen_futures::spawn_local(async move {
+            catalogs::load(lang).await;
+            dispatcher.dispatch(Action::CatalogLoaded(lang));
+        });
+    }
+}
+
+/// The definition's languages (any BCP 47 tag), each named in itself.
 fn choices(definition: &Definition) -> Vec<LanguageChoice> {
     definition
         .languages
         .iter()
-        .filter_map(|tag| match Lang::from_tag(tag) {
-            Lang::De if tag.eq_ignore_ascii_case("de") => Some(Lang::De),
-            Lang::En => Some(Lang::En),
-            Lang::De => None,
-        })
-        .map(|choice| LanguageChoice { tag: choice.tag().into(), name: texts(choice).language_name.into() })
+        .filter_map(|tag| Lang::parse(tag))
+        .map(|lang| LanguageChoice { tag: lang.tag().to_owned().into(), name: name(lang).into() })
         .collect()
+}
+
+/// A language's name in itself, as a citizen looks for it (the switch names languages before
+/// their catalogs are fetched); the tag for a language not listed.
+fn name(lang: Lang) -> String {
+    let known = match lang.tag() {
+        "de" => "Deutsch",
+        "de-x-ls" => "Leichte Sprache",
+        "en" => "English",
+        "uk" => "Українська",
+        "ar" => "العربية",
+        "tr" => "Türkçe",
+        "ru" => "Русский",
+        "pl" => "Polski",
+        "cs" => "Čeština",
+        "hsb" => "Hornjoserbšćina",
+        tag => return tag.to_owned(),
+    };
+    known.to_owned()
 }
 
 #[cfg(test)]
@@ -43,7 +72,7 @@ mod tests {
     use super::choices;
 
     #[test]
-    fn only_languages_the_runtime_speaks_are_offered() {
+    fn every_language_of_the_definition_is_offered_by_its_own_name() {
         let form = |languages: &str| {
             formlotse_core::load(&format!(
                 r#"{{"formlotse": 1, "id": "f", "title": "F", "languages": {languages},
@@ -55,6 +84,9 @@ mod tests {
             choices(&form(languages)).into_iter().map(|c| format!("{} {}", c.tag, c.name)).collect::<Vec<_>>()
         };
         assert_eq!(names(r#"["de", "en"]"#), ["de Deutsch", "en English"]);
-        assert_eq!(names(r#"["de", "fr"]"#), ["de Deutsch"]);
+        assert_eq!(
+            names(r#"["de", "de-x-ls", "uk", "ar", "fr"]"#),
+            ["de Deutsch", "de-x-ls Leichte Sprache", "uk Українська", "ar العربية", "fr fr"]
+        );
     }
 }

@@ -7,6 +7,7 @@
 mod answers_file;
 mod app;
 mod assistant;
+mod catalogs;
 mod draft;
 mod draft_banner;
 mod edits;
@@ -30,11 +31,20 @@ use wasm_bindgen::prelude::*;
 pub use mount::Mounted;
 
 /// Renders the assistant into `host`'s shadow root; `options` may override the attributes;
-/// `in_flight` (`{src, response}`) is the loader's request for the definition, if it made one.
+/// `in_flight` (`{src, response}`) is the loader's request for the definition, if it made one;
+/// `base` is the loader's folder, where the language catalogs are (`i18n/TAG.json`).
 #[wasm_bindgen]
-pub fn mount(host: web_sys::HtmlElement, options: JsValue, in_flight: JsValue) -> Result<Mounted, JsValue> {
+pub fn mount(
+    host: web_sys::HtmlElement,
+    options: JsValue,
+    in_flight: JsValue,
+    base: Option<String>,
+) -> Result<Mounted, JsValue> {
     // Authors' patterns are matched by the browser's own engine: the wasm carries none.
     formlotse_core::pattern::set_host_matcher(browser_matches);
+    if let Some(base) = base {
+        catalogs::set_base(&base);
+    }
     mount::mount(host, &options, &in_flight)
 }
 

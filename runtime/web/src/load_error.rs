@@ -30,7 +30,7 @@ impl LoadError {
 
     /// The details lines shown in the notice.
     pub(crate) fn details(&self, lang: Lang) -> Vec<String> {
-        let de = lang == Lang::De;
+        let de = !lang.is_english();
         match self {
             LoadError::MissingAttribute(name) if de => {
                 vec![format!("Am Element <form-lotse> fehlt das Attribut „{name}“.")]
@@ -80,9 +80,9 @@ impl LoadError {
 /// the parser knew it ("Zeile 7, Spalte 3: json_syntax").
 fn problem_line(diagnostic: &Diagnostic, lang: Lang) -> String {
     let code = diagnostic.problem.code();
-    match (diagnostic.position, lang) {
-        (Some(p), Lang::De) => format!("Zeile {}, Spalte {}: {code}", p.line, p.column),
-        (Some(p), Lang::En) => format!("line {}, column {}: {code}", p.line, p.column),
+    match (diagnostic.position, lang.is_english()) {
+        (Some(p), false) => format!("Zeile {}, Spalte {}: {code}", p.line, p.column),
+        (Some(p), true) => format!("line {}, column {}: {code}", p.line, p.column),
         (None, _) if diagnostic.pointer.is_empty() => code.to_owned(),
         (None, _) => format!("{}: {code}", diagnostic.pointer),
     }

@@ -36,6 +36,20 @@ impl Mounted {
         }
     }
 
+    /// The element's `lang` changed (`tag`, or `None` when the attribute was removed): the
+    /// assistant speaks the new language in place, keeping its step, answers and focus.
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&mut self, tag: Option<String>) {
+        let lang = tag.map_or_else(|| language_of(&self.host), |tag| Lang::from_tag(&tag));
+        if lang == self.props.lang {
+            return;
+        }
+        self.props.lang = lang;
+        if let Some(app) = self.app.as_mut() {
+            app.update(self.props.clone());
+        }
+    }
+
     /// Starts over: the definition is loaded again and every answer is cleared.
     pub fn reset(&mut self) -> Result<(), JsValue> {
         self.unmount();

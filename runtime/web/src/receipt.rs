@@ -36,5 +36,5 @@ pub(crate) fn view(
             </>
         },
     };
-    html! { <div class="fl-assistant">{receipt(&panel)}</div> }
+    html! { <div class="fl-assistant" lang={lang.tag().to_owned()} dir={crate::assistant::direction(lang)}>{receipt(&panel)}</div> }
 }

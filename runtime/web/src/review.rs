@@ -4,8 +4,8 @@
 use crate::assistant::Page;
 use crate::state::Action;
 use crate::texts::texts;
-use formlotse_core::review::summary;
-use formlotse_core::{Definition, Lang, Resolved};
+use formlotse_core::review::{ReviewRow, summary};
+use formlotse_core::{Definition, Lang, Resolved, Value};
 use formlotse_widgets::{
     ActionsProps, StepHeadingProps, SummaryListProps, SummaryRow, SummarySection, actions, step_heading,
     summary_list,
@@ -47,8 +47,14 @@ pub(crate) fn page(page: &Page) -> Html {
     }
 }
 
-/// Every step's answers as sections of a summary list.
+/// Every step's answers as sections of a summary list; a yes/no answer in the catalog's words
+/// (core writes German or English ones).
 pub(crate) fn sections(definition: &Definition, resolved: &Resolved, lang: Lang) -> Vec<SummarySection> {
+    let t = texts(lang);
+    let value = |row: ReviewRow| match resolved.values().get(&row.field) {
+        Some(Ok(Some(Value::Bool(yes)))) => Some(AttrValue::from(if *yes { t.yes } else { t.no })),
+        _ => row.value.map(AttrValue::from),
+    };
     summary(definition, resolved, lang)
         .into_iter()
         .map(|step| SummarySection {
@@ -58,10 +64,10 @@ pub(crate) fn sections(definition: &Definition, resolved: &Resolved, lang: Lang)
                 .rows
                 .into_iter()
                 .map(|row| SummaryRow {
-                    key: row.field.into(),
-                    label: row.label.into(),
-                    value: row.value.map(AttrValue::from),
+                    key: row.field.clone().into(),
+                    label: row.label.clone().into(),
                     changeable: row.changeable,
+                    value: value(row),
                 })
                 .collect(),
         })
@@ -99,5 +105,28 @@ mod tests {
         let fee = &sections[1].rows[0];
         assert!(!fee.changeable, "a calculated value has no \"Change\"");
         assert!(fee.value.as_deref().is_some_and(|v| v.contains("96")), "{:?}", fee.value);
+    }
+
+    #[test]
+    fn yes_and_no_are_in_the_citizens_language() {
+        let definition = formlotse_core::load(
+            r#"{"formlotse": 1, "id": "f", "title": "F", "languages": ["de", "uk"], "steps": [{"id": "a", "title": "A", "fields": [
+                {"id": "hund", "type": "yesno", "label": "Hund?"}, {"id": "ok", "type": "checkbox", "label": "OK"}]}]}"#,
+        )
+        .expect("loads"); // ok: test
+        let mut answers = Answers::default();
+        answers.set("hund", Answer::Text("no".into()));
+        answers.set("ok", Answer::Flag(true));
+        let uk = crate::catalogs::register(include_str!("../../i18n/uk.json"));
+        let context = Context { lang: uk, today: Date::new(2026, 11, 30).expect("date") }; // ok: test
+        let values = |lang| {
+            sections(&definition, &resolve(&definition, &answers, context), lang)[0]
+                .rows
+                .iter()
+                .map(|row| row.value.as_deref().unwrap_or_default().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(values(uk), ["Ні", "Так"]);
+        assert_eq!(values(Lang::De), ["Nein", "Ja"]);
     }
 }

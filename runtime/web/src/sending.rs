@@ -185,7 +185,7 @@ pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
     let t = texts(lang);
     let progress = match sending {
         Sending::InFlight { retry_in: None, .. } => Some(t.sending.to_owned()),
-        Sending::InFlight { retry_in: Some(seconds), .. } => Some((t.retrying)(*seconds)),
+        Sending::InFlight { retry_in: Some(seconds), .. } => Some(t.retrying(*seconds)),
         _ => None,
     };
     html! {
@@ -210,7 +210,7 @@ pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
                                 if let Some(message) = message {
                                     <p>{message.clone()}</p>
                                 }
-                                <p class="fl-notice__detail">{(t.refused_status)(*status)}</p>
+                                <p class="fl-notice__detail">{t.refused_status(*status)}</p>
                             </>
                         },
                     } }
@@ -226,11 +226,11 @@ fn reference_of(body: &str) -> Option<String> {
 }
 
 fn describe(status: Result<u16, &String>, lang: Lang) -> String {
-    match (status, lang) {
-        (Ok(status), Lang::De) => format!("Der Server antwortete mit HTTP {status}."),
-        (Ok(status), Lang::En) => format!("The server answered with HTTP {status}."),
-        (Err(message), Lang::De) => format!("Keine Verbindung zum Server ({message})."),
-        (Err(message), Lang::En) => format!("No connection to the server ({message})."),
+    match (status, lang.is_english()) {
+        (Ok(status), false) => format!("Der Server antwortete mit HTTP {status}."),
+        (Ok(status), true) => format!("The server answered with HTTP {status}."),
+        (Err(message), false) => format!("Keine Verbindung zum Server ({message})."),
+        (Err(message), true) => format!("No connection to the server ({message})."),
     }
 }
 

@@ -86,6 +86,8 @@ pub(crate) struct AssistantState {
     /// Bumped when items of a repeatable group are added or removed: their inputs are created
     /// afresh, since a removal moves answers from one item to the one before.
     pub(crate) items: u32,
+    /// The language last chosen; `context.lang` follows once its catalog is there.
+    pub(crate) wanted_lang: Lang,
 }
 
 /// What can happen to the assistant.
@@ -107,8 +109,12 @@ pub(crate) enum Action {
     Sent { attempt: u32, reference: Option<String> },
     /// "Ändern" on the review page: open `step` at `field`.
     Change { step: usize, field: String },
-    /// The language switch.
+    /// The language switch, or the host's `lang`: shown at once if its catalog is at hand,
+    /// else once [`Action::CatalogLoaded`] says it is.
     SetLang(Lang),
+    /// The catalog of a language was fetched (or found missing): shown if it is still the
+    /// one wanted (a citizen may have chosen another meanwhile).
+    CatalogLoaded(Lang),
     /// "Entwurf löschen": the answers were cleared; start at the first step.
     Discard,
     /// "Antworten laden": the answers were replaced from a file; continue at `step`.
@@ -128,6 +134,7 @@ impl AssistantState {
             generation: 0,
             shown: 0,
             items: 0,
+            wanted_lang: context.lang,
         }
     }
 
@@ -252,7 +259,16 @@ impl Reducible for AssistantState {
                 next.focus_on(FocusTarget::StepHeading);
             }
             Action::SetLang(lang) => {
-                if next.context.lang == lang {
+                if next.context.lang == lang && next.wanted_lang == lang {
+                    return self;
+                }
+                next.wanted_lang = lang;
+                if crate::catalogs::is_known(lang) {
+                    next.context.lang = lang;
+                }
+            }
+            Action::CatalogLoaded(lang) => {
+                if next.wanted_lang != lang || next.context.lang == lang {
                     return self;
                 }
                 next.context.lang = lang;

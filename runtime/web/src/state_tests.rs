@@ -147,5 +147,12 @@ fn the_language_changes_only_when_another_is_chosen() {
     let state = start();
     let same = state.clone().reduce(Action::SetLang(Lang::De));
     assert!(Rc::ptr_eq(&state, &same));
-    assert_eq!(state.reduce(Action::SetLang(Lang::En)).context.lang, Lang::En);
+    // German is built in: at once. Another language waits for its catalog.
+    let wanting = state.clone().reduce(Action::SetLang(Lang::En));
+    assert_eq!(wanting.context.lang, Lang::De);
+    assert_eq!(wanting.clone().reduce(Action::CatalogLoaded(Lang::En)).context.lang, Lang::En);
+    // Chosen back before the catalog came: it stays German.
+    let back = wanting.reduce(Action::SetLang(Lang::De));
+    assert_eq!(back.clone().reduce(Action::CatalogLoaded(Lang::En)).context.lang, Lang::De);
+    assert_eq!(back.context.lang, Lang::De);
 }

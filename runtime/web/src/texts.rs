@@ -1,10 +1,16 @@
-//! The host's own words (buttons, headings, load errors), German and English. Messages about
-//! answers and definitions come from `formlotse_core::messages`.
+//! The host's own words (buttons, headings, banners, load errors) in the citizen's language,
+//! from the catalogs (`formlotse_core::catalog`): German built in, every other language loaded
+//! by `crate::catalogs` when a citizen chooses it. Messages about answers come from
+//! `formlotse_core::messages`.
 
+use crate::catalogs;
 use formlotse_core::Lang;
+use formlotse_core::catalog::Catalog;
 
 /// Every fixed text of the assistant in one language.
 pub(crate) struct Texts {
+    /// Where the words come from, for the texts with parameters.
+    catalog: &'static Catalog,
     pub(crate) next: &'static str,
     pub(crate) back: &'static str,
     pub(crate) send: &'static str,
@@ -25,7 +31,6 @@ pub(crate) struct Texts {
     pub(crate) no: &'static str,
     pub(crate) chosen_files: &'static str,
     pub(crate) remove: &'static str,
-    pub(crate) remove_item: fn(&str) -> String,
     pub(crate) add_item: &'static str,
     pub(crate) warning_prefix: &'static str,
     pub(crate) new_tab: &'static str,
@@ -37,9 +42,7 @@ pub(crate) struct Texts {
     pub(crate) print: &'static str,
     pub(crate) your_answers: &'static str,
     pub(crate) language_label: &'static str,
-    pub(crate) language_name: &'static str,
     pub(crate) draft_restored: &'static str,
-    pub(crate) draft_saved_at: fn(&str, &str) -> String,
     pub(crate) draft_other_version: &'static str,
     pub(crate) draft_files: &'static str,
     pub(crate) draft_local: &'static str,
@@ -50,134 +53,100 @@ pub(crate) struct Texts {
     pub(crate) answers_load: &'static str,
     pub(crate) answers_loaded: &'static str,
     pub(crate) answers_not_found: &'static str,
-    pub(crate) retrying: fn(u32) -> String,
     pub(crate) try_again: &'static str,
     pub(crate) refused: &'static str,
-    pub(crate) refused_status: fn(u16) -> String,
-    /// "Schritt 2 von 3": the place among the shown steps, from 1.
-    pub(crate) progress: fn(usize, usize) -> String,
-    /// The name of the answers file, from the form's id.
-    pub(crate) answers_file_name: fn(&str) -> String,
 }
 
-const DE: Texts = Texts {
-    next: "Weiter",
-    back: "Zurück",
-    send: "Absenden",
-    sending: "Ihr Antrag wird gesendet …",
-    optional: "(optional)",
-    error_prefix: "Fehler:",
-    error_summary_title: "Es gibt ein Problem",
-    loading: "Das Formular wird geladen …",
-    load_failed: "Das Formular konnte nicht geladen werden.",
-    load_failed_help: "Bitte versuchen Sie es später noch einmal. Wenn der Fehler bleibt, wenden Sie sich an die Verwaltung.",
-    send_failed: "Ihr Antrag konnte nicht gesendet werden. Ihre Angaben sind erhalten. Versuchen Sie es bitte noch einmal.",
-    sent_title: "Ihr Antrag wurde gesendet",
-    reference_label: "Ihr Aktenzeichen",
-    sent_next: "Bewahren Sie das Aktenzeichen auf. Die Verwaltung meldet sich bei Ihnen.",
-    date_parts: ["Tag", "Monat", "Jahr"],
-    choose: "Bitte wählen",
-    yes: "Ja",
-    no: "Nein",
-    chosen_files: "Ausgewählte Dateien",
-    remove: "Entfernen",
-    remove_item: |item| format!("{item} entfernen"),
-    add_item: "Weiteren Eintrag hinzufügen",
-    warning_prefix: "Wichtig:",
-    new_tab: "(öffnet in neuem Tab)",
-    review_title: "Ihre Angaben prüfen",
-    review_note: "Mit „Absenden“ geht Ihr Antrag an die Verwaltung.",
-    change: "Ändern",
-    not_given: "Keine Angabe",
-    not_calculated: "Wird berechnet, sobald die nötigen Angaben gemacht sind.",
-    print: "Seite drucken",
-    your_answers: "Ihre Angaben",
-    language_label: "Sprache",
-    language_name: "Deutsch",
-    draft_restored: "Ihre Angaben wurden wiederhergestellt.",
-    draft_saved_at: |date, time| format!("Zuletzt gespeichert am {date} um {time} Uhr."),
-    draft_other_version: "Das Formular wurde inzwischen geändert. Angaben zu Fragen, die es nicht mehr gibt, wurden verworfen. Bitte prüfen Sie Ihre Angaben.",
-    draft_files: "Dateien werden nicht gespeichert. Bitte fügen Sie diese erneut hinzu:",
-    draft_local: "Ihre Angaben werden bis zu 7 Tage auf diesem Gerät gespeichert. Nutzen andere dieses Gerät, löschen Sie den Entwurf, wenn Sie fertig sind.",
-    draft_delete: "Entwurf löschen",
-    draft_deleted: "Der Entwurf wurde gelöscht.",
-    answers_save: "Antworten speichern",
-    answers_load: "Antworten laden",
-    answers_loaded: "Ihre Angaben wurden aus der Datei geladen.",
-    answers_not_found: "Diese Datei enthält keine gespeicherten Antworten zu diesem Formular. Es wurde nichts geändert.",
-    draft_pending: "Ihr Antrag wurde gerade gesendet, als die Seite neu geladen wurde. Senden Sie ihn bitte noch einmal ab; er wird nicht doppelt angenommen.",
-    retrying: |seconds| match seconds {
-        1 => "Der Server ist gerade nicht erreichbar. Neuer Versuch in 1 Sekunde …".to_owned(),
-        n => format!("Der Server ist gerade nicht erreichbar. Neuer Versuch in {n} Sekunden …"),
-    },
-    try_again: "Erneut versuchen",
-    refused: "Die Verwaltung hat Ihren Antrag nicht angenommen. Ihre Angaben sind erhalten.",
-    refused_status: |status| format!("Antwort des Servers: HTTP {status}"),
-    progress: |step, of| format!("Schritt {step} von {of}"),
-    answers_file_name: |form| format!("{form}-antworten.json"),
-};
-
-const EN: Texts = Texts {
-    next: "Continue",
-    back: "Back",
-    send: "Send",
-    sending: "Sending your application …",
-    optional: "(optional)",
-    error_prefix: "Error:",
-    error_summary_title: "There is a problem",
-    loading: "Loading the form …",
-    load_failed: "The form could not be loaded.",
-    load_failed_help: "Please try again later. If the problem persists, contact the administration.",
-    send_failed: "Your application could not be sent. Your answers are kept. Please try again.",
-    sent_title: "Your application has been sent",
-    reference_label: "Your reference number",
-    sent_next: "Keep the reference number. The administration will contact you.",
-    date_parts: ["Day", "Month", "Year"],
-    choose: "Please select",
-    yes: "Yes",
-    no: "No",
-    chosen_files: "Chosen files",
-    remove: "Remove",
-    remove_item: |item| format!("Remove {item}"),
-    add_item: "Add another",
-    warning_prefix: "Warning:",
-    new_tab: "(opens in a new tab)",
-    review_title: "Check your answers",
-    review_note: "“Send” sends your application to the administration.",
-    change: "Change",
-    not_given: "Not given",
-    not_calculated: "Calculated once the answers it needs are given.",
-    print: "Print this page",
-    your_answers: "Your answers",
-    language_label: "Language",
-    language_name: "English",
-    draft_restored: "Your answers have been restored.",
-    draft_saved_at: |date, time| format!("Last saved on {date} at {time}."),
-    draft_other_version: "The form has changed since. Answers to questions that no longer exist were dropped. Please check your answers.",
-    draft_files: "Files are not saved. Please attach them again:",
-    draft_local: "Your answers are kept on this device for up to 7 days. If others use this device, delete the draft when you are done.",
-    draft_delete: "Delete draft",
-    draft_deleted: "The draft has been deleted.",
-    answers_save: "Save answers",
-    answers_load: "Load answers",
-    answers_loaded: "Your answers have been loaded from the file.",
-    answers_not_found: "This file holds no saved answers to this form. Nothing was changed.",
-    draft_pending: "Your application was being sent when the page was reloaded. Please send it again; it will not be accepted twice.",
-    retrying: |seconds| match seconds {
-        1 => "The server cannot be reached right now. Trying again in 1 second …".to_owned(),
-        n => format!("The server cannot be reached right now. Trying again in {n} seconds …"),
-    },
-    try_again: "Try again",
-    refused: "The administration did not accept your application. Your answers are kept.",
-    refused_status: |status| format!("Server answer: HTTP {status}"),
-    progress: |step, of| format!("Step {step} of {of}"),
-    answers_file_name: |form| format!("{form}-answers.json"),
-};
-
-/// The texts for `lang`.
-pub(crate) fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::De => &DE,
-        Lang::En => &EN,
+impl Texts {
+    /// Every word of `catalog` (a word it lacks in German), read once per language.
+    pub(crate) fn of(catalog: &'static Catalog) -> Texts {
+        let w = |key: &'static str| catalog.word(key);
+        Texts {
+            catalog,
+            next: w("next"),
+            back: w("back"),
+            send: w("send"),
+            sending: w("sending"),
+            optional: w("optional"),
+            error_prefix: w("error_prefix"),
+            error_summary_title: w("error_summary_title"),
+            loading: w("loading"),
+            load_failed: w("load_failed"),
+            load_failed_help: w("load_failed_help"),
+            send_failed: w("send_failed"),
+            sent_title: w("sent_title"),
+            reference_label: w("reference_label"),
+            sent_next: w("sent_next"),
+            choose: w("choose"),
+            yes: w("yes"),
+            no: w("no"),
+            chosen_files: w("chosen_files"),
+            remove: w("remove"),
+            add_item: w("add_item"),
+            warning_prefix: w("warning_prefix"),
+            new_tab: w("new_tab"),
+            review_title: w("review_title"),
+            review_note: w("review_note"),
+            change: w("change"),
+            not_given: w("not_given"),
+            not_calculated: w("not_calculated"),
+            print: w("print"),
+            your_answers: w("your_answers"),
+            language_label: w("language_label"),
+            draft_restored: w("draft_restored"),
+            draft_other_version: w("draft_other_version"),
+            draft_files: w("draft_files"),
+            draft_local: w("draft_local"),
+            draft_delete: w("draft_delete"),
+            draft_deleted: w("draft_deleted"),
+            answers_save: w("answers_save"),
+            answers_load: w("answers_load"),
+            answers_loaded: w("answers_loaded"),
+            answers_not_found: w("answers_not_found"),
+            draft_pending: w("draft_pending"),
+            try_again: w("try_again"),
+            refused: w("refused"),
+            date_parts: [w("date_day"), w("date_month"), w("date_year")],
+        }
     }
+
+    /// The catalog these words are from.
+    pub(crate) fn catalog(&self) -> &'static Catalog {
+        self.catalog
+    }
+
+    /// "Hund 2 entfernen".
+    pub(crate) fn remove_item(&self, item: &str) -> String {
+        self.catalog.text("remove_item", &[("item", item)])
+    }
+
+    /// "Zuletzt gespeichert am 30.11.2026 um 10:05 Uhr."
+    pub(crate) fn draft_saved_at(&self, date: &str, time: &str) -> String {
+        self.catalog.text("draft_saved_at", &[("date", date), ("time", time)])
+    }
+
+    /// "… Neuer Versuch in 3 Sekunden …", in the plural form of the language.
+    pub(crate) fn retrying(&self, seconds: u32) -> String {
+        self.catalog.counted("retrying", u64::from(seconds), &[("seconds", &seconds.to_string())])
+    }
+
+    /// "Antwort des Servers: HTTP 422".
+    pub(crate) fn refused_status(&self, status: u16) -> String {
+        self.catalog.text("refused_status", &[("status", &status.to_string())])
+    }
+
+    /// "Schritt 2 von 3": the place among the shown steps, from 1.
+    pub(crate) fn progress(&self, step: usize, of: usize) -> String {
+        self.catalog.text("progress", &[("step", &step.to_string()), ("of", &of.to_string())])
+    }
+
+    /// The name of the answers file, from the form's id.
+    pub(crate) fn answers_file_name(&self, form: &str) -> String {
+        self.catalog.text("answers_file_name", &[("form", form)])
+    }
+}
+
+/// The texts for `lang`: its catalog if loaded, else along its tag, else German.
+pub(crate) fn texts(lang: Lang) -> &'static Texts {
+    catalogs::texts(lang)
 }

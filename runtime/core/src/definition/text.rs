@@ -13,16 +13,22 @@ pub enum Text {
 }
 
 impl Text {
-    /// The text in `lang`, else in German, else in the first language given.
+    /// The text in `lang`, else along its tag (`de-x-ls`, then `de`), else in German (every
+    /// form's first language), else in the first language given.
+    #[inline(never)] // called for every text shown: one copy in the wasm, not one per caller
     pub fn get(&self, lang: Lang) -> &str {
         match self {
             Text::Plain(text) => text,
-            Text::Localized(map) => map
-                .get(lang.tag())
-                .or_else(|| map.get(Lang::De.tag()))
-                .or_else(|| map.values().next())
-                .map(String::as_str)
-                .unwrap_or_default(),
+            Text::Localized(map) => {
+                let find =
+                    |tag: &str| map.iter().find(|(key, _)| key.eq_ignore_ascii_case(tag)).map(|(_, v)| v);
+                lang.chain()
+                    .find_map(|lang| find(lang.tag()))
+                    .or_else(|| find(Lang::De.tag()))
+                    .or_else(|| map.values().next())
+                    .map(String::as_str)
+                    .unwrap_or_default()
+            }
         }
     }
 }
@@ -40,5 +46,15 @@ mod tests {
         assert_eq!(map(&[("de", "Hund")]).get(Lang::En), "Hund");
         assert_eq!(map(&[("fr", "Chien")]).get(Lang::De), "Chien");
         assert_eq!(Text::Plain("Hund".into()).get(Lang::En), "Hund");
+        let easy =
+            map(&[("de", "Sperrmüll anmelden"), ("de-x-ls", "Sperr-Müll anmelden"), ("uk", "Зареєструвати")]);
+        assert_eq!(easy.get(Lang::from_tag("de-x-ls")), "Sperr-Müll anmelden");
+        assert_eq!(easy.get(Lang::from_tag("de-AT")), "Sperrmüll anmelden", "along the tag");
+        assert_eq!(easy.get(Lang::from_tag("uk-UA")), "Зареєструвати", "along the tag");
+        assert_eq!(easy.get(Lang::from_tag("ar")), "Sperrmüll anmelden", "German, the first language");
+        assert_eq!(
+            map(&[("de", "Hund"), ("DE-X-LS", "Hund (leicht)")]).get(Lang::from_tag("de-x-ls")),
+            "Hund (leicht)"
+        );
     }
 }

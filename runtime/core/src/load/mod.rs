@@ -140,9 +140,9 @@ fn read_languages(form: &Object, sink: &mut Sink) -> Vec<String> {
         .iter()
         .enumerate()
         .filter_map(|(i, lang)| match lang.as_str() {
-            Some(tag) if !tag.is_empty() => Some(tag.to_owned()),
+            Some(tag) if crate::lang::Lang::parse(tag).is_some() => Some(tag.to_owned()),
             _ => {
-                sink.push(format!("{pointer}/{i}"), Problem::WrongType { expected: "string" });
+                sink.push(format!("{pointer}/{i}"), Problem::WrongType { expected: "language tag" });
                 None
             }
         })

@@ -10,9 +10,9 @@ use crate::lang::Lang;
 /// One diagnostic as a line: "Zeile 3, Spalte 5 (/steps/0/fields/1/type): …".
 pub fn diagnostic_line(diagnostic: &Diagnostic, lang: Lang) -> String {
     let message = self::diagnostic(diagnostic, lang);
-    let place = match (diagnostic.position, lang) {
-        (Some(p), Lang::De) => format!("Zeile {}, Spalte {}", p.line, p.column),
-        (Some(p), Lang::En) => format!("line {}, column {}", p.line, p.column),
+    let place = match (diagnostic.position, lang.is_english()) {
+        (Some(p), false) => format!("Zeile {}, Spalte {}", p.line, p.column),
+        (Some(p), true) => format!("line {}, column {}", p.line, p.column),
         (None, _) => String::new(),
     };
     let pointer =
@@ -22,7 +22,7 @@ pub fn diagnostic_line(diagnostic: &Diagnostic, lang: Lang) -> String {
 
 /// The message for a definition diagnostic, without its location.
 pub fn diagnostic(diagnostic: &Diagnostic, lang: Lang) -> String {
-    let de = lang == Lang::De;
+    let de = !lang.is_english();
     match &diagnostic.problem {
         Problem::JsonSyntax { detail } if de => format!("Kein gültiges JSON: {detail}"),
         Problem::JsonSyntax { detail } => format!("Not valid JSON: {detail}"),
@@ -205,6 +205,7 @@ fn type_name_de(expected: &str) -> &'static str {
         "boolean" => "true oder false",
         "integer" => "eine ganze Zahl",
         "number" => "eine Zahl",
+        "language tag" => "ein Sprachkürzel nach BCP 47 wie \"uk\" oder \"de-x-ls\"",
         _ => "ein anderer Wert",
     }
 }
@@ -218,6 +219,7 @@ fn type_name_en(expected: &str) -> &'static str {
         "boolean" => "true or false",
         "integer" => "a whole number",
         "number" => "a number",
+        "language tag" => "a BCP 47 language tag like \"uk\" or \"de-x-ls\"",
         _ => "another value",
     }
 }

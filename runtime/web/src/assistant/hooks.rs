@@ -4,8 +4,6 @@
 use crate::events::Events;
 use crate::field_host::input_id;
 use crate::state::{AssistantState, FocusTarget};
-use crate::texts::texts;
-use formlotse_core::Lang;
 use formlotse_widgets::focus_by_id;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -38,15 +36,18 @@ pub(crate) fn use_focus(state: &UseReducerHandle<AssistantState>, refs: [NodeRef
 /// screen reader user hears at once that Weiter did not go on.
 #[hook]
 pub(crate) fn use_error_title(has_errors: bool, prefix: &'static str) {
+    // The prefix this assistant put there, in whatever language it was then.
+    let added = use_mut_ref(|| None::<&'static str>);
     use_effect_with((has_errors, prefix), move |(has_errors, prefix)| {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let title = document.title();
-        // Whatever language set the prefix (the citizen may switch), take it off first.
-        let bare = [texts(Lang::De).error_prefix, texts(Lang::En).error_prefix]
-            .iter()
-            .find_map(|known| title.strip_prefix(known).and_then(|rest| rest.strip_prefix(' ')))
-            .unwrap_or(&title);
-        let wanted = if *has_errors { format!("{prefix} {bare}") } else { bare.to_owned() };
+        let bare = added
+            .borrow()
+            .and_then(|known| title.strip_prefix(known).and_then(|rest| rest.strip_prefix(' ')))
+            .unwrap_or(&title)
+            .to_owned();
+        let wanted = if *has_errors { format!("{prefix} {bare}") } else { bare };
+        *added.borrow_mut() = has_errors.then_some(*prefix);
         if wanted != title {
             document.set_title(&wanted);
         }

@@ -61,8 +61,11 @@ pub(crate) fn render_items(items: &[Item], context: &ItemContext, scope: Option<
                     Some(_) => format!("{path}~{}", context.state.items),
                     None => path.clone(),
                 };
+                // A `requiredIf` that holds now: the field is required, and says so (no
+                // "(optional)"); the step re-renders when the condition changes.
+                let required = resolved.is_required_at(definition, field, at);
                 html! {
-                    <FieldHost {key} field={offered(field, &shows)} path={AttrValue::from(path)} definition={context.state.definition.clone()}
+                    <FieldHost {key} field={offered(field, &shows, required)} path={AttrValue::from(path)} definition={context.state.definition.clone()}
                         {error} answers={context.answers.clone()} files={context.files.clone()} logic={context.logic.clone()} {lang}
                         {calculated} changed={context.changed.clone()} />
                 }
@@ -106,7 +109,7 @@ fn render_repeat(repeat: &Repeat, context: &ItemContext) -> Html {
         .map(|index| {
             let legend = repeat.item_label(index, lang);
             RepeatItem {
-                remove: (count > repeat.min_items).then(|| AttrValue::from((t.remove_item)(&legend))),
+                remove: (count > repeat.min_items).then(|| AttrValue::from(t.remove_item(&legend))),
                 legend: legend.into(),
                 content: render_items(&repeat.items, context, Some((repeat, index))),
             }
@@ -135,9 +138,11 @@ fn render_repeat(repeat: &Repeat, context: &ItemContext) -> Html {
     })
 }
 
-/// The field with only the options on offer now (options may have a `visibleIf`).
-fn offered(field: &Field, shows: &dyn Fn(Option<&Condition>) -> bool) -> Field {
+/// The field as it is offered now: only the options shown (options may have a `visibleIf`),
+/// and `required` when it needs an answer now (`required`, or its `requiredIf` holds).
+fn offered(field: &Field, shows: &dyn Fn(Option<&Condition>) -> bool, required: bool) -> Field {
     let mut field = field.clone();
+    field.required = required;
     if let Some(choices) = field.kind.choices_mut() {
         choices.retain(|choice| shows(choice.visible_if.as_ref()));
     }

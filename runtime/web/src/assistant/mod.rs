@@ -147,7 +147,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     {
         // The host changed the element's `lang` attribute.
         let state = state.clone();
-        use_effect_with(props.lang, move |lang| state.dispatch(Action::SetLang(*lang)));
+        use_effect_with(props.lang, move |lang| language::choose(&state, *lang));
     }
 
     let session = Session {
@@ -192,9 +192,10 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     } else {
         step::page(&page, &session, summary_ref, &changed, &items_changed)
     };
-    // The steps and the review share the frame; the receipt does not show it.
+    // The steps and the review share the frame; the receipt does not show it. `lang` follows
+    // the switch, so screen readers pronounce the words in the language shown.
     html! {
-        <div class="fl-assistant">
+        <div class="fl-assistant" lang={lang.tag().to_owned()} dir={direction(lang)}>
             {language::switch(definition, lang, &state)}
             {draft_banner::wired(&session, props.draft, lang)}
             <p class="fl-form-title">{definition.title.get(lang).to_owned()}</p>
@@ -202,6 +203,11 @@ pub fn Assistant(props: &AssistantProps) -> Html {
             {answers_file::buttons(&session, lang)}
         </div>
     }
+}
+
+/// `rtl` for a language its catalog marks so (Arabic), else `ltr`.
+pub(crate) fn direction(lang: Lang) -> &'static str {
+    if texts(lang).catalog().is_rtl() { "rtl" } else { "ltr" }
 }
 
 /// The assistant's state and stores, for the callbacks of the banner and the answers file.

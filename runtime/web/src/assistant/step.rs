@@ -39,7 +39,7 @@ pub(crate) fn page(
         items_changed,
     };
     let heading = StepHeadingProps {
-        progress: Some((t.progress)(position, of).into()),
+        progress: Some(t.progress(position, of).into()),
         title: step.title.get(lang).to_owned().into(),
         node_ref: page.heading_ref.clone(),
     };
@@ -134,7 +134,6 @@ mod tests {
         assert_eq!(links.len(), 1, "an error of no field is not linked");
         assert_eq!(links[0].target, "fl-field-name");
         assert_eq!(links[0].message, "Füllen Sie das Feld „Name“ aus.");
-        assert_eq!((texts(Lang::De).progress)(2, 3), "Schritt 2 von 3");
-        assert_eq!((texts(Lang::En).progress)(2, 3), "Step 2 of 3");
+        assert_eq!(texts(Lang::De).progress(2, 3), "Schritt 2 von 3");
     }
 }

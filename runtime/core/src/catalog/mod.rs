@@ -1,0 +1,175 @@
+//! Catalogs of the runtime's own words (buttons, headings, banners, "Schritt 2 von 5"): a key
+//! to a template with `{name}` parameters. German is built in ([`german`]); every other
+//! language is a JSON file (`dist/i18n/TAG.json`) read with the engine's own JSON reader:
+//!
+//! ```json
+//! { "formlotse-catalog": 1, "lang": "uk", "name": "Українська", "dir": "ltr",
+//!   "words": { "next": "Далі", "progress": "Крок {step} з {of}",
+//!              "retrying.one": "… {seconds} секунду …", "retrying.few": "…", "retrying.many": "…", "retrying.other": "…" } }
+//! ```
+//!
+//! A counted text has one key per CLDR plural category of its language (`crate::plural`). A word
+//! a catalog lacks is taken from German, so a town's half-finished catalog still works.
+
+mod check;
+mod german;
+
+pub use check::{CatalogProblem, check};
+
+use crate::json::{self, Json};
+use crate::lang::Lang;
+use crate::plural;
+
+/// The words of one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    lang: Lang,
+    name: String,
+    rtl: bool,
+    /// Sorted by key (from the JSON reader's sorted object); empty for German.
+    words: Vec<(String, String)>,
+}
+
+/// Why a text is not a catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogError {
+    /// Not JSON (the reader's detail).
+    Json(String),
+    /// A member is missing or of the wrong type; its name.
+    Shape(&'static str),
+}
+
+impl Catalog {
+    /// The built-in German catalog.
+    pub fn german() -> Catalog {
+        Catalog { lang: Lang::De, name: "Deutsch".to_owned(), rtl: false, words: Vec::new() }
+    }
+
+    /// Reads a catalog file.
+    pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
+        let value = json::parse(text).map_err(|error| CatalogError::Json(error.detail()))?;
+        let object = value.as_object().ok_or(CatalogError::Shape("catalog"))?;
+        if object.get("formlotse-catalog").and_then(Json::as_u64) != Some(1) {
+            return Err(CatalogError::Shape("formlotse-catalog"));
+        }
+        let lang = object
+            .get("lang")
+            .and_then(Json::as_str)
+            .and_then(Lang::parse)
+            .ok_or(CatalogError::Shape("lang"))?;
+        let name = object.get("name").and_then(Json::as_str).ok_or(CatalogError::Shape("name"))?.to_owned();
+        let rtl = match object.get("dir").map(Json::as_str) {
+            None | Some(Some("ltr")) => false,
+            Some(Some("rtl")) => true,
+            Some(_) => return Err(CatalogError::Shape("dir")),
+        };
+        let words = object.get("words").and_then(Json::as_object).ok_or(CatalogError::Shape("words"))?;
+        let words = words
+            .iter()
+            .map(|(key, value)| Some((key.clone(), value.as_str()?.to_owned())))
+            .collect::<Option<Vec<_>>>()
+            .ok_or(CatalogError::Shape("words"))?;
+        Ok(Catalog { lang, name, rtl, words })
+    }
+
+    /// Whether `text` is meant as a catalog (a JSON object with `formlotse-catalog`), not a
+    /// definition: the authors' tools check either.
+    pub fn is_catalog(text: &str) -> bool {
+        json::parse(text)
+            .ok()
+            .and_then(|value| value.as_object().map(|o| o.contains_key("formlotse-catalog")))
+            == Some(true)
+    }
+
+    /// Its language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The language's name in itself, for the language switch.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.rtl
+    }
+
+    /// The catalog's own template for `key`, if it has one.
+    fn own(&self, key: &str) -> Option<&str> {
+        let at = self.words.binary_search_by(|(known, _)| known.as_str().cmp(key)).ok()?;
+        self.words.get(at).map(|(_, word)| word.as_str())
+    }
+
+    /// The word for `key`: the catalog's, else German, else the key itself.
+    pub fn word<'a>(&'a self, key: &'a str) -> &'a str {
+        self.own(key).or_else(|| german::word(key)).unwrap_or(key)
+    }
+
+    /// The template for `key` with its `{name}` parameters filled in.
+    pub fn text(&self, key: &str, params: &[(&str, &str)]) -> String {
+        fill(self.word(key), params)
+    }
+
+    /// A counted text: the template `key.CATEGORY` for `count` in this language (else
+    /// `key.other`, else German's), with `{name}` parameters filled in.
+    pub fn counted(&self, key: &str, count: u64, params: &[(&str, &str)]) -> String {
+        let in_language = |lang: Lang| format!("{key}.{}", plural::category(lang, count).name());
+        let template = self
+            .own(&in_language(self.lang))
+            .or_else(|| self.own(&format!("{key}.other")))
+            .or_else(|| german::word(&in_language(Lang::De)))
+            .unwrap_or(key);
+        fill(template, params)
+    }
+}
+
+/// Replaces each `{name}` of `template` by its value in `params`; an unknown `{…}` stays.
+fn fill(template: &str, params: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let value = from_brace.find('}').and_then(|close| {
+            let name = from_brace.get(1..close)?;
+            let value = params.iter().find(|(key, _)| *key == name)?.1;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = from_brace.get(close.saturating_add(1)..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = from_brace.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The parameters a template uses: the names between `{` and `}`.
+pub(crate) fn parameters(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open.saturating_add(1)..).unwrap_or_default();
+        match after.find('}') {
+            Some(close) => {
+                names.push(after.get(..close).unwrap_or_default());
+                rest = after.get(close.saturating_add(1)..).unwrap_or_default();
+            }
+            None => break,
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests;

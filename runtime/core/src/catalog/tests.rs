@@ -1,0 +1,133 @@
+use super::*;
+
+/// The catalogs Formlotse ships (`runtime/i18n`, copied to `dist/i18n` by `cargo xtask dist`).
+const SHIPPED: &[(&str, &str)] = &[
+    ("ar", include_str!("../../../i18n/ar.json")),
+    ("cs", include_str!("../../../i18n/cs.json")),
+    ("de-x-ls", include_str!("../../../i18n/de-x-ls.json")),
+    ("en", include_str!("../../../i18n/en.json")),
+    ("pl", include_str!("../../../i18n/pl.json")),
+    ("ru", include_str!("../../../i18n/ru.json")),
+    ("tr", include_str!("../../../i18n/tr.json")),
+    ("uk", include_str!("../../../i18n/uk.json")),
+];
+
+fn catalog(lang: &str, words: &str) -> String {
+    format!(r#"{{"formlotse-catalog": 1, "lang": "{lang}", "name": "X", "words": {{{words}}}}}"#)
+}
+
+#[test]
+fn german_is_built_in_and_sorted() {
+    assert!(german::WORDS.windows(2).all(|w| w[0].0 < w[1].0), "sorted, each key once");
+    let german = Catalog::german();
+    assert_eq!(german.word("next"), "Weiter");
+    assert_eq!(german.text("progress", &[("step", "2"), ("of", "5")]), "Schritt 2 von 5");
+    assert_eq!(german.counted("retrying", 1, &[("seconds", "1")]).rsplit(' ').nth(1), Some("Sekunde"));
+    assert_eq!(german.counted("retrying", 3, &[("seconds", "3")]).rsplit(' ').nth(1), Some("Sekunden"));
+    assert_eq!(german.word("no_such_key"), "no_such_key", "a key, never a panic");
+}
+
+#[test]
+fn a_catalog_file_is_read_and_falls_back_to_german() {
+    let uk = Catalog::parse(&catalog(
+        "uk",
+        r#""next": "Далі", "retrying.one": "{seconds} секунда", "retrying.few": "{seconds} секунди",
+           "retrying.many": "{seconds} секунд", "retrying.other": "{seconds} секунди""#,
+    ))
+    .expect("a catalog"); // ok: test
+    assert_eq!(uk.lang().tag(), "uk");
+    assert_eq!(uk.word("next"), "Далі");
+    assert_eq!(uk.word("back"), "Zurück", "a missing word in German");
+    for (n, text) in
+        [(1, "1 секунда"), (3, "3 секунди"), (5, "5 секунд"), (11, "11 секунд"), (21, "21 секунда")]
+    {
+        assert_eq!(uk.counted("retrying", n, &[("seconds", &n.to_string())]), text);
+    }
+    let ar = Catalog::parse(
+        r#"{"formlotse-catalog": 1, "lang": "ar", "name": "العربية", "dir": "rtl", "words": {}}"#,
+    )
+    .expect("a catalog"); // ok: test
+    assert!(ar.is_rtl());
+    assert_eq!(ar.name(), "العربية");
+}
+
+#[test]
+fn what_is_not_a_catalog() {
+    let cases = [
+        ("[]", CatalogError::Shape("catalog")),
+        (r#"{"lang": "uk", "name": "X", "words": {}}"#, CatalogError::Shape("formlotse-catalog")),
+        (
+            r#"{"formlotse-catalog": 1, "lang": "no tag", "name": "X", "words": {}}"#,
+            CatalogError::Shape("lang"),
+        ),
+        (r#"{"formlotse-catalog": 1, "lang": "uk", "words": {}}"#, CatalogError::Shape("name")),
+        (
+            r#"{"formlotse-catalog": 1, "lang": "uk", "name": "X", "dir": "up", "words": {}}"#,
+            CatalogError::Shape("dir"),
+        ),
+        (
+            r#"{"formlotse-catalog": 1, "lang": "uk", "name": "X", "words": {"next": 1}}"#,
+            CatalogError::Shape("words"),
+        ),
+    ];
+    for (text, error) in cases {
+        assert_eq!(Catalog::parse(text), Err(error), "{text}");
+    }
+    assert!(matches!(Catalog::parse("{"), Err(CatalogError::Json(_))));
+    assert!(Catalog::is_catalog(r#"{"formlotse-catalog": 2}"#));
+    assert!(!Catalog::is_catalog(r#"{"formlotse": 1}"#) && !Catalog::is_catalog("{"));
+}
+
+#[test]
+fn templates_are_filled() {
+    assert_eq!(fill("{a} und {b}", &[("a", "1"), ("b", "2")]), "1 und 2");
+    assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
+    assert_eq!(fill("ü{a}ß", &[("a", "€")]), "ü€ß");
+    assert_eq!(parameters("{b} {a} {b}"), ["a", "b"]);
+}
+
+#[test]
+fn the_check_names_missing_extra_and_wrong_parameters() {
+    let mut words: Vec<String> = german::WORDS
+        .iter()
+        .filter(|(key, _)| !key.starts_with("retrying.") && *key != "back" && *key != "progress")
+        .map(|(key, word)| format!("{key:?}: {word:?}"))
+        .collect();
+    words.push(r#""progress": "Schritt {step} von {total}""#.to_owned());
+    words.push(r#""nxet": "Далі""#.to_owned());
+    words.push(
+        r#""retrying.one": "one {seconds}", "retrying.few": "few {secs}", "retrying.other": "other""#
+            .to_owned(),
+    );
+    let problems = check(&catalog("pl", &words.join(", ")));
+    let listed: Vec<String> = problems.iter().map(|p| format!("{} {}", p.code(), p.pointer())).collect();
+    assert_eq!(
+        listed,
+        [
+            "catalog_missing_key /words/back",
+            "catalog_parameters /words/progress",
+            "catalog_parameters /words/retrying.few",
+            "catalog_missing_key /words/retrying.many",
+            "catalog_extra_key /words/nxet",
+        ]
+    );
+    assert_eq!(
+        problems[1],
+        CatalogProblem::Parameters {
+            key: "progress".into(),
+            unknown: vec!["total".into()],
+            missing: vec!["of".into()]
+        }
+    );
+    assert!(matches!(check("{}").as_slice(), [CatalogProblem::NotACatalog(_)]));
+}
+
+#[test]
+fn the_shipped_catalogs_are_complete() {
+    for (tag, text) in SHIPPED {
+        let catalog = Catalog::parse(text).expect("a catalog"); // ok: test
+        assert_eq!(catalog.lang().tag(), *tag);
+        assert_eq!(check(text), [], "{tag}");
+        assert_eq!(catalog.is_rtl(), *tag == "ar", "{tag}");
+    }
+}

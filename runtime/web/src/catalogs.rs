@@ -1,0 +1,106 @@
+//! The catalogs of the runtime's words a page has: German built in, every other language
+//! fetched from `i18n/TAG.json` next to the loader the first time a citizen (or the host page)
+//! chooses it, then kept for every assistant on the page. A language costs nothing until chosen.
+//!
+//! A loaded catalog lives as long as the page (leaked once per language, so that words can be
+//! `&'static str` everywhere): at most one per language a definition lists.
+
+use crate::fetch;
+use crate::texts::Texts;
+use formlotse_core::Lang;
+use formlotse_core::catalog::Catalog;
+use std::cell::RefCell;
+
+/// What became of a language's catalog.
+#[derive(Clone, Copy)]
+enum Entry {
+    Loaded(&'static Texts),
+    /// Fetched, but not there or not a catalog of that language: its words fall back along the
+    /// tag to German (a town that lists a language without a catalog still gets a form).
+    Absent,
+}
+
+/// The page's catalogs and where to fetch more (one thread-local: each access is code).
+#[derive(Default)]
+struct Registry {
+    german: Option<&'static Texts>,
+    loaded: Vec<(Lang, Entry)>,
+    /// The folder of the runtime's files (where `formlotse.js` is), ending in `/`.
+    base: String,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+}
+
+/// Remembers where the catalogs are: `i18n/` under the loader's folder.
+pub(crate) fn set_base(base: &str) {
+    REGISTRY.with_borrow_mut(|registry| base.clone_into(&mut registry.base));
+}
+
+/// The words for `lang`: its catalog, else along its tag (`de-x-ls` → `de`), else German.
+#[inline(never)] // called wherever words are shown: one copy in the wasm
+pub(crate) fn texts(lang: Lang) -> &'static Texts {
+    REGISTRY.with_borrow_mut(|registry| {
+        let loaded = lang.chain().find_map(|wanted| match entry(&registry.loaded, wanted) {
+            Some(Entry::Loaded(texts)) => Some(texts),
+            _ => None,
+        });
+        loaded.unwrap_or_else(|| {
+            *registry
+                .german
+                .get_or_insert_with(|| Box::leak(Box::new(Texts::of(Box::leak(Box::new(Catalog::german()))))))
+        })
+    })
+}
+
+fn entry(loaded: &[(Lang, Entry)], lang: Lang) -> Option<Entry> {
+    loaded.iter().find(|(known, _)| *known == lang).map(|(_, entry)| *entry)
+}
+
+/// Whether `lang` can be shown without fetching: German, or fetched before.
+pub(crate) fn is_known(lang: Lang) -> bool {
+    lang == Lang::De || REGISTRY.with_borrow(|registry| entry(&registry.loaded, lang).is_some())
+}
+
+/// Fetches the catalog of `lang` unless known. Never fails: without it, German words show.
+pub(crate) async fn load(lang: Lang) {
+    if is_known(lang) {
+        return;
+    }
+    let url = format!("{}i18n/{}.json", REGISTRY.with_borrow(|registry| registry.base.clone()), lang.tag());
+    let fetched = fetch::get_text(&url).await;
+    let catalog = fetched.ok().and_then(|answer| Catalog::parse(&answer.body).ok());
+    let entry = match catalog {
+        Some(catalog) if catalog.lang() == lang => {
+            Entry::Loaded(Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog))))))
+        }
+        _ => Entry::Absent,
+    };
+    register_loaded(lang, entry);
+}
+
+/// Keeps what became of `lang`; two assistants may fetch the same language at once, and the
+/// first answer stays.
+fn register_loaded(lang: Lang, new: Entry) {
+    REGISTRY.with_borrow_mut(|registry| {
+        if entry(&registry.loaded, lang).is_none() {
+            registry.loaded.push((lang, new));
+        }
+    });
+}
+
+/// Registers a catalog as if fetched: tests have no network (a shipped one).
+#[cfg(test)]
+pub(crate) fn register(text: &str) -> Lang {
+    let catalog = Catalog::parse(text).expect("a catalog"); // ok: test
+    let lang = catalog.lang();
+    register_loaded(lang, Entry::Loaded(Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog)))))));
+    lang
+}
+
+/// The shipped English catalog, registered.
+#[cfg(test)]
+pub(crate) fn english() -> Lang {
+    register(include_str!("../../i18n/en.json"))
+}
