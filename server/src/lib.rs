@@ -5,6 +5,7 @@
 pub mod clock;
 pub mod config;
 mod cors;
+pub mod deliver;
 pub mod forms;
 pub mod log;
 pub mod metrics;

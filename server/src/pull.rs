@@ -81,7 +81,8 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
-fn summary_json(summary: &Summary) -> Value {
+/// An application in a list; links below `base` (empty: paths).
+fn summary_json(summary: &Summary, base: &str) -> Value {
     json!({
         "reference": summary.reference,
         "form": summary.form_id,
@@ -90,12 +91,14 @@ fn summary_json(summary: &Summary) -> Value {
         "receivedAt": summary.received_at,
         "state": summary.state.as_str(),
         "acknowledgedAt": summary.acknowledged_at,
-        "href": format!("/api/v1/applications/{}", summary.reference),
+        "href": format!("{base}/api/v1/applications/{}", summary.reference),
     })
 }
 
-fn application_json(application: &Application) -> Value {
-    let mut body = summary_json(&application.summary);
+/// An application with its payload and files (also the document the channels deliver); links
+/// below `base` (empty: paths).
+pub(crate) fn application_json(application: &Application, base: &str) -> Value {
+    let mut body = summary_json(&application.summary, base);
     // Stored only after it parsed as a JSON object.
     body["payload"] = serde_json::from_str(&application.payload).unwrap_or(Value::Null);
     body["attachments"] = application
@@ -103,7 +106,7 @@ fn application_json(application: &Application) -> Value {
         .iter()
         .map(|a| {
             json!({"id": a.id, "field": a.field, "name": a.name, "type": a.mime, "size": a.size, "sha256": a.sha256,
-                "href": format!("/api/v1/applications/{}/attachments/{}", application.summary.reference, a.id)})
+                "href": format!("{base}/api/v1/applications/{}/attachments/{}", application.summary.reference, a.id)})
         })
         .collect();
     body
@@ -153,7 +156,8 @@ pub async fn list(
         Err(response) => return response,
     };
     let next = (items.len() == limit as usize).then(|| items.last().map(|s| s.id.to_string())).flatten();
-    Json(json!({"items": items.iter().map(summary_json).collect::<Vec<_>>(), "next": next})).into_response()
+    let items: Vec<Value> = items.iter().map(|summary| summary_json(summary, "")).collect();
+    Json(json!({"items": items, "next": next})).into_response()
 }
 
 /// The application `reference`, if this client may see it.
@@ -176,10 +180,24 @@ pub async fn show(
         Ok(client) => client,
         Err(response) => return response,
     };
-    match visible(&app, client, &reference).await {
-        Ok(application) => Json(application_json(&application)).into_response(),
-        Err(response) => response,
-    }
+    let application = match visible(&app, client, &reference).await {
+        Ok(application) => application,
+        Err(response) => return response,
+    };
+    let reference = application.summary.reference.clone();
+    let deliveries = match blocking(&app, move |storage| storage.deliveries(&reference)).await {
+        Ok(deliveries) => deliveries,
+        Err(response) => return response,
+    };
+    let mut body = application_json(&application, "");
+    body["deliveries"] = deliveries
+        .iter()
+        .map(|d| {
+            json!({"id": d.id, "channel": d.channel, "state": d.state, "attempts": d.attempts,
+                "lastError": d.last_error, "doneAt": d.done_at})
+        })
+        .collect();
+    Json(body).into_response()
 }
 
 /// `GET /api/v1/applications/{reference}/attachments/{id}`: always a download, never shown
@@ -262,7 +280,7 @@ pub async fn acknowledge(
                     &[("reference", &summary.reference), ("client", &client.name)],
                 );
             }
-            Json(summary_json(&summary)).into_response()
+            Json(summary_json(&summary, "")).into_response()
         }
         Ok(None) => not_found(),
         Err(response) => response,

@@ -37,13 +37,15 @@ pub struct Receiver {
     /// of heavy submissions queues here instead of starving everything else.
     pub heavy: Semaphore,
     pub metrics: Arc<Metrics>,
+    /// Wakes the delivery worker when an application was stored.
+    pub wake: Arc<tokio::sync::Notify>,
 }
 
 impl Receiver {
     /// A receiver with `limits.concurrency` permits.
     pub fn new(storage: Arc<dyn Storage>, forms: Forms, limits: Limits, metrics: Arc<Metrics>) -> Receiver {
         let heavy = Semaphore::new(limits.concurrency.max(1));
-        Receiver { storage, forms, limits, heavy, metrics }
+        Receiver { storage, forms, limits, heavy, metrics, wake: Arc::default() }
     }
 }
 
@@ -136,11 +138,13 @@ async fn receive(
                 definition
             }
         };
-        check_and_store(&*storage, &definition, &payload, &bytes, parts, key, lang)
+        let channels = forms.channels(&definition.id);
+        check_and_store(&*storage, &definition, &payload, &bytes, parts, key, lang, channels)
     };
     let (status, receipt) =
         tokio::task::spawn_blocking(work).await.map_err(|e| Problem::internal(lang, e))??;
     if status == StatusCode::CREATED {
+        receiver.wake.notify_one();
         receiver.metrics.stored();
         crate::log::info("stored", &[("reference", &receipt.reference), ("form", path_form.unwrap_or(""))]);
     }
@@ -172,6 +176,7 @@ fn payload_lang(payload: &Value, fallback: Lang) -> Lang {
 }
 
 /// The CPU-heavy and blocking part, on a blocking thread: hash, check, bind files, store.
+#[allow(clippy::too_many_arguments)] // one call site; the request's parts, each named
 fn check_and_store(
     storage: &dyn Storage,
     definition: &Definition,
@@ -180,6 +185,7 @@ fn check_and_store(
     parts: Vec<files::Part>,
     key: Option<String>,
     lang: Lang,
+    channels: Vec<String>,
 ) -> Result<(StatusCode, Receipt), Problem> {
     let errors = check::errors(definition, &String::from_utf8_lossy(bytes), crate::clock::today(), lang);
     if !errors.is_empty() {
@@ -213,6 +219,7 @@ fn check_and_store(
         body_sha256: formlotse_core::sha256::hex(bytes),
         payload: String::from_utf8_lossy(bytes).into_owned(),
         attachments,
+        channels,
     };
     // A random reference that exists already (one in billions) is drawn again.
     for _ in 0..8 {

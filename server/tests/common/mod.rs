@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+pub mod counterparts;
 pub mod openapi;
 
 /// The bearer token of the test client `hundesteuer` (forms ein-feld, mit-dateien,
@@ -136,9 +137,15 @@ pub struct Server {
 impl Server {
     /// Starts `formlotse-server serve --config CONFIG` and waits until it listens.
     pub fn start(config: &Path) -> Server {
+        Server::start_with(config, &[])
+    }
+
+    /// The same, with these environment variables (secrets the configuration names).
+    pub fn start_with(config: &Path, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_formlotse-server"))
             .args(["serve", "--config"])
             .arg(config)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -308,4 +315,31 @@ pub fn file_payload(files: &[(&str, &str, &str, &[u8])]) -> serde_json::Value {
         .collect();
     serde_json::json!({"formlotse": 1, "form": "mit-dateien", "lang": "de",
         "answers": {"ort": "Marktplatz 1", "plan": answers}, "attachments": attachments})
+}
+
+/// A valid application of the dog sample (one dog, kept since ten days ago).
+pub fn dog(name: &str) -> serde_json::Value {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400;
+    let (y, m, d) = formlotse_core::Date::from_days(days as i64 - 10).unwrap().parts();
+    serde_json::json!({"formlotse": 1, "form": "hund-anmelden", "lang": "de", "answers": {
+        "vorname": "Erika", "nachname": name, "geburtsdatum": "1980-05-01", "strasse": "Marktplatz 1",
+        "plz": "48143", "ort": "Münster",
+        "hunde": [{"hundename": "Bello", "rasse": "mischling", "gefaehrlich": false,
+            "haltungsbeginn": format!("{y:04}-{m:02}-{d:02}"), "satz": 144}],
+        "weitere_hunde": 0, "ermaessigung": "keine", "zahlungsart": "ueberweisung", "steuerbetrag": 96, "richtig": true}})
+}
+
+/// `[delivery]` with waits of milliseconds, and the dog form delivered by e-mail, as a folder
+/// and by webhook (secret in `HOOK_SECRET`); the file form by e-mail and as a folder.
+pub fn channels(smtp: u16, hook: u16, drop: &Path, lease_ms: u64) -> String {
+    let email = format!(
+        "type = \"email\"\nsmtp = \"127.0.0.1:{smtp}\"\ntls = \"none\"\nfrom = \"formulare@musterstadt.de\"\nto = [\"hundesteuer@musterstadt.de\"]\n"
+    );
+    let folder = format!("type = \"folder\"\npath = \"{}\"\n", drop.display());
+    format!(
+        "[delivery]\nattempts = 8\nfirst_retry_ms = 40\nmax_retry_ms = 400\npoll_ms = 50\nlease_ms = {lease_ms}\n\n\
+         [[forms.hund-anmelden.deliver]]\n{email}\n[[forms.hund-anmelden.deliver]]\n{folder}\n\
+         [[forms.hund-anmelden.deliver]]\ntype = \"webhook\"\nurl = \"http://127.0.0.1:{hook}/eingang\"\nsecret = \"env:HOOK_SECRET\"\ntimeout_seconds = 2\n\n\
+         [[forms.mit-dateien.deliver]]\n{email}\n[[forms.mit-dateien.deliver]]\n{folder}"
+    )
 }
