@@ -62,7 +62,7 @@ fn every_channel_delivers_each_application_once() {
         let (smtp_port, hook_port) = (free_port(), free_port());
         let _smtp = Counterpart::smtp(smtp_port, &work.join("smtp"), &[]);
         let _hook = Counterpart::webhook(hook_port, &work.join("hook"), &[]);
-        let config = site(&work, &url, &channels(smtp_port, hook_port, &drop, 5000));
+        let config = site(&work, &url, &channels(smtp_port, hook_port, &drop, 5000, 8));
         let server = Server::start_with(&config, &[("HOOK_SECRET", WEBHOOK_SECRET)]);
 
         let mut dogs = Vec::new();

@@ -34,6 +34,7 @@ pub(crate) fn test(args: &[String]) -> Result {
         &root,
     ))?;
     tools::ensure_pdf_tools(&root)?;
+    tools::ensure_smtp_server(&root)?;
     // The server's suite runs on SQLite and on this real PostgreSQL (stopped when dropped).
     let postgres = postgres::Postgres::start(&root)?;
     let mut tests = command("cargo", &["test", "--workspace"], &root);
@@ -47,6 +48,8 @@ pub(crate) fn test(args: &[String]) -> Result {
 
 /// `cargo test` of the server and the demo with a real PostgreSQL.
 fn server_tests(root: &Path) -> Result {
+    tools::ensure_pdf_tools(root)?;
+    tools::ensure_smtp_server(root)?;
     let postgres = postgres::Postgres::start(root)?;
     let mut tests = command("cargo", &["test", "-p", "formlotse-server", "-p", "formlotse-demo"], root);
     tests.env("FORMLOTSE_TEST_POSTGRES", &postgres.url);

@@ -331,13 +331,13 @@ pub fn dog(name: &str) -> serde_json::Value {
 
 /// `[delivery]` with waits of milliseconds, and the dog form delivered by e-mail, as a folder
 /// and by webhook (secret in `HOOK_SECRET`); the file form by e-mail and as a folder.
-pub fn channels(smtp: u16, hook: u16, drop: &Path, lease_ms: u64) -> String {
+pub fn channels(smtp: u16, hook: u16, drop: &Path, lease_ms: u64, attempts: u32) -> String {
     let email = format!(
         "type = \"email\"\nsmtp = \"127.0.0.1:{smtp}\"\ntls = \"none\"\nfrom = \"formulare@musterstadt.de\"\nto = [\"hundesteuer@musterstadt.de\"]\n"
     );
     let folder = format!("type = \"folder\"\npath = \"{}\"\n", drop.display());
     format!(
-        "[delivery]\nattempts = 8\nfirst_retry_ms = 40\nmax_retry_ms = 400\npoll_ms = 50\nlease_ms = {lease_ms}\n\n\
+        "[delivery]\nattempts = {attempts}\nfirst_retry_ms = 40\nmax_retry_ms = 400\npoll_ms = 50\nlease_ms = {lease_ms}\n\n\
          [[forms.hund-anmelden.deliver]]\n{email}\n[[forms.hund-anmelden.deliver]]\n{folder}\n\
          [[forms.hund-anmelden.deliver]]\ntype = \"webhook\"\nurl = \"http://127.0.0.1:{hook}/eingang\"\nsecret = \"env:HOOK_SECRET\"\ntimeout_seconds = 2\n\n\
          [[forms.mit-dateien.deliver]]\n{email}\n[[forms.mit-dateien.deliver]]\n{folder}"

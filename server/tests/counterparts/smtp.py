@@ -26,7 +26,7 @@ class Handler:
             self.seen += 1
             seen = self.seen
         if seen <= self.close:
-            session.transport.abort()
+            server.transport.abort()
             return "421 closed by the test"
         code, times = self.refuse
         if seen <= times:
