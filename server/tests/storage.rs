@@ -124,7 +124,7 @@ fn the_same_cases_hold_on_every_database() {
         // Migrations run once: opening again finds the schema and the data.
         drop(storage);
         let reopened = open(&url).unwrap();
-        assert_eq!(reopened.schema_version().unwrap(), 1);
+        assert_eq!(reopened.schema_version().unwrap(), 2);
         assert_eq!(reopened.list(&ListQuery { limit: 10, ..ListQuery::default() }).unwrap().len(), 2, "{db}");
     }
 }

@@ -139,15 +139,15 @@ pub(super) fn channels(
     for spanned in list {
         let written = spanned.get_ref();
         let kind = written.kind.get_ref().as_str();
-        let name = written.name.as_ref().map_or(kind, |name| name.get_ref().as_str()).to_owned();
+        // Named by `name`, else by its type (errors reported there).
+        let named = written.name.as_ref().unwrap_or(&written.kind);
+        let name = named.get_ref().clone();
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-            errors.at_value(spanned, format!("the channel name {name:?} is letters, digits, '-' and '_'"));
+            errors.at_value(named, format!("the channel name {name:?} is letters, digits, '-' and '_'"));
         }
         if channels.iter().any(|c| c.name == name) {
-            errors.at_value(
-                spanned,
-                format!("a second channel named {name:?}: give each channel its own name = \"…\""),
-            );
+            let message = format!("a second channel named {name:?}: give each channel its own name = \"…\"");
+            errors.at_value(named, message);
         }
         let allowed: &[&str] = match kind {
             "email" => &["smtp", "tls", "username", "password", "from", "to"],
