@@ -22,6 +22,7 @@ fn application(n: usize, channels: &[&str]) -> NewApplication {
         payload: "{}".into(),
         attachments: Vec::new(),
         channels: channels.iter().map(|c| (*c).to_owned()).collect(),
+        receipt_sha256: None,
     }
 }
 

@@ -19,6 +19,7 @@ fn application(reference: &str, form: &str, key: Option<&str>, payload: &str) ->
         payload: payload.into(),
         attachments: Vec::new(),
         channels: Vec::new(),
+        receipt_sha256: None,
     }
 }
 

@@ -40,6 +40,8 @@ pub struct NewApplication {
     pub attachments: Vec<NewAttachment>,
     /// The names of the form's delivery channels: one delivery each, queued with it.
     pub channels: Vec<String>,
+    /// SHA-256 (hex) of the citizen's one-time token for the PDF download.
+    pub receipt_sha256: Option<String>,
 }
 
 /// A file of an application.
@@ -210,6 +212,10 @@ pub trait Storage: Send + Sync + fmt::Debug {
     fn retry_deliveries(&self, reference: &str, now: i64) -> Result<usize, StorageError>;
     /// How many deliveries are in each state (`pending`, `done`, `failed`).
     fn delivery_counts(&self) -> Result<Vec<(String, i64)>, StorageError>;
+    /// Whether `token_sha256` is the application's unused receipt token.
+    fn receipt_valid(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError>;
+    /// Uses the receipt token up; `false` if it was not (or no longer) valid.
+    fn take_receipt(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError>;
 }
 
 /// Opens the storage a URL names (`sqlite://PATH`, `postgres://…`) and migrates it.

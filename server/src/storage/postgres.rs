@@ -157,8 +157,8 @@ impl Storage for Postgres {
         // and then does nothing; the SELECT below (a new snapshot) sees its row.
         let row = transaction
             .query_opt(
-                "INSERT INTO applications (reference, form_id, form_version, lang, received_at, idempotency_key, body_sha256, payload)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id",
+                "INSERT INTO applications (reference, form_id, form_version, lang, received_at, idempotency_key, body_sha256, payload, receipt_sha256)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id",
                 &[
                     &new.reference,
                     &new.form_id,
@@ -168,6 +168,7 @@ impl Storage for Postgres {
                     &new.idempotency_key,
                     &new.body_sha256,
                     &new.payload,
+                    &new.receipt_sha256,
                 ],
             )
             .map_err(error)?;
@@ -340,5 +341,27 @@ impl Storage for Postgres {
 
     fn delivery_counts(&self) -> Result<Vec<(String, i64)>, StorageError> {
         outbox::counts(&mut *self.connect()?).map_err(error)
+    }
+
+    fn receipt_valid(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
+        let row = self
+            .connect()?
+            .query_opt(
+                "SELECT 1 FROM applications WHERE reference = $1 AND receipt_sha256 = $2",
+                &[&reference, &token_sha256],
+            )
+            .map_err(error)?;
+        Ok(row.is_some())
+    }
+
+    fn take_receipt(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
+        let n = self
+            .connect()?
+            .execute(
+                "UPDATE applications SET receipt_sha256 = NULL WHERE reference = $1 AND receipt_sha256 = $2",
+                &[&reference, &token_sha256],
+            )
+            .map_err(error)?;
+        Ok(n == 1)
     }
 }

@@ -63,7 +63,8 @@ CREATE TABLE attachments (
 );",
     },
     // The delivery outbox: one row per application and channel, written in the application's
-    // transaction. Times are milliseconds since 1970 (compared, never shown).
+    // transaction. Times are milliseconds since 1970 (compared, never shown). And the hash of
+    // the citizen's one-time receipt token (the PDF download of the receipt page).
     Migration {
         version: 2,
         sql: "
@@ -80,7 +81,8 @@ CREATE TABLE deliveries (
     done_at TEXT,
     UNIQUE (application_id, channel)
 );
-CREATE INDEX deliveries_due ON deliveries (state, due_at);",
+CREATE INDEX deliveries_due ON deliveries (state, due_at);
+ALTER TABLE applications ADD COLUMN receipt_sha256 TEXT;",
     },
 ];
 

@@ -116,8 +116,8 @@ impl Storage for Sqlite {
         let transaction = connection.transaction().map_err(error)?;
         let id: Option<i64> = transaction
             .query_row(
-                "INSERT INTO applications (reference, form_id, form_version, lang, received_at, idempotency_key, body_sha256, payload)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING RETURNING id",
+                "INSERT INTO applications (reference, form_id, form_version, lang, received_at, idempotency_key, body_sha256, payload, receipt_sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING RETURNING id",
                 params![
                     new.reference,
                     new.form_id,
@@ -126,7 +126,8 @@ impl Storage for Sqlite {
                     new.received_at,
                     new.idempotency_key,
                     new.body_sha256,
-                    new.payload
+                    new.payload,
+                    new.receipt_sha256
                 ],
                 |row| row.get(0),
             )
@@ -303,5 +304,29 @@ impl Storage for Sqlite {
 
     fn delivery_counts(&self) -> Result<Vec<(String, i64)>, StorageError> {
         outbox::counts(&*self.lock()?).map_err(error)
+    }
+
+    fn receipt_valid(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
+        let connection = self.lock()?;
+        let found = connection
+            .query_row(
+                "SELECT 1 FROM applications WHERE reference = ?1 AND receipt_sha256 = ?2",
+                [reference, token_sha256],
+                |_| Ok(()),
+            )
+            .optional()
+            .map_err(error)?;
+        Ok(found.is_some())
+    }
+
+    fn take_receipt(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
+        let connection = self.lock()?;
+        let n = connection
+            .execute(
+                "UPDATE applications SET receipt_sha256 = NULL WHERE reference = ?1 AND receipt_sha256 = ?2",
+                [reference, token_sha256],
+            )
+            .map_err(error)?;
+        Ok(n == 1)
     }
 }
