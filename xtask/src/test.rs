@@ -41,6 +41,7 @@ pub(crate) fn test(args: &[String]) -> Result {
     tests.env("FORMLOTSE_TEST_POSTGRES", &postgres.url);
     run(tests)?;
     drop(postgres);
+    print_fault_matrix(&root);
     let built = dist::dist()?;
     budget::check(&root, built.sizes.gzip)?;
     end_to_end(&root)
@@ -53,7 +54,16 @@ fn server_tests(root: &Path) -> Result {
     let postgres = postgres::Postgres::start(root)?;
     let mut tests = command("cargo", &["test", "-p", "formlotse-server", "-p", "formlotse-demo"], root);
     tests.env("FORMLOTSE_TEST_POSTGRES", &postgres.url);
-    run(tests)
+    run(tests)?;
+    print_fault_matrix(root);
+    Ok(())
+}
+
+/// The delivery fault matrix's exact counts, as the server's test wrote them.
+fn print_fault_matrix(root: &Path) {
+    if let Ok(text) = std::fs::read_to_string(root.join("target/tmp/fault-matrix.txt")) {
+        println!("delivery fault matrix (server/tests/faults.rs):\n{text}");
+    }
 }
 
 /// Starts the demo server on a free loopback port and runs the Node suite against it.
