@@ -5,16 +5,15 @@
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
 
 pub mod counterparts;
 pub mod http;
 pub mod openapi;
 
+#[allow(unused_imports)] // each test file uses some of them
 pub use http::{Response, parse, request};
 
 /// The bearer token of the test client `hundesteuer` (forms ein-feld, mit-dateien,
