@@ -141,3 +141,24 @@ fn every_channel_delivers_each_application_once() {
         );
     }
 }
+
+/// The SMTP server requires AUTH (aiosmtpd refuses mail without it): the message arrives
+/// only because the configured credentials were sent.
+#[test]
+fn the_mail_server_gets_the_configured_credentials() {
+    let dir = TempDir::new("delivery-auth");
+    let url = format!("sqlite://{}", dir.0.join("formlotse.db").display());
+    let port = free_port();
+    let _smtp = Counterpart::smtp(port, &dir.0.join("smtp"), &["--auth", "formulare:geheim-123"]);
+    let extra = format!(
+        "[delivery]\nfirst_retry_ms = 40\npoll_ms = 50\n\n[[forms.ein-feld.deliver]]\ntype = \"email\"\nsmtp = \"127.0.0.1:{port}\"\ntls = \"none\"\nusername = \"formulare\"\npassword = \"env:SMTP_PASSWORD\"\nfrom = \"formulare@musterstadt.de\"\nto = [\"buergerbuero@musterstadt.de\"]\n"
+    );
+    let config = site(&dir.0, &url, &extra);
+    let server = Server::start_with(&config, &[("SMTP_PASSWORD", "geheim-123")]);
+    let answer = server.submit("ein-feld", None, &common::one_field("Erika").to_string());
+    let reference = answer.json()["reference"].as_str().unwrap().to_owned();
+    wait_for(Duration::from_secs(30), "the mail", || mails(&dir.0.join("smtp")).len() == 1);
+    assert_eq!(message_id(&mails(&dir.0.join("smtp"))[0]), format!("<{reference}.email@musterstadt.de>"));
+
+    assert_eq!(mails(&dir.0.join("smtp")).len(), 1);
+}

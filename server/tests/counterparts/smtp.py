@@ -4,6 +4,7 @@ Listens on 127.0.0.1:PORT and writes every accepted message to OUT/NNNN.eml (wri
 temporary name and renamed). Faults, counted over DATA commands:
   --refuse CODE:N  answers the first N with CODE (e.g. 451 or 554)
   --close N        drops the connection after the first N messages' data, before any answer
+  --auth USER:PASS requires AUTH (PLAIN or LOGIN) with these credentials
 Prints "listening" once it accepts connections; stops on SIGTERM.
 """
 import argparse
@@ -12,6 +13,7 @@ import signal
 import threading
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Handler:
@@ -46,11 +48,29 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--refuse", default="250:0")
     parser.add_argument("--close", type=int, default=0)
+    parser.add_argument("--auth", default="")
     args = parser.parse_args()
     code, times = args.refuse.split(":")
     os.makedirs(args.out, exist_ok=True)
     handler = Handler(args.out, (int(code), int(times)), args.close)
-    controller = Controller(handler, hostname="127.0.0.1", port=args.port, data_size_limit=64 * 1024 * 1024)
+    options = {}
+    if args.auth:
+        user, password = args.auth.encode().split(b":", 1)
+
+        def authenticator(server, session, envelope, mechanism, data):
+            ok = isinstance(data, LoginPassword) and data.login == user and data.password == password
+            return AuthResult(success=ok)
+
+        # Plain text only because the test has no certificate; the server refuses mail without AUTH.
+        options = {
+            "auth_required": True,
+            "auth_require_tls": False,
+            "authenticator": authenticator,
+            "auth_exclude_mechanism": ["LOGIN"],
+        }
+    controller = Controller(
+        handler, hostname="127.0.0.1", port=args.port, data_size_limit=64 * 1024 * 1024, server_kwargs=options
+    )
     controller.start()
     print("listening", flush=True)
     stop = threading.Event()
