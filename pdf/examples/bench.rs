@@ -10,6 +10,10 @@ use formlotse_pdf::{Application, Fonts, render};
 use serde_json::{Value as Json, json};
 use std::time::Instant;
 
+/// The dog application of the PDF tests.
+#[path = "../tests/common/dog.rs"]
+mod dog;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rounds: u32 = args.first().and_then(|n| n.parse().ok()).unwrap_or(50);
@@ -23,19 +27,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_err(|d| format!("{d:?}"))?;
     let lost = formlotse_core::load(&std::fs::read_to_string(forms.join("fundbuero-verlust.json"))?)
         .map_err(|d| format!("{d:?}"))?;
-    let files = [Attachment {
-        id: "f1".into(),
-        field: "erlaubnis".into(),
-        name: "erlaubnis-rex.pdf".into(),
-        mime: "application/pdf".into(),
-        size: 245_760,
-        sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
-    }];
+    let files = dog::attachments();
     let lost_payload = json!({"lang": "de", "answers": {
         "beschreibung": vec!["Eine schwarze Ledertasche mit Schulterriemen, darin ein Schlüsselbund."; 60].join(" ")
     }});
     for (name, definition, payload, files) in [
-        ("hund-anmelden", &dog, dog_payload(), &files[..]),
+        ("hund-anmelden", &dog, dog::payload("de"), &files[..]),
         ("fundbuero-verlust (long)", &lost, lost_payload, &[][..]),
     ] {
         measure(name, definition, &payload, files, &fonts, rounds, out.map(String::as_str))?;
@@ -93,25 +90,4 @@ fn cpu_ms() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let nanoseconds: f64 = stat.split_whitespace().next()?.parse().ok()?;
     Some(nanoseconds / 1e6)
-}
-
-fn dog_payload() -> Json {
-    json!({
-        "formlotse": 1, "form": "hund-anmelden", "version": "2026-12", "lang": "de",
-        "answers": {
-            "vorname": "Erika", "nachname": "Mustermann", "geburtsdatum": "1985-03-27",
-            "strasse": "Musterstraße 1", "plz": "12345", "ort": "Musterstadt",
-            "email": "erika.mustermann@example.org",
-            "hunde": [
-                {"hundename": "Bello", "rasse": "mischling", "chipnummer": "276098100123456",
-                 "wurfdatum": "2024-05-14", "haltungsbeginn": "2026-10-01", "gefaehrlich": false, "satz": 144},
-                {"hundename": "Rex", "rasse": "rottweiler", "haltungsbeginn": "2026-11-15",
-                 "gefaehrlich": true, "satz": 600}
-            ],
-            "erlaubnis": [{"id": "f1", "name": "erlaubnis-rex.pdf", "type": "application/pdf", "size": 245760}],
-            "versicherung": "Musterversicherung AG", "versicherungsnummer": "HV-2026-0042",
-            "weitere_hunde": 0, "ermaessigung": "keine", "steuerbetrag": 696,
-            "zahlungsart": "lastschrift", "iban": "DE02120300000000202051", "mandat": true, "richtig": true
-        }
-    })
 }

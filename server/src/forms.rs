@@ -51,6 +51,17 @@ impl Forms {
         }
     }
 
+    /// The names of the delivery channels of form `id` (none in the demo).
+    pub fn channels(&self, id: &str) -> Vec<String> {
+        match self {
+            Forms::Configured(forms) => forms
+                .get(id)
+                .map(|form| form.channels.iter().map(|c| c.name.clone()).collect())
+                .unwrap_or_default(),
+            Forms::Directories(_) => Vec::new(),
+        }
+    }
+
     /// The origins allowed to send form `id`.
     pub fn origins(&self, id: &str) -> Origins<'_> {
         match self {

@@ -5,12 +5,14 @@
 pub mod clock;
 pub mod config;
 mod cors;
+pub mod deliver;
 pub mod forms;
 pub mod log;
 pub mod metrics;
 mod ops;
 pub mod problem;
 mod pull;
+mod receipt;
 pub mod receive;
 pub mod reference;
 pub mod retention;
@@ -56,6 +58,7 @@ impl App {
 pub fn receiving_router(receiver: Arc<Receiver>) -> Router {
     Router::new()
         .route("/api/submissions", post(receive::submit))
+        .route("/api/v1/receipts/{reference}", get(receipt::pdf))
         .layer(DefaultBodyLimit::max(receiver.limits.multipart_bytes))
         .with_state(receiver)
 }
@@ -67,7 +70,10 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/v1/forms/{form}/submissions", post(receive::submit_form).options(|| async {}))
         .route_layer(middleware::from_fn_with_state(receiver.clone(), cors::per_form))
         .layer(DefaultBodyLimit::max(receiver.limits.multipart_bytes))
-        .with_state(receiver);
+        .with_state(receiver.clone());
+    // The citizen's PDF: a plain link from the receipt page, no CORS needed.
+    let receipts =
+        Router::new().route("/api/v1/receipts/{reference}", get(receipt::pdf)).with_state(receiver);
     let api = Router::new()
         .route("/api/v1/applications", get(pull::list))
         .route("/api/v1/applications/{reference}", get(pull::show))
@@ -78,7 +84,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .with_state(app.clone());
-    receiving.merge(api).layer(middleware::from_fn_with_state(app, measured))
+    receiving.merge(receipts).merge(api).layer(middleware::from_fn_with_state(app, measured))
 }
 
 /// Times every request for the metrics and marks every response `nosniff`.

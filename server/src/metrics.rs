@@ -19,6 +19,8 @@ pub struct Metrics {
     acknowledged: AtomicU64,
     deleted: AtomicU64,
     refused: Mutex<BTreeMap<&'static str, u64>>,
+    /// Deliveries by (outcome, channel kind): `delivered`, `retried`, `failed`.
+    deliveries: Mutex<BTreeMap<(&'static str, &'static str), u64>>,
     buckets: [AtomicU64; BUCKETS.len()],
     requests: AtomicU64,
     /// Sum of request durations in microseconds.
@@ -46,6 +48,26 @@ impl Metrics {
     pub fn refused(&self, code: &'static str) {
         let mut refused = self.refused.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         *refused.entry(code).or_insert(0) += 1;
+    }
+
+    /// A delivery over a channel of `kind` confirmed.
+    pub fn delivered(&self, kind: &'static str) {
+        self.delivery("delivered", kind);
+    }
+
+    /// An attempt failed; the delivery is tried again later.
+    pub fn attempt_failed(&self, kind: &'static str) {
+        self.delivery("retried", kind);
+    }
+
+    /// The last attempt failed: the delivery is `failed`.
+    pub fn delivery_failed(&self, kind: &'static str) {
+        self.delivery("failed", kind);
+    }
+
+    fn delivery(&self, outcome: &'static str, kind: &'static str) {
+        let mut deliveries = self.deliveries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *deliveries.entry((outcome, kind)).or_insert(0) += 1;
     }
 
     /// One request answered after `elapsed`.
@@ -99,6 +121,16 @@ impl Metrics {
         let _ = writeln!(out, "# TYPE formlotse_submissions_refused_total counter");
         for (code, n) in self.refused.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter() {
             let _ = writeln!(out, "formlotse_submissions_refused_total{{code=\"{code}\"}} {n}");
+        }
+        let name = "formlotse_delivery_attempts_total";
+        let _ = writeln!(
+            out,
+            "# HELP {name} Delivery attempts of this process, by outcome (delivered, retried, failed) and channel.\n# TYPE {name} counter"
+        );
+        for ((outcome, kind), n) in
+            self.deliveries.lock().unwrap_or_else(std::sync::PoisonError::into_inner).iter()
+        {
+            let _ = writeln!(out, "{name}{{outcome=\"{outcome}\",channel=\"{kind}\"}} {n}");
         }
         let name = "formlotse_http_request_duration_seconds";
         let _ = writeln!(out, "# HELP {name} Time to answer an HTTP request.\n# TYPE {name} histogram");

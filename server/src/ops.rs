@@ -24,8 +24,20 @@ pub async fn readyz(State(app): State<Arc<App>>) -> Response {
     }
 }
 
-/// `GET /metrics`.
+/// `GET /metrics`: this process's counters, and the outbox as the database holds it (the same
+/// on every instance).
 pub async fn metrics(State(app): State<Arc<App>>) -> Response {
-    ([(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], app.receiver.metrics.render())
-        .into_response()
+    let mut text = app.receiver.metrics.render();
+    let storage = app.receiver.storage.clone();
+    if let Ok(Ok(counts)) = tokio::task::spawn_blocking(move || storage.delivery_counts()).await {
+        let name = "formlotse_deliveries";
+        text.push_str(&format!(
+            "# HELP {name} Deliveries in the outbox by state (pending, done, failed).\n# TYPE {name} gauge\n"
+        ));
+        for state in ["pending", "done", "failed"] {
+            let n = counts.iter().find(|(s, _)| s == state).map_or(0, |(_, n)| *n);
+            text.push_str(&format!("{name}{{state=\"{state}\"}} {n}\n"));
+        }
+    }
+    ([(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text).into_response()
 }

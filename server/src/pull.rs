@@ -11,10 +11,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::header::{
     AUTHORIZATION, CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE, WWW_AUTHENTICATE,
 };
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use formlotse_core::Lang;
@@ -68,6 +69,38 @@ fn client<'a>(app: &'a App, headers: &HeaderMap) -> Result<&'a Client, Response>
     })
 }
 
+/// The client whose bearer token a request carries; a request without a valid one is answered
+/// 401 before its handler runs.
+pub struct Authorized(Client);
+
+impl FromRequestParts<Arc<App>> for Authorized {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, Response> {
+        client(app, &parts.headers).cloned().map(Authorized)
+    }
+}
+
+/// The application the path's `{reference}` names, as the request's client may see it (else
+/// 401 or 404 before the handler runs).
+pub struct Visible {
+    client: Client,
+    application: Application,
+}
+
+impl FromRequestParts<Arc<App>> for Visible {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, Response> {
+        let Authorized(client) = Authorized::from_request_parts(parts, app).await?;
+        let Path(params) =
+            Path::<HashMap<String, String>>::from_request_parts(parts, app).await.map_err(|_| not_found())?;
+        let reference = params.get("reference").ok_or_else(not_found)?;
+        let application = visible(app, &client, reference).await?;
+        Ok(Visible { client, application })
+    }
+}
+
 /// Runs a storage call on a blocking thread.
 async fn blocking<T: Send + 'static>(
     app: &App,
@@ -81,7 +114,8 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
-fn summary_json(summary: &Summary) -> Value {
+/// An application in a list; links below `base` (empty: paths).
+fn summary_json(summary: &Summary, base: &str) -> Value {
     json!({
         "reference": summary.reference,
         "form": summary.form_id,
@@ -90,12 +124,14 @@ fn summary_json(summary: &Summary) -> Value {
         "receivedAt": summary.received_at,
         "state": summary.state.as_str(),
         "acknowledgedAt": summary.acknowledged_at,
-        "href": format!("/api/v1/applications/{}", summary.reference),
+        "href": format!("{base}/api/v1/applications/{}", summary.reference),
     })
 }
 
-fn application_json(application: &Application) -> Value {
-    let mut body = summary_json(&application.summary);
+/// An application with its payload and files (also the document the channels deliver); links
+/// below `base` (empty: paths).
+pub(crate) fn application_json(application: &Application, base: &str) -> Value {
+    let mut body = summary_json(&application.summary, base);
     // Stored only after it parsed as a JSON object.
     body["payload"] = serde_json::from_str(&application.payload).unwrap_or(Value::Null);
     body["attachments"] = application
@@ -103,7 +139,7 @@ fn application_json(application: &Application) -> Value {
         .iter()
         .map(|a| {
             json!({"id": a.id, "field": a.field, "name": a.name, "type": a.mime, "size": a.size, "sha256": a.sha256,
-                "href": format!("/api/v1/applications/{}/attachments/{}", application.summary.reference, a.id)})
+                "href": format!("{base}/api/v1/applications/{}/attachments/{}", application.summary.reference, a.id)})
         })
         .collect();
     body
@@ -116,13 +152,9 @@ fn not_found() -> Response {
 /// `GET /api/v1/applications?state=new&form=ID&after=CURSOR&limit=N`.
 pub async fn list(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    Authorized(client): Authorized,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let client = match client(&app, &headers) {
-        Ok(client) => client,
-        Err(response) => return response,
-    };
     let bad = |detail: &str| problem(StatusCode::BAD_REQUEST, "badQuery", detail).into_response();
     if let Some(unknown) = query.keys().find(|k| !["state", "form", "after", "limit"].contains(&k.as_str())) {
         return bad(&format!("unknown query parameter {unknown:?}"));
@@ -153,7 +185,8 @@ pub async fn list(
         Err(response) => return response,
     };
     let next = (items.len() == limit as usize).then(|| items.last().map(|s| s.id.to_string())).flatten();
-    Json(json!({"items": items.iter().map(summary_json).collect::<Vec<_>>(), "next": next})).into_response()
+    let items: Vec<Value> = items.iter().map(|summary| summary_json(summary, "")).collect();
+    Json(json!({"items": items, "next": next})).into_response()
 }
 
 /// The application `reference`, if this client may see it.
@@ -167,36 +200,30 @@ async fn visible(app: &App, client: &Client, reference: &str) -> Result<Applicat
 }
 
 /// `GET /api/v1/applications/{reference}`.
-pub async fn show(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    Path(reference): Path<String>,
-) -> Response {
-    let client = match client(&app, &headers) {
-        Ok(client) => client,
+pub async fn show(State(app): State<Arc<App>>, Visible { application, .. }: Visible) -> Response {
+    let reference = application.summary.reference.clone();
+    let deliveries = match blocking(&app, move |storage| storage.deliveries(&reference)).await {
+        Ok(deliveries) => deliveries,
         Err(response) => return response,
     };
-    match visible(&app, client, &reference).await {
-        Ok(application) => Json(application_json(&application)).into_response(),
-        Err(response) => response,
-    }
+    let mut body = application_json(&application, "");
+    body["deliveries"] = deliveries
+        .iter()
+        .map(|d| {
+            json!({"id": d.id, "channel": d.channel, "state": d.state, "attempts": d.attempts,
+                "lastError": d.last_error, "doneAt": d.done_at})
+        })
+        .collect();
+    Json(body).into_response()
 }
 
 /// `GET /api/v1/applications/{reference}/attachments/{id}`: always a download, never shown
 /// inline, never sniffed, and sandboxed should a browser render it anyway.
 pub async fn attachment(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    Path((reference, id)): Path<(String, String)>,
+    Visible { application, .. }: Visible,
+    Path((_, id)): Path<(String, String)>,
 ) -> Response {
-    let client = match client(&app, &headers) {
-        Ok(client) => client,
-        Err(response) => return response,
-    };
-    let application = match visible(&app, client, &reference).await {
-        Ok(application) => application,
-        Err(response) => return response,
-    };
     let reference = application.summary.reference;
     let Ok(Some((meta, bytes))) = blocking(&app, move |storage| storage.attachment(&reference, &id)).await
     else {
@@ -237,19 +264,7 @@ pub fn content_disposition(name: &str) -> String {
 
 /// `POST /api/v1/applications/{reference}/ack`: the office has the application; from now its
 /// retention runs. A repeat changes nothing and answers the same.
-pub async fn acknowledge(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    Path(reference): Path<String>,
-) -> Response {
-    let client = match client(&app, &headers) {
-        Ok(client) => client,
-        Err(response) => return response,
-    };
-    let application = match visible(&app, client, &reference).await {
-        Ok(application) => application,
-        Err(response) => return response,
-    };
+pub async fn acknowledge(State(app): State<Arc<App>>, Visible { client, application }: Visible) -> Response {
     let (reference, name, at) =
         (application.summary.reference, client.name.clone(), crate::clock::now_rfc3339());
     let first = application.summary.state == AppState::New;
@@ -262,7 +277,7 @@ pub async fn acknowledge(
                     &[("reference", &summary.reference), ("client", &client.name)],
                 );
             }
-            Json(summary_json(&summary)).into_response()
+            Json(summary_json(&summary, "")).into_response()
         }
         Ok(None) => not_found(),
         Err(response) => response,

@@ -43,6 +43,13 @@ fn check_symbol(symbols: &[u8]) -> u8 {
     ((32 - sum % 32) % 32) as u8
 }
 
+/// A random one-time token (128 bits, hex) for the citizen's PDF download.
+pub fn token() -> Result<String, getrandom::Error> {
+    let mut random = [0u8; 16];
+    getrandom::fill(&mut random)?;
+    Ok(random.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// Whether `text` is a well-formed reference whose check symbol fits (case-insensitive, as a
 /// clerk might type it). Looking up anything else is refused without touching the storage.
 pub fn is_valid(text: &str) -> bool {

@@ -34,12 +34,14 @@ pub(crate) fn test(args: &[String]) -> Result {
         &root,
     ))?;
     tools::ensure_pdf_tools(&root)?;
+    tools::ensure_smtp_server(&root)?;
     // The server's suite runs on SQLite and on this real PostgreSQL (stopped when dropped).
     let postgres = postgres::Postgres::start(&root)?;
     let mut tests = command("cargo", &["test", "--workspace"], &root);
     tests.env("FORMLOTSE_TEST_POSTGRES", &postgres.url);
     run(tests)?;
     drop(postgres);
+    print_fault_matrix(&root);
     let built = dist::dist()?;
     budget::check(&root, built.sizes.gzip)?;
     end_to_end(&root)
@@ -47,10 +49,21 @@ pub(crate) fn test(args: &[String]) -> Result {
 
 /// `cargo test` of the server and the demo with a real PostgreSQL.
 fn server_tests(root: &Path) -> Result {
+    tools::ensure_pdf_tools(root)?;
+    tools::ensure_smtp_server(root)?;
     let postgres = postgres::Postgres::start(root)?;
     let mut tests = command("cargo", &["test", "-p", "formlotse-server", "-p", "formlotse-demo"], root);
     tests.env("FORMLOTSE_TEST_POSTGRES", &postgres.url);
-    run(tests)
+    run(tests)?;
+    print_fault_matrix(root);
+    Ok(())
+}
+
+/// The delivery fault matrix's exact counts, as the server's test wrote them.
+fn print_fault_matrix(root: &Path) {
+    if let Ok(text) = std::fs::read_to_string(root.join("target/tmp/fault-matrix.txt")) {
+        println!("delivery fault matrix (server/tests/faults.rs):\n{text}");
+    }
 }
 
 /// Starts the demo server on a free loopback port and runs the Node suite against it.

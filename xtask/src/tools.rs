@@ -134,3 +134,22 @@ pub(crate) fn ensure_pdf_tools(root: &Path) -> Result {
     install.env("DEBIAN_FRONTEND", "noninteractive");
     run(install)
 }
+
+/// The delivery tests' SMTP server: Debian's `python3-aiosmtpd` (the tests run
+/// /usr/bin/python3 with it; the webhook receiver beside it needs only Python's standard library).
+pub(crate) fn ensure_smtp_server(root: &Path) -> Result {
+    let python = Path::new("/usr/bin/python3");
+    let check = command("/usr/bin/python3", &["-c", "import aiosmtpd"], root).output();
+    if python.exists() && check.is_ok_and(|o| o.status.success()) {
+        return Ok(());
+    }
+    let is_root = output(command("id", &["-u"], root)).is_some_and(|uid| uid.trim() == "0");
+    if !is_root {
+        return Err("the delivery tests need aiosmtpd: sudo apt-get install python3-aiosmtpd".into());
+    }
+    run(command("apt-get", &["update"], root))?;
+    let mut install =
+        command("apt-get", &["install", "-y", "--no-install-recommends", "python3-aiosmtpd"], root);
+    install.env("DEBIAN_FRONTEND", "noninteractive");
+    run(install)
+}

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses a part
 
+pub mod dog;
+
 use formlotse_core::{Definition, FieldKind, Item};
 use formlotse_pdf::Fonts;
 use serde_json::{Map, Value as Json, json};

@@ -8,7 +8,7 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::file::{self, File};
-use super::{Client, Config, FormConfig, Limits, Retention, secret};
+use super::{Client, Config, FormConfig, Limits, Retention, delivery, secret};
 
 /// One thing wrong with the configuration, at `file:line`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,19 +31,19 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
-struct Errors<'a> {
+pub(super) struct Errors<'a> {
     file: &'a str,
     text: &'a str,
     list: Vec<ConfigError>,
 }
 
 impl Errors<'_> {
-    fn at(&mut self, offset: usize, message: impl Into<String>) {
+    pub(super) fn at(&mut self, offset: usize, message: impl Into<String>) {
         let line = self.text[..offset.min(self.text.len())].matches('\n').count() + 1;
         self.list.push(ConfigError { file: self.file.to_owned(), line, message: message.into() });
     }
 
-    fn at_value<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {
+    pub(super) fn at_value<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {
         self.at(value.span().start, message);
     }
 }
@@ -70,9 +70,11 @@ pub(super) fn check(name: &str, text: &str, base: &Path) -> Result<Config, Vec<C
     for (id, form) in &file.forms {
         let origins = form.get_ref().origins.iter().filter(|origin| check_origin(&mut errors, origin));
         let origins = origins.map(|origin| origin.get_ref().clone()).collect();
+        let channels = delivery::channels(&mut errors, &form.get_ref().deliver, base);
         match definitions.get(id.get_ref()) {
             Some(definition) => {
-                forms.insert(id.get_ref().clone(), FormConfig { definition: definition.clone(), origins });
+                let definition = definition.clone();
+                forms.insert(id.get_ref().clone(), FormConfig { definition, origins, channels });
             }
             None => errors.at_value(
                 id,
@@ -111,8 +113,9 @@ pub(super) fn check(name: &str, text: &str, base: &Path) -> Result<Config, Vec<C
     }
     let limits = limits(&mut errors, file.limits.as_ref().map(Spanned::get_ref));
     let retention = retention(&mut errors, file.retention.as_ref().map(Spanned::get_ref));
+    let delivery = delivery::settings(&mut errors, file.delivery.as_ref().map(Spanned::get_ref));
     if errors.list.is_empty() {
-        Ok(Config { listen, storage, forms, clients, limits, retention })
+        Ok(Config { listen, storage, forms, clients, limits, retention, delivery })
     } else {
         Err(errors.list)
     }

@@ -18,6 +18,8 @@ pub struct File {
     #[serde(default)]
     pub retention: Option<Spanned<Retention>>,
     #[serde(default)]
+    pub delivery: Option<Spanned<Delivery>>,
+    #[serde(default)]
     pub forms: BTreeMap<Spanned<String>, Spanned<Form>>,
     #[serde(default)]
     pub clients: Vec<Spanned<Client>>,
@@ -46,6 +48,44 @@ pub struct Retention {
 pub struct Form {
     #[serde(default)]
     pub origins: Vec<Spanned<String>>,
+    /// `[[forms.ID.deliver]]`: where its applications go.
+    #[serde(default)]
+    pub deliver: Vec<Spanned<Channel>>,
+}
+
+/// `[delivery]`: how the outbox retries.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delivery {
+    pub attempts: Option<Spanned<u64>>,
+    pub first_retry_ms: Option<Spanned<u64>>,
+    pub max_retry_ms: Option<Spanned<u64>>,
+    pub lease_ms: Option<Spanned<u64>>,
+    pub poll_ms: Option<Spanned<u64>>,
+    pub concurrency: Option<Spanned<u64>>,
+    pub public_url: Option<Spanned<String>>,
+}
+
+/// One channel as written: the keys of every type in one table, checked against its `type`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    #[serde(rename = "type")]
+    pub kind: Spanned<String>,
+    pub name: Option<Spanned<String>>,
+    // email
+    pub smtp: Option<Spanned<String>>,
+    pub tls: Option<Spanned<String>>,
+    pub username: Option<Spanned<String>>,
+    pub password: Option<Spanned<String>>,
+    pub from: Option<Spanned<String>>,
+    pub to: Option<Spanned<Vec<Spanned<String>>>>,
+    // folder
+    pub path: Option<Spanned<String>>,
+    // webhook
+    pub url: Option<Spanned<String>>,
+    pub secret: Option<Spanned<String>>,
+    pub timeout_seconds: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Deserialize)]

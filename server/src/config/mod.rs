@@ -3,6 +3,7 @@
 //! the disk (`check`), and every error says `FILE:line: what is wrong`.
 
 mod check;
+pub mod delivery;
 mod file;
 pub mod secret;
 
@@ -13,6 +14,7 @@ use std::time::Duration;
 use formlotse_core::Definition;
 
 pub use check::ConfigError;
+pub use delivery::{Channel, Delivery, Target};
 
 /// A checked configuration: everything a server needs to start.
 #[derive(Debug, Clone)]
@@ -29,6 +31,8 @@ pub struct Config {
     pub limits: Limits,
     /// How long acknowledged applications are kept.
     pub retention: Retention,
+    /// How the outbox retries.
+    pub delivery: Delivery,
 }
 
 /// One accepted form.
@@ -38,6 +42,8 @@ pub struct FormConfig {
     pub definition: std::sync::Arc<Definition>,
     /// Page origins allowed to send it from a browser (`https://www.musterstadt.de`).
     pub origins: Vec<String>,
+    /// Where its applications are delivered (none: only the pull API).
+    pub channels: Vec<Channel>,
 }
 
 /// A back-office client of the pull API.

@@ -37,13 +37,15 @@ pub struct Receiver {
     /// of heavy submissions queues here instead of starving everything else.
     pub heavy: Semaphore,
     pub metrics: Arc<Metrics>,
+    /// Wakes the delivery worker when an application was stored.
+    pub wake: Arc<tokio::sync::Notify>,
 }
 
 impl Receiver {
     /// A receiver with `limits.concurrency` permits.
     pub fn new(storage: Arc<dyn Storage>, forms: Forms, limits: Limits, metrics: Arc<Metrics>) -> Receiver {
         let heavy = Semaphore::new(limits.concurrency.max(1));
-        Receiver { storage, forms, limits, heavy, metrics }
+        Receiver { storage, forms, limits, heavy, metrics, wake: Arc::default() }
     }
 }
 
@@ -62,10 +64,17 @@ pub async fn submit(State(receiver): State<Arc<Receiver>>, request: Request) -> 
     respond(&receiver, receive(&receiver, None, request).await)
 }
 
-fn respond(receiver: &Receiver, result: Result<(StatusCode, Receipt), Problem>) -> Response {
+/// A stored application's answer: its status, receipt, and (when stored now) the citizen's
+/// one-time token for the PDF (`GET /api/v1/receipts/{reference}?token=…`).
+type Stored = (StatusCode, Receipt, Option<String>);
+
+fn respond(receiver: &Receiver, result: Result<Stored, Problem>) -> Response {
     match result {
-        Ok((status, receipt)) => {
-            let body = json!({"reference": receipt.reference, "receivedAt": receipt.received_at});
+        Ok((status, receipt, token)) => {
+            let mut body = json!({"reference": receipt.reference, "receivedAt": receipt.received_at});
+            if let Some(token) = token {
+                body["pdf"] = format!("/api/v1/receipts/{}?token={token}", receipt.reference).into();
+            }
             (status, Json(body)).into_response()
         }
         Err(problem) => {
@@ -92,11 +101,7 @@ fn unknown_form(lang: Lang, id: &str) -> Problem {
     .because(format!("form {id:?}"))
 }
 
-async fn receive(
-    receiver: &Receiver,
-    path_form: Option<&str>,
-    request: Request,
-) -> Result<(StatusCode, Receipt), Problem> {
+async fn receive(receiver: &Receiver, path_form: Option<&str>, request: Request) -> Result<Stored, Problem> {
     receiver.metrics.received();
     let headers = request.headers().clone();
     let lang = header_lang(&headers);
@@ -136,15 +141,17 @@ async fn receive(
                 definition
             }
         };
-        check_and_store(&*storage, &definition, &payload, &bytes, parts, key, lang)
+        let channels = forms.channels(&definition.id);
+        check_and_store(&*storage, &definition, &payload, &bytes, parts, key, lang, channels)
     };
-    let (status, receipt) =
+    let (status, receipt, token) =
         tokio::task::spawn_blocking(work).await.map_err(|e| Problem::internal(lang, e))??;
     if status == StatusCode::CREATED {
+        receiver.wake.notify_one();
         receiver.metrics.stored();
         crate::log::info("stored", &[("reference", &receipt.reference), ("form", path_form.unwrap_or(""))]);
     }
-    Ok((status, receipt))
+    Ok((status, receipt, token))
 }
 
 fn allow_origin(receiver: &Receiver, form: &str, headers: &HeaderMap, lang: Lang) -> Result<(), Problem> {
@@ -172,6 +179,7 @@ fn payload_lang(payload: &Value, fallback: Lang) -> Lang {
 }
 
 /// The CPU-heavy and blocking part, on a blocking thread: hash, check, bind files, store.
+#[allow(clippy::too_many_arguments)] // one call site; the request's parts, each named
 fn check_and_store(
     storage: &dyn Storage,
     definition: &Definition,
@@ -180,7 +188,8 @@ fn check_and_store(
     parts: Vec<files::Part>,
     key: Option<String>,
     lang: Lang,
-) -> Result<(StatusCode, Receipt), Problem> {
+    channels: Vec<String>,
+) -> Result<Stored, Problem> {
     let errors = check::errors(definition, &String::from_utf8_lossy(bytes), crate::clock::today(), lang);
     if !errors.is_empty() {
         return Err(Problem::new(
@@ -213,14 +222,19 @@ fn check_and_store(
         body_sha256: formlotse_core::sha256::hex(bytes),
         payload: String::from_utf8_lossy(bytes).into_owned(),
         attachments,
+        channels,
+        receipt_sha256: None,
     };
+    let token = crate::reference::token().map_err(|e| Problem::internal(lang, e))?;
+    application.receipt_sha256 = Some(formlotse_core::sha256::hex(token.as_bytes()));
     // A random reference that exists already (one in billions) is drawn again.
     for _ in 0..8 {
         application.reference =
             crate::reference::new(crate::clock::year()).map_err(|e| Problem::internal(lang, e))?;
         match storage.insert(&application) {
-            Ok(Inserted::Created(receipt)) => return Ok((StatusCode::CREATED, receipt)),
-            Ok(Inserted::Repeated(receipt)) => return Ok((StatusCode::OK, receipt)),
+            Ok(Inserted::Created(receipt)) => return Ok((StatusCode::CREATED, receipt, Some(token))),
+            // Only the token's hash is kept: a repeat gets no token (the first answer had it).
+            Ok(Inserted::Repeated(receipt)) => return Ok((StatusCode::OK, receipt, None)),
             Ok(Inserted::Conflict) => {
                 return Err(Problem::new(
                     StatusCode::CONFLICT,

@@ -6,13 +6,18 @@
 //! The trait is synchronous: every call runs inside `spawn_blocking` under the receiver's
 //! concurrency limit, so a slow disk or database never blocks the async workers.
 //!
-//! Issue 14 adds a delivery outbox: a `deliveries` table (migration 2) whose rows
-//! `insert` writes in the same transaction as the application, and a worker claiming them
-//! (`FOR UPDATE SKIP LOCKED` on PostgreSQL, the single writer on SQLite).
+//! The delivery outbox (`outbox.rs`): a `deliveries` table (migration 2) whose rows `insert`
+//! writes in the same transaction as the application, claimed by the delivery worker with a
+//! lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite has a single writer).
 
+pub mod outbox;
 mod postgres;
+mod postgres_outbox;
 pub mod schema;
 mod sqlite;
+mod sqlite_outbox;
+
+pub use outbox::{Claimed, DeliveryStatus, Outcome};
 
 use std::fmt;
 
@@ -33,6 +38,10 @@ pub struct NewApplication {
     /// The payload exactly as received (a JSON object).
     pub payload: String,
     pub attachments: Vec<NewAttachment>,
+    /// The names of the form's delivery channels: one delivery each, queued with it.
+    pub channels: Vec<String>,
+    /// SHA-256 (hex) of the citizen's one-time token for the PDF download.
+    pub receipt_sha256: Option<String>,
 }
 
 /// A file of an application.
@@ -185,6 +194,28 @@ pub trait Storage: Send + Sync + fmt::Debug {
     fn ping(&self) -> Result<(), StorageError>;
     /// The highest migration applied.
     fn schema_version(&self) -> Result<i64, StorageError>;
+    /// Reserves up to `limit` pending deliveries due at `now` (milliseconds) whose lease is not
+    /// held, for `owner` until `lease_until`, and counts an attempt for each.
+    fn claim_deliveries(
+        &self,
+        now: i64,
+        lease_until: i64,
+        owner: &str,
+        limit: u32,
+    ) -> Result<Vec<Claimed>, StorageError>;
+    /// Records how an attempt ended, if `owner` still holds the lease.
+    fn finish_delivery(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<(), StorageError>;
+    /// The deliveries of one application.
+    fn deliveries(&self, reference: &str) -> Result<Vec<DeliveryStatus>, StorageError>;
+    /// Makes the failed deliveries of `reference` pending again with fresh attempts, due at
+    /// `now`; returns how many.
+    fn retry_deliveries(&self, reference: &str, now: i64) -> Result<usize, StorageError>;
+    /// How many deliveries are in each state (`pending`, `done`, `failed`).
+    fn delivery_counts(&self) -> Result<Vec<(String, i64)>, StorageError>;
+    /// Whether `token_sha256` is the application's unused receipt token.
+    fn receipt_valid(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError>;
+    /// Uses the receipt token up; `false` if it was not (or no longer) valid.
+    fn take_receipt(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError>;
 }
 
 /// Opens the storage a URL names (`sqlite://PATH`, `postgres://…`) and migrates it.

@@ -9,10 +9,11 @@ use std::sync::Mutex;
 use postgres::error::SqlState;
 use postgres::{Client, NoTls, Row};
 
-use super::schema::{MIGRATIONS, MIGRATIONS_TABLE};
+use super::postgres_outbox as outbox;
+use super::schema::{Dialect, MIGRATIONS, MIGRATIONS_TABLE};
 use super::{
-    Application, AttachmentMeta, Inserted, ListQuery, NewApplication, Receipt, SUMMARY_COLUMNS, State,
-    Storage, StorageError, Summary,
+    Application, AttachmentMeta, Claimed, DeliveryStatus, Inserted, ListQuery, NewApplication, Outcome,
+    Receipt, SUMMARY_COLUMNS, State, Storage, StorageError, Summary,
 };
 
 /// The advisory lock key migrations hold ("FL" in ASCII).
@@ -136,7 +137,7 @@ impl Postgres {
             .map_err(error)?
             .get(0);
         for migration in MIGRATIONS.iter().filter(|m| m.version > applied) {
-            transaction.batch_execute(migration.postgres).map_err(error)?;
+            transaction.batch_execute(&migration.sql(Dialect::Postgres)).map_err(error)?;
             transaction
                 .execute(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
@@ -156,8 +157,8 @@ impl Storage for Postgres {
         // and then does nothing; the SELECT below (a new snapshot) sees its row.
         let row = transaction
             .query_opt(
-                "INSERT INTO applications (reference, form_id, form_version, lang, received_at, idempotency_key, body_sha256, payload)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id",
+                "INSERT INTO applications (reference, form_id, form_version, lang, received_at, idempotency_key, body_sha256, payload, receipt_sha256)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id",
                 &[
                     &new.reference,
                     &new.form_id,
@@ -167,6 +168,7 @@ impl Storage for Postgres {
                     &new.idempotency_key,
                     &new.body_sha256,
                     &new.payload,
+                    &new.receipt_sha256,
                 ],
             )
             .map_err(error)?;
@@ -199,6 +201,8 @@ impl Storage for Postgres {
                 )
                 .map_err(error)?;
         }
+        outbox::queue(&mut transaction, id, &new.reference, &new.channels, crate::clock::now_millis())
+            .map_err(error)?;
         transaction.commit().map_err(error)?;
         Ok(Inserted::Created(Receipt {
             reference: new.reference.clone(),
@@ -288,10 +292,13 @@ impl Storage for Postgres {
 
     fn delete_acknowledged_before(&self, cutoff: &str) -> Result<Vec<String>, StorageError> {
         let mut client = self.connect()?;
-        // Attachments go with their application (ON DELETE CASCADE).
+        // Attachments and deliveries go with their application (ON DELETE CASCADE); one with a
+        // delivery still pending stays until it is delivered or failed.
         let rows = client
             .query(
-                "DELETE FROM applications WHERE state = 'acknowledged' AND acknowledged_at < $1 RETURNING reference",
+                "DELETE FROM applications a WHERE state = 'acknowledged' AND acknowledged_at < $1
+                 AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.application_id = a.id AND d.state = 'pending')
+                 RETURNING reference",
                 &[&cutoff],
             )
             .map_err(error)?;
@@ -308,5 +315,53 @@ impl Storage for Postgres {
             .query_one("SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations", &[])
             .map_err(error)?;
         Ok(row.get(0))
+    }
+
+    fn claim_deliveries(
+        &self,
+        now: i64,
+        lease_until: i64,
+        owner: &str,
+        limit: u32,
+    ) -> Result<Vec<Claimed>, StorageError> {
+        outbox::claim(&mut *self.connect()?, now, lease_until, owner, limit).map_err(error)
+    }
+
+    fn finish_delivery(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<(), StorageError> {
+        outbox::finish(&mut *self.connect()?, id, owner, outcome).map_err(error)
+    }
+
+    fn deliveries(&self, reference: &str) -> Result<Vec<DeliveryStatus>, StorageError> {
+        outbox::list(&mut *self.connect()?, reference).map_err(error)
+    }
+
+    fn retry_deliveries(&self, reference: &str, now: i64) -> Result<usize, StorageError> {
+        outbox::retry(&mut *self.connect()?, reference, now).map_err(error)
+    }
+
+    fn delivery_counts(&self) -> Result<Vec<(String, i64)>, StorageError> {
+        outbox::counts(&mut *self.connect()?).map_err(error)
+    }
+
+    fn receipt_valid(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
+        let row = self
+            .connect()?
+            .query_opt(
+                "SELECT 1 FROM applications WHERE reference = $1 AND receipt_sha256 = $2",
+                &[&reference, &token_sha256],
+            )
+            .map_err(error)?;
+        Ok(row.is_some())
+    }
+
+    fn take_receipt(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
+        let n = self
+            .connect()?
+            .execute(
+                "UPDATE applications SET receipt_sha256 = NULL WHERE reference = $1 AND receipt_sha256 = $2",
+                &[&reference, &token_sha256],
+            )
+            .map_err(error)?;
+        Ok(n == 1)
     }
 }

@@ -1,22 +1,41 @@
 //! The schema, as numbered migrations applied in order at start-up and recorded in
-//! `schema_migrations`. One list for both databases: each step is written once per dialect
-//! where they differ (row ids, byte columns). A released step is never edited; a change is a
-//! new step. Issue 14 appends the delivery outbox as migration 2.
+//! `schema_migrations`. One list for both databases: each step is written once, with
+//! `{serial}`, `{int}` and `{bytes}` where the dialects differ (row ids, integers, byte
+//! columns). A released step is never edited (its SQL per dialect stays what it was); a change
+//! is a new step.
 
-/// One migration: its number and its SQL for SQLite and for PostgreSQL.
+/// One migration: its number and its SQL with the dialect's words as placeholders.
 #[derive(Debug)]
 pub struct Migration {
     pub version: i64,
-    pub sqlite: &'static str,
-    pub postgres: &'static str,
+    pub sql: &'static str,
+}
+
+/// The two SQL dialects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Migration {
+    /// The SQL for `dialect`.
+    pub fn sql(&self, dialect: Dialect) -> String {
+        let (serial, int, bytes) = match dialect {
+            Dialect::Sqlite => ("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER", "BLOB"),
+            Dialect::Postgres => ("BIGSERIAL PRIMARY KEY", "BIGINT", "BYTEA"),
+        };
+        self.sql.replace("{serial}", serial).replace("{int}", int).replace("{bytes}", bytes)
+    }
 }
 
 /// Every migration, in order.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sqlite: "
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: "
 CREATE TABLE applications (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id {serial},
     reference TEXT NOT NULL UNIQUE,
     form_id TEXT NOT NULL,
     form_version TEXT NOT NULL,
@@ -32,45 +51,40 @@ CREATE TABLE applications (
 CREATE INDEX applications_by_state ON applications (state, form_id, id);
 CREATE INDEX applications_by_acknowledgement ON applications (acknowledged_at) WHERE state = 'acknowledged';
 CREATE TABLE attachments (
-    application_id INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+    application_id {int} NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
     attachment_id TEXT NOT NULL,
     field TEXT NOT NULL,
     name TEXT NOT NULL,
     type TEXT NOT NULL,
-    size INTEGER NOT NULL,
+    size {int} NOT NULL,
     sha256 TEXT NOT NULL,
-    bytes BLOB NOT NULL,
+    bytes {bytes} NOT NULL,
     PRIMARY KEY (application_id, attachment_id)
 );",
-    postgres: "
-CREATE TABLE applications (
-    id BIGSERIAL PRIMARY KEY,
-    reference TEXT NOT NULL UNIQUE,
-    form_id TEXT NOT NULL,
-    form_version TEXT NOT NULL,
-    lang TEXT NOT NULL,
-    received_at TEXT NOT NULL,
-    state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'acknowledged')),
-    acknowledged_at TEXT,
-    acknowledged_by TEXT,
-    idempotency_key TEXT UNIQUE,
-    body_sha256 TEXT NOT NULL,
-    payload TEXT NOT NULL
+    },
+    // The delivery outbox: one row per application and channel, written in the application's
+    // transaction. Times are milliseconds since 1970 (compared, never shown). And the hash of
+    // the citizen's one-time receipt token (the PDF download of the receipt page).
+    Migration {
+        version: 2,
+        sql: "
+CREATE TABLE deliveries (
+    id TEXT PRIMARY KEY,
+    application_id {int} NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
+    attempts {int} NOT NULL DEFAULT 0,
+    due_at {int} NOT NULL,
+    leased_until {int},
+    lease_owner TEXT,
+    last_error TEXT,
+    done_at TEXT,
+    UNIQUE (application_id, channel)
 );
-CREATE INDEX applications_by_state ON applications (state, form_id, id);
-CREATE INDEX applications_by_acknowledgement ON applications (acknowledged_at) WHERE state = 'acknowledged';
-CREATE TABLE attachments (
-    application_id BIGINT NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
-    attachment_id TEXT NOT NULL,
-    field TEXT NOT NULL,
-    name TEXT NOT NULL,
-    type TEXT NOT NULL,
-    size BIGINT NOT NULL,
-    sha256 TEXT NOT NULL,
-    bytes BYTEA NOT NULL,
-    PRIMARY KEY (application_id, attachment_id)
-);",
-}];
+CREATE INDEX deliveries_due ON deliveries (state, due_at);
+ALTER TABLE applications ADD COLUMN receipt_sha256 TEXT;",
+    },
+];
 
 /// The table recording which migrations ran (the same in both dialects).
 pub const MIGRATIONS_TABLE: &str =

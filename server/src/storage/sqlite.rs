@@ -8,11 +8,17 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
-use super::schema::{MIGRATIONS, MIGRATIONS_TABLE};
+use super::schema::{Dialect, MIGRATIONS, MIGRATIONS_TABLE};
+use super::sqlite_outbox as outbox;
 use super::{
-    Application, AttachmentMeta, Inserted, ListQuery, NewApplication, Receipt, SUMMARY_COLUMNS, State,
-    Storage, StorageError, Summary,
+    Application, AttachmentMeta, Claimed, DeliveryStatus, Inserted, ListQuery, NewApplication, Outcome,
+    Receipt, SUMMARY_COLUMNS, State, Storage, StorageError, Summary,
 };
+
+/// Which applications retention deletes: acknowledged before `?1`, none of its deliveries
+/// still pending.
+const DUE: &str = "state = 'acknowledged' AND acknowledged_at < ?1
+    AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.application_id = applications.id AND d.state = 'pending')";
 
 #[derive(Debug)]
 pub struct Sqlite {
@@ -92,7 +98,7 @@ impl Sqlite {
             .query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |row| row.get(0))
             .map_err(error)?;
         for migration in MIGRATIONS.iter().filter(|m| m.version > applied) {
-            transaction.execute_batch(migration.sqlite).map_err(error)?;
+            transaction.execute_batch(&migration.sql(Dialect::Sqlite)).map_err(error)?;
             transaction
                 .execute(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
@@ -110,8 +116,8 @@ impl Storage for Sqlite {
         let transaction = connection.transaction().map_err(error)?;
         let id: Option<i64> = transaction
             .query_row(
-                "INSERT INTO applications (reference, form_id, form_version, lang, received_at, idempotency_key, body_sha256, payload)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING RETURNING id",
+                "INSERT INTO applications (reference, form_id, form_version, lang, received_at, idempotency_key, body_sha256, payload, receipt_sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING RETURNING id",
                 params![
                     new.reference,
                     new.form_id,
@@ -120,7 +126,8 @@ impl Storage for Sqlite {
                     new.received_at,
                     new.idempotency_key,
                     new.body_sha256,
-                    new.payload
+                    new.payload,
+                    new.receipt_sha256
                 ],
                 |row| row.get(0),
             )
@@ -156,6 +163,8 @@ impl Storage for Sqlite {
                 )
                 .map_err(error)?;
         }
+        outbox::queue(&transaction, id, &new.reference, &new.channels, crate::clock::now_millis())
+            .map_err(error)?;
         transaction.commit().map_err(error)?;
         Ok(Inserted::Created(Receipt {
             reference: new.reference.clone(),
@@ -242,18 +251,17 @@ impl Storage for Sqlite {
     fn delete_acknowledged_before(&self, cutoff: &str) -> Result<Vec<String>, StorageError> {
         let mut connection = self.lock()?;
         let transaction = connection.transaction().map_err(error)?;
-        transaction
-            .execute(
-                "DELETE FROM attachments WHERE application_id IN
-                 (SELECT id FROM applications WHERE state = 'acknowledged' AND acknowledged_at < ?1)",
-                [cutoff],
-            )
-            .map_err(error)?;
+        for table in ["attachments", "deliveries"] {
+            transaction
+                .execute(
+                    &format!("DELETE FROM {table} WHERE application_id IN (SELECT id FROM applications WHERE {DUE})"),
+                    [cutoff],
+                )
+                .map_err(error)?;
+        }
         let deleted = {
             let mut statement = transaction
-                .prepare(
-                    "DELETE FROM applications WHERE state = 'acknowledged' AND acknowledged_at < ?1 RETURNING reference",
-                )
+                .prepare(&format!("DELETE FROM applications WHERE {DUE} RETURNING reference"))
                 .map_err(error)?;
             let rows = statement.query_map([cutoff], |row| row.get(0)).map_err(error)?;
             rows.collect::<Result<Vec<String>, _>>().map_err(error)?
@@ -270,5 +278,55 @@ impl Storage for Sqlite {
         self.lock()?
             .query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |row| row.get(0))
             .map_err(error)
+    }
+
+    fn claim_deliveries(
+        &self,
+        now: i64,
+        lease_until: i64,
+        owner: &str,
+        limit: u32,
+    ) -> Result<Vec<Claimed>, StorageError> {
+        outbox::claim(&*self.lock()?, now, lease_until, owner, limit).map_err(error)
+    }
+
+    fn finish_delivery(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<(), StorageError> {
+        outbox::finish(&*self.lock()?, id, owner, outcome).map_err(error)
+    }
+
+    fn deliveries(&self, reference: &str) -> Result<Vec<DeliveryStatus>, StorageError> {
+        outbox::list(&*self.lock()?, reference).map_err(error)
+    }
+
+    fn retry_deliveries(&self, reference: &str, now: i64) -> Result<usize, StorageError> {
+        outbox::retry(&*self.lock()?, reference, now).map_err(error)
+    }
+
+    fn delivery_counts(&self) -> Result<Vec<(String, i64)>, StorageError> {
+        outbox::counts(&*self.lock()?).map_err(error)
+    }
+
+    fn receipt_valid(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
+        let connection = self.lock()?;
+        let found = connection
+            .query_row(
+                "SELECT 1 FROM applications WHERE reference = ?1 AND receipt_sha256 = ?2",
+                [reference, token_sha256],
+                |_| Ok(()),
+            )
+            .optional()
+            .map_err(error)?;
+        Ok(found.is_some())
+    }
+
+    fn take_receipt(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
+        let connection = self.lock()?;
+        let n = connection
+            .execute(
+                "UPDATE applications SET receipt_sha256 = NULL WHERE reference = ?1 AND receipt_sha256 = ?2",
+                [reference, token_sha256],
+            )
+            .map_err(error)?;
+        Ok(n == 1)
     }
 }

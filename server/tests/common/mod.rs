@@ -5,13 +5,16 @@
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
 
+pub mod counterparts;
+pub mod http;
 pub mod openapi;
+
+#[allow(unused_imports)] // each test file uses some of them
+pub use http::{Response, parse, request};
 
 /// The bearer token of the test client `hundesteuer` (forms ein-feld, mit-dateien,
 /// mehrere-hunde, datum, hund-anmelden).
@@ -136,9 +139,15 @@ pub struct Server {
 impl Server {
     /// Starts `formlotse-server serve --config CONFIG` and waits until it listens.
     pub fn start(config: &Path) -> Server {
+        Server::start_with(config, &[])
+    }
+
+    /// The same, with these environment variables (secrets the configuration names).
+    pub fn start_with(config: &Path, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_formlotse-server"))
             .args(["serve", "--config"])
             .arg(config)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -193,82 +202,6 @@ impl Drop for Server {
     }
 }
 
-/// A response: status, lower-cased headers, body bytes.
-#[derive(Debug)]
-pub struct Response {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub bytes: Vec<u8>,
-}
-
-impl Response {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.bytes).into_owned()
-    }
-
-    pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.bytes).unwrap_or_else(|e| panic!("{e}: {}", self.text()))
-    }
-}
-
-/// One HTTP/1.1 request on a new connection.
-pub fn request(address: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
-    let mut stream = TcpStream::connect(address).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
-    // A server may answer (413) before reading everything; a broken pipe then is fine.
-    let _ = stream.write_all(body);
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw);
-    parse(&raw)
-}
-
-/// Parses a response (`Content-Length` or chunked).
-pub fn parse(raw: &[u8]) -> Response {
-    let end = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("no response: {:?}", String::from_utf8_lossy(raw)));
-    let head = String::from_utf8_lossy(&raw[..end]);
-    let mut lines = head.lines();
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|line| line.split_once(':'))
-        .map(|(name, value)| (name.to_ascii_lowercase(), value.trim().to_owned()))
-        .collect();
-    let mut body = &raw[end + 4..];
-    let chunked = headers.iter().any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"));
-    let bytes = if chunked {
-        let mut out = Vec::new();
-        loop {
-            let line_end = body.windows(2).position(|w| w == b"\r\n").unwrap();
-            let size =
-                usize::from_str_radix(std::str::from_utf8(&body[..line_end]).unwrap().trim(), 16).unwrap();
-            if size == 0 {
-                break;
-            }
-            out.extend_from_slice(&body[line_end + 2..line_end + 2 + size]);
-            body = &body[line_end + 2 + size + 2..];
-        }
-        out
-    } else {
-        body.to_vec()
-    };
-    Response { status, headers, bytes }
-}
-
 /// A valid payload of `ein-feld`.
 pub fn one_field(answer: &str) -> serde_json::Value {
     serde_json::json!({"formlotse": 1, "form": "ein-feld", "lang": "de", "answers": {"antwort": answer}})
@@ -308,4 +241,31 @@ pub fn file_payload(files: &[(&str, &str, &str, &[u8])]) -> serde_json::Value {
         .collect();
     serde_json::json!({"formlotse": 1, "form": "mit-dateien", "lang": "de",
         "answers": {"ort": "Marktplatz 1", "plan": answers}, "attachments": attachments})
+}
+
+/// A valid application of the dog sample (one dog, kept since ten days ago).
+pub fn dog(name: &str) -> serde_json::Value {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 86_400;
+    let (y, m, d) = formlotse_core::Date::from_days(days as i64 - 10).unwrap().parts();
+    serde_json::json!({"formlotse": 1, "form": "hund-anmelden", "lang": "de", "answers": {
+        "vorname": "Erika", "nachname": name, "geburtsdatum": "1980-05-01", "strasse": "Marktplatz 1",
+        "plz": "48143", "ort": "Münster",
+        "hunde": [{"hundename": "Bello", "rasse": "mischling", "gefaehrlich": false,
+            "haltungsbeginn": format!("{y:04}-{m:02}-{d:02}"), "satz": 144}],
+        "weitere_hunde": 0, "ermaessigung": "keine", "zahlungsart": "ueberweisung", "steuerbetrag": 96, "richtig": true}})
+}
+
+/// `[delivery]` with waits of milliseconds, and the dog form delivered by e-mail, as a folder
+/// and by webhook (secret in `HOOK_SECRET`); the file form by e-mail and as a folder.
+pub fn channels(smtp: u16, hook: u16, drop: &Path, lease_ms: u64, attempts: u32) -> String {
+    let email = format!(
+        "type = \"email\"\nsmtp = \"127.0.0.1:{smtp}\"\ntls = \"none\"\nfrom = \"formulare@musterstadt.de\"\nto = [\"hundesteuer@musterstadt.de\"]\n"
+    );
+    let folder = format!("type = \"folder\"\npath = \"{}\"\n", drop.display());
+    format!(
+        "[delivery]\nattempts = {attempts}\nfirst_retry_ms = 40\nmax_retry_ms = 400\npoll_ms = 50\nlease_ms = {lease_ms}\n\n\
+         [[forms.hund-anmelden.deliver]]\n{email}\n[[forms.hund-anmelden.deliver]]\n{folder}\n\
+         [[forms.hund-anmelden.deliver]]\ntype = \"webhook\"\nurl = \"http://127.0.0.1:{hook}/eingang\"\nsecret = \"env:HOOK_SECRET\"\ntimeout_seconds = 2\n\n\
+         [[forms.mit-dateien.deliver]]\n{email}\n[[forms.mit-dateien.deliver]]\n{folder}"
+    )
 }

@@ -133,3 +133,22 @@ fn check(doc: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec<
         }
     }
 }
+
+/// The OpenAPI document the server serves.
+pub fn served(server: &super::Server) -> Value {
+    let served = server.request("GET", "/api/v1/openapi.json", &[], b"");
+    assert_eq!(served.status, 200);
+    served.json()
+}
+
+/// Asserts that `response` matches the document's schema for it.
+pub fn assert_valid(doc: &Value, path: &str, method: &str, response: &super::Response, media: &str) {
+    let schema = response_schema(doc, path, method, response.status, media);
+    let errors = validate(doc, schema, &response.json());
+    assert!(errors.is_empty(), "{method} {path} {}: {errors:?}\n{}", response.status, response.text());
+}
+
+/// How many applications the test client sees.
+pub fn count(server: &super::Server) -> usize {
+    server.pull("/api/v1/applications?limit=500").json()["items"].as_array().unwrap().len()
+}

@@ -7,6 +7,7 @@
 //! `report.rs` takes the medians, sizes the files each page loaded and writes
 //! target/bench/report.md and report.json. Timings are only reported, never asserted.
 
+mod delivery;
 mod formio;
 mod formlotse;
 mod forms;
@@ -26,6 +27,11 @@ const MIN_RUNS: usize = 5;
 /// Builds dist/, writes the forms, runs the harness and writes the report.
 pub(crate) fn bench(args: &[String]) -> Result {
     let root = root();
+    if args.first().map(String::as_str) == Some("deliveries") {
+        // The outbox alone (issue 14), also part of `bench server`.
+        println!("{}", delivery::standalone(&root)?);
+        return Ok(());
+    }
     if args.first().map(String::as_str) == Some("server") {
         // The receiver alone (issue 13): target/bench/server.md.
         let section = server::bench(&root)?;

@@ -64,16 +64,18 @@ pub(crate) fn bench(root: &Path) -> Result<Value> {
         eprintln!("server bench {storage} × {instances}: {figures}");
         results.push(json!({"storage": storage, "instances": instances, "figures": figures}));
     }
+    drop(postgres);
+    let deliveries = super::delivery::bench(root, &binary, &work)?;
     // Other work on the machine shows in the latencies; say how busy it was.
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let load = load.split_whitespace().next().unwrap_or("?").to_owned();
     Ok(
-        json!({"connections": CONNECTIONS, "seconds": SECONDS, "loadAverage": load, "cpus": std::thread::available_parallelism().map_or(0, std::num::NonZero::get), "runs": results}),
+        json!({"connections": CONNECTIONS, "seconds": SECONDS, "deliveries": deliveries, "loadAverage": load, "cpus": std::thread::available_parallelism().map_or(0, std::num::NonZero::get), "runs": results}),
     )
 }
 
 /// A valid application of the dog sample (one dog, kept since ten days ago).
-fn payload() -> Value {
+pub(super) fn payload() -> Value {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs() / 86_400).unwrap_or(0));
@@ -96,7 +98,7 @@ fn ensure_wrk(root: &Path) -> Result {
 }
 
 /// A server process; killed when dropped.
-struct Instance(Child, String);
+pub(super) struct Instance(Child, pub(super) String);
 
 impl Drop for Instance {
     fn drop(&mut self) {
@@ -105,7 +107,7 @@ impl Drop for Instance {
     }
 }
 
-fn start(binary: &Path, config: &Path) -> Result<Instance> {
+pub(super) fn start(binary: &Path, config: &Path) -> Result<Instance> {
     let mut child = Command::new(binary)
         .args(["serve", "--config"])
         .arg(config)
@@ -201,7 +203,7 @@ fn count_stored(base: &str) -> Result<u64> {
     }
 }
 
-fn get(address: &str, path: &str) -> Result<String> {
+pub(super) fn get(address: &str, path: &str) -> Result<String> {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(address).map_err(|e| e.to_string())?;
     write!(
@@ -237,6 +239,9 @@ pub(crate) fn markdown(section: &Value) -> String {
             f["stored"],
             f["storedInFlightAtTheEnd"]
         ));
+    }
+    if let Some(rows) = section.get("deliveries") {
+        out.push_str(&super::delivery::markdown(rows));
     }
     out
 }

@@ -1,0 +1,97 @@
+//! The citizen's copy: `GET /api/v1/receipts/{reference}?token=…` answers the application as a
+//! tagged PDF in the language the citizen filled it in (`formlotse-pdf`), once. The token came
+//! with the `201` (as the `pdf` link); only its SHA-256 is stored, and the first download uses
+//! it up, so a link that leaks later (browser history, a shared screen) shows nothing. Any
+//! mismatch is the same 404, so the route says nothing about which references exist.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use formlotse_core::Lang;
+
+use crate::Receiver;
+use crate::problem::Problem;
+
+/// The fonts, read on the first download (a server without downloads never needs them).
+static FONTS: OnceLock<Result<formlotse_pdf::Fonts, String>> = OnceLock::new();
+
+fn not_found() -> Response {
+    let detail = "No such receipt, or it was downloaded already.";
+    Problem::new(StatusCode::NOT_FOUND, "notFound", Lang::En, detail, detail).into_response()
+}
+
+/// `GET /api/v1/receipts/{reference}?token=TOKEN`.
+pub async fn pdf(
+    State(receiver): State<Arc<Receiver>>,
+    Path(reference): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(token) = query.get("token").filter(|t| t.len() == 32) else { return not_found() };
+    if !crate::reference::is_valid(&reference) {
+        return not_found();
+    }
+    let reference = crate::reference::canonical(&reference);
+    let hash = formlotse_core::sha256::hex(token.as_bytes());
+    let storage = receiver.storage.clone();
+    let forms = receiver.forms.clone();
+    let work = move || -> Result<Option<(Vec<u8>, String)>, String> {
+        if !storage.receipt_valid(&reference, &hash).map_err(|e| e.to_string())? {
+            return Ok(None);
+        }
+        let Some(application) = storage.get(&reference).map_err(|e| e.to_string())? else { return Ok(None) };
+        let definition =
+            forms.find(&application.summary.form_id).ok_or("the form is no longer configured")?;
+        let payload: serde_json::Value =
+            serde_json::from_str(&application.payload).map_err(|e| e.to_string())?;
+        let attachments: Vec<formlotse_core::payload::Attachment> = application
+            .attachments
+            .iter()
+            .map(|m| formlotse_core::payload::Attachment {
+                id: m.id.clone(),
+                field: m.field.clone(),
+                name: m.name.clone(),
+                mime: m.mime.clone(),
+                size: u64::try_from(m.size).unwrap_or(0),
+                sha256: m.sha256.clone(),
+            })
+            .collect();
+        let fonts = FONTS.get_or_init(|| formlotse_pdf::Fonts::system_default().map_err(|e| e.to_string()));
+        let fonts = fonts.as_ref().map_err(Clone::clone)?;
+        let pdf_application = formlotse_pdf::Application {
+            definition: &definition,
+            payload: &payload,
+            reference: &reference,
+            received_at: &application.summary.received_at,
+            attachments: &attachments,
+        };
+        let lang = formlotse_pdf::application_lang(&payload);
+        let pdf = formlotse_pdf::render(&pdf_application, lang, fonts).map_err(|e| e.to_string())?;
+        // Used up only now, once the PDF exists; a concurrent download that took it first wins.
+        if !storage.take_receipt(&reference, &hash).map_err(|e| e.to_string())? {
+            return Ok(None);
+        }
+        Ok(Some((pdf, reference)))
+    };
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(Some((pdf, reference)))) => {
+            crate::log::info("receipt downloaded", &[("reference", &reference)]);
+            let disposition = format!("attachment; filename=\"antrag-{reference}.pdf\"");
+            (
+                [
+                    (CONTENT_TYPE, "application/pdf".to_owned()),
+                    (CONTENT_DISPOSITION, disposition),
+                    (CACHE_CONTROL, "no-store".to_owned()),
+                ],
+                pdf,
+            )
+                .into_response()
+        }
+        Ok(Ok(None)) => not_found(),
+        Ok(Err(what)) => Problem::internal(Lang::En, what).into_response(),
+        Err(error) => Problem::internal(Lang::En, error).into_response(),
+    }
+}

@@ -1,0 +1,55 @@
+//! The citizen's PDF: the `201` carries a one-time link; it answers the application as a
+//! tagged PDF in the citizen's language once, then 404 like any wrong token or reference.
+
+mod common;
+
+use std::process::Command;
+
+use common::openapi::{assert_valid, served};
+use common::{Server, TempDir, databases, dog, site};
+
+fn pdftotext(bytes: &[u8], dir: &std::path::Path) -> String {
+    let file = dir.join("receipt.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let out = Command::new("pdftotext").arg(&file).arg("-").output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_receipt_pdf_downloads_once_with_its_token() {
+    let dir = TempDir::new("receipt");
+    for (db, url) in databases("receipt", &dir.0) {
+        let server = Server::start(&site(&dir.0, &url, ""));
+        let doc = served(&server);
+        let mut payload = dog("Öztürk");
+        payload["lang"] = "en".into();
+        let created = server.submit("hund-anmelden", Some("receipt-1"), &payload.to_string());
+        assert_eq!(created.status, 201, "{db}: {}", created.text());
+        assert_valid(&doc, "/api/v1/forms/{form}/submissions", "post", &created, "application/json");
+        let link = created.json()["pdf"].as_str().unwrap().to_owned();
+        let reference = created.json()["reference"].as_str().unwrap().to_owned();
+        assert!(link.starts_with(&format!("/api/v1/receipts/{reference}?token=")), "{link}");
+
+        let repeat = server.submit("hund-anmelden", Some("receipt-1"), &payload.to_string());
+        assert_eq!((repeat.status, repeat.json().get("pdf").is_none()), (200, true), "{db}: no second token");
+        let wrong = link.replace("token=", "token=0").chars().take(link.len()).collect::<String>();
+        assert_eq!(server.request("GET", &wrong, &[], b"").status, 404, "{db}: a wrong token");
+        let other = link.replace(&reference, "FL-2026-AAAA-AAAA");
+        assert_eq!(server.request("GET", &other, &[], b"").status, 404, "{db}: another reference");
+
+        let pdf = server.request("GET", &link, &[], b"");
+        assert_eq!(pdf.status, 200, "{db}: {}", pdf.text());
+        assert_eq!(pdf.header("content-type"), Some("application/pdf"));
+        assert_eq!(pdf.header("cache-control"), Some("no-store"));
+        assert!(pdf.header("content-disposition").unwrap().contains(&format!("antrag-{reference}.pdf")));
+        let text = pdftotext(&pdf.bytes, &dir.0);
+        for word in [reference.as_str(), "Öztürk", "Bello"] {
+            assert!(text.contains(word), "{db}: {word} not in {text}");
+        }
+        assert!(text.contains("Received") || text.contains("received"), "{db}: in English: {text}");
+        let again = server.request("GET", &link, &[], b"");
+        assert_eq!(again.status, 404, "{db}: one time only");
+        assert_valid(&doc, "/api/v1/receipts/{reference}", "get", &again, "application/problem+json");
+    }
+}
