@@ -47,18 +47,8 @@ pub async fn pdf(
             forms.find(&application.summary.form_id).ok_or("the form is no longer configured")?;
         let payload: serde_json::Value =
             serde_json::from_str(&application.payload).map_err(|e| e.to_string())?;
-        let attachments: Vec<formlotse_core::payload::Attachment> = application
-            .attachments
-            .iter()
-            .map(|m| formlotse_core::payload::Attachment {
-                id: m.id.clone(),
-                field: m.field.clone(),
-                name: m.name.clone(),
-                mime: m.mime.clone(),
-                size: u64::try_from(m.size).unwrap_or(0),
-                sha256: m.sha256.clone(),
-            })
-            .collect();
+        let attachments: Vec<formlotse_core::payload::Attachment> =
+            application.attachments.iter().map(crate::storage::AttachmentMeta::to_core).collect();
         let fonts = FONTS.get_or_init(|| formlotse_pdf::Fonts::system_default().map_err(|e| e.to_string()));
         let fonts = fonts.as_ref().map_err(Clone::clone)?;
         let pdf_application = formlotse_pdf::Application {

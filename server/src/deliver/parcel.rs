@@ -42,17 +42,8 @@ pub fn make(
     }
     let payload: serde_json::Value =
         serde_json::from_str(&application.payload).map_err(|e| format!("stored payload: {e}"))?;
-    let attachments: Vec<formlotse_core::payload::Attachment> = files
-        .iter()
-        .map(|(m, _)| formlotse_core::payload::Attachment {
-            id: m.id.clone(),
-            field: m.field.clone(),
-            name: m.name.clone(),
-            mime: m.mime.clone(),
-            size: u64::try_from(m.size).unwrap_or(0),
-            sha256: m.sha256.clone(),
-        })
-        .collect();
+    let attachments: Vec<formlotse_core::payload::Attachment> =
+        files.iter().map(|(meta, _)| meta.to_core()).collect();
     let pdf = formlotse_pdf::render(
         &formlotse_pdf::Application {
             definition,

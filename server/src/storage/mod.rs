@@ -66,6 +66,20 @@ pub struct AttachmentMeta {
     pub sha256: String,
 }
 
+impl AttachmentMeta {
+    /// The payload's attachment as core and the PDF describe it.
+    pub fn to_core(&self) -> formlotse_core::payload::Attachment {
+        formlotse_core::payload::Attachment {
+            id: self.id.clone(),
+            field: self.field.clone(),
+            name: self.name.clone(),
+            mime: self.mime.clone(),
+            size: u64::try_from(self.size).unwrap_or(0),
+            sha256: self.sha256.clone(),
+        }
+    }
+}
+
 /// What `insert` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inserted {
