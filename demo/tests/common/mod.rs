@@ -8,7 +8,6 @@ pub mod http;
 
 pub use http::Response;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
@@ -39,15 +38,7 @@ impl Server {
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        let address = loop {
-            line.clear();
-            assert!(stdout.read_line(&mut line).unwrap() > 0, "the server ended before listening");
-            if let Some(url) = line.trim().strip_prefix("formlotse-demo listening on http://") {
-                break url.to_owned();
-            }
-        };
+        let address = http::listening_address(&mut child, "formlotse-demo listening on http://");
         Server { child, address, data }
     }
 

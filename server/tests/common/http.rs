@@ -4,8 +4,9 @@
 
 #![allow(dead_code)]
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::process::Child;
 use std::time::Duration;
 
 /// A response: status, lower-cased headers, body bytes.
@@ -82,4 +83,18 @@ pub fn parse(raw: &[u8]) -> Response {
         body.to_vec()
     };
     Response { status, headers, bytes }
+}
+
+/// Waits for a server child's "NAME listening on http://ADDRESS" line (`prefix` is everything
+/// before the address) and returns the address; the child's stdout must be piped.
+pub fn listening_address(child: &mut Child, prefix: &str) -> String {
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert!(stdout.read_line(&mut line).unwrap() > 0, "the server ended before listening");
+        if let Some(url) = line.trim().strip_prefix(prefix) {
+            return url.to_owned();
+        }
+    }
 }

@@ -5,7 +5,6 @@
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
@@ -152,15 +151,7 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        let address = loop {
-            line.clear();
-            assert!(stdout.read_line(&mut line).unwrap() > 0, "the server ended before listening");
-            if let Some(url) = line.trim().strip_prefix("formlotse-server listening on http://") {
-                break url.to_owned();
-            }
-        };
+        let address = http::listening_address(&mut child, "formlotse-server listening on http://");
         Server { child, address }
     }
 
