@@ -87,3 +87,30 @@ test('the fee follows the answers; a hidden step is skipped both ways and not co
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
+
+test('a fee the answers give no result for is an error the citizen can fix', async () => {
+  const attributes = { src: '/fixtures/calculation.json', endpoint: '/api/submissions', draft: 'off' };
+  const { context, page, form, problems } = await mountFixture(browser, attributes, 'Kosten');
+  await form.getByLabel('Gebühr').fill('100');
+  await form.getByLabel('Anzahl der Personen').fill('0');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  const summary = form.locator('.fl-error-summary');
+  await form.getByRole('heading', { name: 'Es gibt ein Problem' }).waitFor();
+  const message = 'Aus Ihren Angaben lässt sich „Anteil pro Person“ nicht berechnen. Prüfen Sie die Zahlen, die Sie eingegeben haben.';
+  assert.match(await summary.innerText(), new RegExp(message.replace(/[.„“]/g, '.')));
+  assert.match(await form.locator('.fl-calculated').innerText(), /nicht berechnen/, 'the message stands at the fee too');
+  assert.equal(await form.locator('output').innerText(), '', 'no value, and no "Wird berechnet" either');
+  await summary.getByRole('link').click();
+  assert.equal(await page.evaluate(() => document.querySelector('form-lotse').shadowRoot.activeElement?.tagName), 'OUTPUT',
+    'the summary link moves focus to the fee it names');
+  await assertAccessible(page, 'logic: calculation error');
+  await screenshot(page, 'logic-calculation-error');
+
+  await form.getByLabel('Anzahl der Personen').fill('4');
+  await page.waitForFunction(() => document.querySelector('form-lotse').shadowRoot.querySelector('output')?.textContent === '25,00 €');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  assert.match(await form.locator('.fl-assistant').innerText(), /Anteil pro Person\s+25,00 €/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

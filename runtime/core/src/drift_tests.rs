@@ -46,6 +46,7 @@ fn every_violation() -> Vec<Violation> {
         Violation::FileCount { max: 1 },
         Violation::After { other: "a".into() },
         Violation::Equals { other: "a".into() },
+        Violation::Calculation,
         Violation::WrongType { expected: "number" },
         Violation::ItemCount { min: 0, max: 1 },
         Violation::NotAsked,
@@ -82,6 +83,7 @@ fn every_violation() -> Vec<Violation> {
             | Violation::FileCount { .. }
             | Violation::After { .. }
             | Violation::Equals { .. }
+            | Violation::Calculation
             | Violation::WrongType { .. }
             | Violation::ItemCount { .. }
             | Violation::NotAsked

@@ -148,6 +148,12 @@ fn catalog(
         V::After { other } => format!("“{label}” must be after “{}”.", label_of(other)),
         V::Equals { other } if de => format!("„{label}“ stimmt nicht mit „{}“ überein.", label_of(other)),
         V::Equals { other } => format!("“{label}” does not match “{}”.", label_of(other)),
+        V::Calculation if de => format!(
+            "Aus Ihren Angaben lässt sich „{label}“ nicht berechnen. Prüfen Sie die Zahlen, die Sie eingegeben haben."
+        ),
+        V::Calculation => {
+            format!("“{label}” cannot be calculated from your answers. Check the numbers you entered.")
+        }
         V::WrongType { expected } if de => {
             format!("„{label}“ hat den falschen Typ; erwartet wird: {expected}.")
         }

@@ -182,10 +182,11 @@ fn hostile_payloads_get_small_answers() {
     }
 }
 
-/// A definition's numbers are exact too, and a calculation that overflows is absent (sent as
-/// nothing, accepted as nothing), never a wrapped number and never a panic.
+/// A definition's numbers are exact too, and a calculation that overflows is a problem at its
+/// field (`calculation`: the citizen must change the number), never a wrapped number, never a
+/// panic, and never a value a server accepts.
 #[test]
-fn definition_numbers_are_exact_and_overflow_is_absent() {
+fn definition_numbers_are_exact_and_overflow_is_a_problem() {
     let form = load(
         r#"{"formlotse": 1, "id": "f", "title": "F", "steps": [{"id": "s", "title": "S", "fields": [
             {"id": "betrag", "type": "number", "label": "Betrag", "max": 100000000000.000001, "decimals": 6},
@@ -193,14 +194,22 @@ fn definition_numbers_are_exact_and_overflow_is_absent() {
     )
     .expect("loads"); // ok: test
     let check = |answers: &str| codes(check_payload(&form, &payload(answers), today()));
-    assert_eq!(check(r#"{"betrag": 100000000000.000001, "hoch3": null}"#), vec![]);
-    assert_eq!(check(r#"{"betrag": 100000000000.000002}"#), vec![("betrag".into(), "max")]);
-    // The cube does not fit: absent, so sending nothing is right and sending a number is not.
-    assert_eq!(check(r#"{"betrag": -999999999999.999999}"#), vec![]);
+    // Over the maximum by one millionth: refused exactly (and its cube does not fit either);
+    // a cube that fits is compared to the last of its 18 decimals.
+    assert_eq!(
+        check(r#"{"betrag": 100000000000.000002}"#),
+        vec![("betrag".into(), "max"), ("hoch3".into(), "calculation")]
+    );
+    assert_eq!(check(r#"{"betrag": 100000.000001, "hoch3": 1000000000030000.000000300000000001}"#)[..], []);
+    // The cube does not fit (10^51 units): a problem whether the cube is sent or not.
+    let overflow = vec![("hoch3".into(), "calculation")];
+    assert_eq!(check(r#"{"betrag": 100000000000.000001, "hoch3": null}"#), overflow);
+    assert_eq!(check(r#"{"betrag": -999999999999.999999}"#), overflow);
     assert_eq!(
         check(r#"{"betrag": -999999999999.999999, "hoch3": 1}"#),
-        vec![("hoch3".into(), "calculated")]
+        vec![("hoch3".into(), "calculation"), ("hoch3".into(), "calculated")]
     );
+    assert_eq!(check(r#"{"betrag": 1000, "hoch3": 1000000000}"#), vec![]);
     assert_eq!(check(r#"{"betrag": 2, "hoch3": 8}"#), vec![]);
     assert_eq!(
         check(r#"{"betrag": 2, "hoch3": 8.0000000000000000001}"#),

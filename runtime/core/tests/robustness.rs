@@ -231,12 +231,12 @@ fn expressions_never_panic_and_evaluate_to_their_type() {
         compiled += 1;
         let fits = matches!(
             (expr.eval(&Fields), expr.ty()),
-            (None, _)
-                | (Some(Value::Number(_)), Type::Number)
-                | (Some(Value::Text(_)), Type::Text)
-                | (Some(Value::Bool(_)), Type::Bool)
-                | (Some(Value::Date(_)), Type::Date)
-                | (Some(Value::Choices(_)), Type::TextList)
+            (Ok(None) | Err(_), _)
+                | (Ok(Some(Value::Number(_))), Type::Number)
+                | (Ok(Some(Value::Text(_))), Type::Text)
+                | (Ok(Some(Value::Bool(_))), Type::Bool)
+                | (Ok(Some(Value::Date(_))), Type::Date)
+                | (Ok(Some(Value::Choices(_))), Type::TextList)
         );
         assert!(fits, "{source:?} evaluated to another type than {:?}", expr.ty());
     }

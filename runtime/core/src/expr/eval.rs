@@ -23,43 +23,60 @@ pub trait Env {
     }
 }
 
-pub(crate) fn eval(node: &Node, env: &dyn Env) -> Option<Value> {
-    match &node.kind {
+/// Arithmetic without a result: a division by zero, or a number beyond what a [`Decimal`]
+/// holds. Unlike an absent value it is not "not yet answered": the answers given cannot be
+/// calculated with, and the citizen has to change one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fault;
+
+/// A value, absent (`Ok(None)`), or a fault that ends the whole evaluation.
+pub(crate) type Outcome = Result<Option<Value>, Fault>;
+
+pub(crate) fn eval(node: &Node, env: &dyn Env) -> Outcome {
+    Ok(match &node.kind {
         Kind::Number(n) => Some(Value::Number(*n)),
         Kind::Text(t) => Some(Value::Text(t.clone())),
         Kind::Bool(b) => Some(Value::Bool(*b)),
         Kind::List(items) => {
-            let texts = items.iter().map(|item| match eval(item, env)? {
-                Value::Text(t) => Some(t),
-                _ => None,
-            });
-            Some(Value::Choices(texts.collect::<Option<Vec<_>>>()?))
+            let mut texts = Vec::with_capacity(items.len());
+            for item in items {
+                match eval(item, env)? {
+                    Some(Value::Text(t)) => texts.push(t),
+                    _ => return Ok(None),
+                }
+            }
+            Some(Value::Choices(texts))
         }
         Kind::Field(name) => env.value(name),
-        Kind::Not(inner) => Some(Value::Bool(!truthy(eval(inner, env)))),
+        Kind::Not(inner) => Some(Value::Bool(!truthy(eval(inner, env)?))),
         Kind::Neg(inner) => match eval(inner, env)? {
-            Value::Number(n) => Decimal::from_int(0).checked_sub(n).map(Value::Number),
+            Some(Value::Number(n)) => Some(Value::Number(exact(Decimal::from_int(0).checked_sub(n))?)),
             _ => None,
         },
         Kind::Binary(Op::And, left, right) => {
-            Some(Value::Bool(truthy(eval(left, env)) && truthy(eval(right, env))))
+            Some(Value::Bool(truthy(eval(left, env)?) && truthy(eval(right, env)?)))
         }
         Kind::Binary(Op::Or, left, right) => {
-            Some(Value::Bool(truthy(eval(left, env)) || truthy(eval(right, env))))
+            Some(Value::Bool(truthy(eval(left, env)?) || truthy(eval(right, env)?)))
         }
         Kind::Binary(op, left, right) => {
-            let (left, right) = (eval(left, env), eval(right, env));
-            binary(*op, left, right)
+            let (left, right) = (eval(left, env)?, eval(right, env)?);
+            return binary(*op, left, right);
         }
-        Kind::Call(name, args) => call(name, args, env),
-    }
+        Kind::Call(name, args) => return call(name, args, env),
+    })
+}
+
+/// Checked arithmetic's `None` is a fault, not an absent value.
+fn exact(result: Option<Decimal>) -> Result<Decimal, Fault> {
+    result.ok_or(Fault)
 }
 
 fn truthy(value: Option<Value>) -> bool {
     matches!(value, Some(Value::Bool(true)))
 }
 
-fn binary(op: Op, left: Option<Value>, right: Option<Value>) -> Option<Value> {
+fn binary(op: Op, left: Option<Value>, right: Option<Value>) -> Outcome {
     let compare = |wanted: fn(Ordering) -> bool| -> Option<Value> {
         // A comparison with an absent value does not hold.
         let ordering = match (left.as_ref(), right.as_ref()) {
@@ -74,7 +91,7 @@ fn binary(op: Op, left: Option<Value>, right: Option<Value>) -> Option<Value> {
         };
         Some(Value::Bool(wanted(ordering)))
     };
-    match op {
+    Ok(match op {
         Op::Eq => compare(|o| o == Ordering::Equal),
         Op::Ne => match (&left, &right) {
             (Some(_), Some(_)) => compare(|o| o != Ordering::Equal),
@@ -88,71 +105,81 @@ fn binary(op: Op, left: Option<Value>, right: Option<Value>) -> Option<Value> {
             (Some(Value::Text(item)), Some(Value::Choices(list))) => list.contains(&item),
             _ => false,
         })),
-        Op::Add | Op::Sub | Op::Mul | Op::Div => match (left?, right?) {
-            (Value::Number(a), Value::Number(b)) => match op {
+        Op::Add | Op::Sub | Op::Mul | Op::Div => match (left, right) {
+            (Some(Value::Number(a)), Some(Value::Number(b))) => Some(Value::Number(exact(match op {
                 Op::Add => a.checked_add(b),
                 Op::Sub => a.checked_sub(b),
                 Op::Mul => a.checked_mul(b),
                 _ => a.checked_div(b),
-            }
-            .map(Value::Number),
-            (Value::Text(a), Value::Text(b)) if op == Op::Add => Some(Value::Text(a + &b)),
+            })?)),
+            (Some(Value::Text(a)), Some(Value::Text(b))) if op == Op::Add => Some(Value::Text(a + &b)),
             _ => None,
         },
         Op::And | Op::Or => None,
-    }
+    })
 }
 
-fn call(name: &str, args: &[Node], env: &dyn Env) -> Option<Value> {
-    let arg = |i: usize| args.get(i).and_then(|node| eval(node, env));
-    let date = |i: usize| match arg(i)? {
-        Value::Date(d) => Some(d),
-        _ => None,
-    };
-    match name {
-        "today" => Some(Value::Date(env.today())),
-        "date" => match arg(0)? {
-            Value::Text(text) => Date::parse_iso(&text).map(Value::Date),
+fn call(name: &str, args: &[Node], env: &dyn Env) -> Outcome {
+    let arg = |i: usize| args.get(i).map_or(Ok(None), |node| eval(node, env));
+    let date = |i: usize| {
+        Ok(match arg(i)? {
+            Some(Value::Date(d)) => Some(d),
             _ => None,
+        })
+    };
+    let number = |n: i64| Ok(Some(Value::Number(Decimal::from_int(n))));
+    match name {
+        "today" => Ok(Some(Value::Date(env.today()))),
+        "date" => Ok(match arg(0)? {
+            Some(Value::Text(text)) => Date::parse_iso(&text).map(Value::Date),
+            _ => None,
+        }),
+        "age" => match date(0)? {
+            Some(born) => number(years_between(born, env.today())),
+            None => Ok(None),
         },
-        "age" => Some(Value::Number(Decimal::from_int(years_between(date(0)?, env.today())))),
-        "days_between" => {
-            Some(Value::Number(Decimal::from_int(date(1)?.to_days().checked_sub(date(0)?.to_days())?)))
-        }
+        "days_between" => match (date(0)?, date(1)?) {
+            // Days are within 1..=9999 years of each other: no fault is possible, checked all the same.
+            (Some(from), Some(to)) => number(to.to_days().checked_sub(from.to_days()).ok_or(Fault)?),
+            _ => Ok(None),
+        },
         "count" if matches!(args.first().map(|a| &a.kind), Some(Kind::Field(name)) if env.items(name) > 0) => {
-            let Some(Kind::Field(name)) = args.first().map(|a| &a.kind) else { return None };
-            Some(Value::Number(Decimal::from_int(env.items(name) as i64)))
+            let Some(Kind::Field(name)) = args.first().map(|a| &a.kind) else { return Ok(None) };
+            number(i64::try_from(env.items(name)).map_err(|_| Fault)?)
         }
         "sum" => {
-            let Some(Kind::Field(path)) = args.first().map(|a| &a.kind) else { return None };
+            let Some(Kind::Field(path)) = args.first().map(|a| &a.kind) else { return Ok(None) };
             let mut total = Decimal::from_int(0);
             for value in env.column(path) {
                 if let Value::Number(n) = value {
-                    total = total.checked_add(n)?;
+                    total = exact(total.checked_add(n))?;
                 }
             }
-            Some(Value::Number(total))
+            Ok(Some(Value::Number(total)))
         }
-        "count" => Some(Value::Number(Decimal::from_int(match arg(0) {
-            Some(Value::Choices(list)) => list.len() as i64,
-            Some(Value::Files(files)) => files.len() as i64,
+        "count" => number(match arg(0)? {
+            Some(Value::Choices(list)) => i64::try_from(list.len()).map_err(|_| Fault)?,
+            Some(Value::Files(files)) => i64::try_from(files.len()).map_err(|_| Fault)?,
             _ => 0,
-        }))),
+        }),
         "if" => {
-            if truthy(arg(0)) {
+            if truthy(arg(0)?) {
                 arg(1)
             } else {
                 arg(2)
             }
         }
         "round" => match (arg(0)?, arg(1)?) {
-            (Value::Number(n), Value::Number(places)) => {
-                let places = u32::try_from(places.trunc()?).ok()?.min(12);
-                Some(Value::Number(n.round(places)))
+            (Some(Value::Number(n)), Some(Value::Number(places))) => {
+                // A negative or huge number of places is the author's choice, not a fault.
+                let Some(places) = places.trunc().and_then(|p| u32::try_from(p).ok()) else {
+                    return Ok(None);
+                };
+                Ok(Some(Value::Number(n.round(places.min(12)))))
             }
-            _ => None,
+            _ => Ok(None),
         },
-        _ => None,
+        _ => Ok(None),
     }
 }
 

@@ -14,7 +14,8 @@
 //! `+`, `-`, `*`, `/` (and `+` on text). Functions ([`FUNCTIONS`]): `today()`, `date(text)`,
 //! `age(date)`, `days_between(date, date)`, `count(list, files or repeatable group)`,
 //! `sum(group.field)`, `if(bool, a, b)`, `round(number, n)`. Arithmetic is exact and checked: an
-//! overflow makes the result absent, never a wrapped number.
+//! overflow or a division by zero is a [`Fault`], never a wrapped number; a calculated field
+//! then has no value and reports `calculation`, which the citizen fixes by changing an answer.
 //!
 //! An empty answer is *absent*: comparisons with it are false, arithmetic with it is absent,
 //! `and`/`or`/`not` read it as false, `count` as 0. So a condition on a field not yet answered
@@ -28,7 +29,7 @@ mod tests;
 
 pub use check::TypeErrorKind;
 pub use check::{FUNCTIONS, Type, TypeError};
-pub use eval::Env;
+pub use eval::{Env, Fault};
 pub use parse::{Expected, ParseError, ParseErrorKind};
 
 use crate::value::Value;
@@ -109,13 +110,15 @@ impl Expr {
         names
     }
 
-    /// The value, or `None` when it is absent (an empty answer, a division by zero, an overflow).
-    pub fn eval(&self, env: &dyn Env) -> Option<Value> {
+    /// The value, `Ok(None)` when it is absent (an answer it needs is empty), or a [`Fault`]
+    /// when the answers cannot be calculated with (a division by zero, an overflow).
+    pub fn eval(&self, env: &dyn Env) -> Result<Option<Value>, Fault> {
         eval::eval(&self.node, env)
     }
 
-    /// A condition's verdict: absent is false.
+    /// A condition's verdict: absent is false, and so is a fault (a condition cannot be
+    /// corrected by the citizen; a calculation's fault is reported on its field instead).
     pub fn holds(&self, env: &dyn Env) -> bool {
-        matches!(self.eval(env), Some(Value::Bool(true)))
+        matches!(self.eval(env), Ok(Some(Value::Bool(true))))
     }
 }

@@ -48,37 +48,43 @@ fn number(text: &str) -> Value {
 fn evaluation() {
     let fields = Fields::sample();
     let b = Value::Bool;
-    let cases: Vec<(&str, Option<Value>)> = vec![
-        ("1 + 2 * 3", Some(number("7"))),
-        ("(1 + 2) * 3", Some(number("9"))),
-        ("10 / 4", Some(number("2.5"))),
-        ("0.1 + 0.2 == 0.3", Some(b(true))),
-        ("-anzahl + 5", Some(number("3"))),
-        ("if(anzahl > 1, 96 + 144 * (anzahl - 1), 96)", Some(number("240"))),
-        ("round(10 / 3, 2)", Some(number("3.33"))),
-        ("anzahl >= 2 and not gefaehrlich", Some(b(false))),
-        ("anzahl >= 2 or gefaehrlich", Some(b(true))),
-        ("rasse in [\"pitbull\", 'staffordshire']", Some(b(true))),
-        ("\"laut\" in merkmale", Some(b(true))),
-        ("count(merkmale)", Some(number("2"))),
-        ("count(plan)", Some(number("0"))),
-        ("age(geburt)", Some(number("18"))),
-        ("age(geburt) >= 18", Some(b(true))),
-        ("days_between(beginn, ende) > 14", Some(b(true))),
-        ("beginn < ende", Some(b(true))),
-        ("date(\"2026-03-01\") == today()", Some(b(true))),
-        ("date(\"2026-02-30\")", None),
-        ("'Hund ' + hund-name", Some(Value::Text("Hund Bello".into()))),
-        ("gruppe.feld * 3", Some(number("3"))),
+    let cases: Vec<(&str, Result<Option<Value>, Fault>)> = vec![
+        ("1 + 2 * 3", Ok(Some(number("7")))),
+        ("(1 + 2) * 3", Ok(Some(number("9")))),
+        ("10 / 4", Ok(Some(number("2.5")))),
+        ("0.1 + 0.2 == 0.3", Ok(Some(b(true)))),
+        ("-anzahl + 5", Ok(Some(number("3")))),
+        ("if(anzahl > 1, 96 + 144 * (anzahl - 1), 96)", Ok(Some(number("240")))),
+        ("round(10 / 3, 2)", Ok(Some(number("3.33")))),
+        ("anzahl >= 2 and not gefaehrlich", Ok(Some(b(false)))),
+        ("anzahl >= 2 or gefaehrlich", Ok(Some(b(true)))),
+        ("rasse in [\"pitbull\", 'staffordshire']", Ok(Some(b(true)))),
+        ("\"laut\" in merkmale", Ok(Some(b(true)))),
+        ("count(merkmale)", Ok(Some(number("2")))),
+        ("count(plan)", Ok(Some(number("0")))),
+        ("age(geburt)", Ok(Some(number("18")))),
+        ("age(geburt) >= 18", Ok(Some(b(true)))),
+        ("days_between(beginn, ende) > 14", Ok(Some(b(true)))),
+        ("beginn < ende", Ok(Some(b(true)))),
+        ("date(\"2026-03-01\") == today()", Ok(Some(b(true)))),
+        ("date(\"2026-02-30\")", Ok(None)),
+        ("'Hund ' + hund-name", Ok(Some(Value::Text("Hund Bello".into())))),
+        ("gruppe.feld * 3", Ok(Some(number("3")))),
         // An empty answer: comparisons do not hold, arithmetic is absent.
-        ("leer > 0", Some(b(false))),
-        ("leer == 0", Some(b(false))),
-        ("leer != 0", Some(b(false))),
-        ("not (leer > 0)", Some(b(true))),
-        ("leer + 1", None),
-        ("if(leer > 1, 1, 2)", Some(number("2"))),
-        ("1 / 0", None),
-        ("999999999999999999 * 999999999999999999 * 999999999999999999", None),
+        ("leer > 0", Ok(Some(b(false)))),
+        ("leer == 0", Ok(Some(b(false)))),
+        ("leer != 0", Ok(Some(b(false)))),
+        ("not (leer > 0)", Ok(Some(b(true)))),
+        ("leer + 1", Ok(None)),
+        ("if(leer > 1, 1, 2)", Ok(Some(number("2")))),
+        // No result: a fault, not an absent value; it ends the evaluation.
+        ("1 / 0", Err(Fault)),
+        ("1 / leer", Ok(None)),
+        ("if(anzahl > 1, 1 / 0, 1)", Err(Fault)),
+        ("if(anzahl > 5, 1 / 0, 1)", Ok(Some(number("1")))),
+        ("1 / 0 > 1 or true", Err(Fault)),
+        ("999999999999999999 * 999999999999999999 * 999999999999999999", Err(Fault)),
+        ("-(999999999999999999 * 999999999999999999 * 99999999)", Err(Fault)),
     ];
     for (source, expected) in cases {
         let expr = fields.compile(source).unwrap_or_else(|e| panic!("{source}: {}", e.message())); // ok: test
@@ -153,5 +159,5 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         assert!(error.message().contains("nested too deeply"), "{}", error.message());
     }
     let chain = vec!["1"; 90].join(" + ");
-    assert_eq!(fields.compile(&chain).expect("90 terms are fine").eval(&fields), Some(number("90"))); // ok: test
+    assert_eq!(fields.compile(&chain).expect("90 terms are fine").eval(&fields), Ok(Some(number("90")))); // ok: test
 }

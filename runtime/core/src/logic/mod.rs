@@ -10,6 +10,8 @@
 //! `after`, `equals`, the payload), but its answer is kept, so showing it again brings back
 //! what was typed.
 
+#[cfg(test)]
+mod fault_tests;
 mod graph;
 #[cfg(test)]
 mod repeat_tests;

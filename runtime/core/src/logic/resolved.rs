@@ -154,7 +154,7 @@ impl Resolved {
                 let value = if hidden {
                     Ok(None)
                 } else if let Some(expr) = &field.calculation {
-                    Ok(expr.eval(&view))
+                    expr.eval(&view).map_err(|_| Violation::Calculation)
                 } else {
                     self.raw.get(&field.id).cloned().unwrap_or(Ok(None))
                 };
@@ -191,7 +191,7 @@ impl Resolved {
                 let value = if hidden {
                     Ok(None)
                 } else if let Some(expr) = &child.calculation {
-                    Ok(expr.eval(&view))
+                    expr.eval(&view).map_err(|_| Violation::Calculation)
                 } else {
                     self.raw.get(&key).cloned().unwrap_or(Ok(None))
                 };

@@ -134,6 +134,9 @@ pub enum Violation {
         /// Id of the other field.
         other: String,
     },
+    /// A calculated value the answers give no result for: a division by zero or a number too
+    /// large to hold exactly. The citizen changes one of the answers it is calculated from.
+    Calculation,
     /// A payload value of the wrong JSON type (only from a server's check).
     WrongType {
         /// The JSON type the payload should carry.
@@ -195,6 +198,7 @@ impl Violation {
             Violation::FileCount { .. } => "fileCount",
             Violation::After { .. } => "after",
             Violation::Equals { .. } => "equals",
+            Violation::Calculation => "calculation",
             Violation::WrongType { .. } => "type",
             Violation::ItemCount { .. } => "itemCount",
             Violation::NotAsked => "notAsked",
@@ -234,6 +238,7 @@ pub const VIOLATION_CODES: &[&str] = &[
     "fileCount",
     "after",
     "equals",
+    "calculation",
 ];
 
 /// A violation at a field.
@@ -302,7 +307,7 @@ pub fn resolve(definition: &Definition, answers: &Answers, context: Context) -> 
 
 /// Checks one shown field at `path` (its id, or `group[i].id` in a repeatable group), given the
 /// resolved form; the first broken rule wins, as one message per field is what a citizen can
-/// act on. A calculated field has nothing to check.
+/// act on. A calculated field has nothing typed to check, only whether it could be calculated.
 pub fn validate_field(
     definition: &Definition,
     field: &Field,
@@ -310,7 +315,11 @@ pub fn validate_field(
     resolved: &Resolved,
 ) -> Option<Violation> {
     if matches!(field.kind, FieldKind::Calculated(_)) {
-        return None;
+        // Nothing typed to check; only a calculation the answers give no result for.
+        return match resolved.values().get(path) {
+            Some(Err(violation)) => Some(violation.clone()),
+            _ => None,
+        };
     }
     let scope = match crate::path::parse(path) {
         crate::path::Path::Item { repeat, index, .. } => Some((repeat, index)),

@@ -99,7 +99,11 @@ fn calculated_from_json(
     wrong: &dyn Fn() -> Violation,
 ) -> Result<Option<Value>, Violation> {
     Ok(Some(match (ty, json) {
-        (Type::Number, Json::Number(n)) => number(n)?,
+        (Type::Number, Json::Number(n)) => match Decimal::from_calculated_json_text(n) {
+            Ok(number) => Value::Number(number),
+            Err(NumberProblem::Invalid) => return Err(Violation::NotANumber),
+            Err(NumberProblem::TooLong) => return Err(Violation::NumberTooLong),
+        },
         (Type::Text, Json::String(text)) => Value::Text(text.clone()),
         (Type::Bool, Json::Bool(b)) => Value::Bool(*b),
         (Type::Date, Json::String(text)) => Value::Date(Date::parse_iso(text).ok_or_else(wrong)?),

@@ -79,39 +79,20 @@ impl Decimal {
         if (whole.is_empty() && fraction.is_empty()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
             return Err(NumberProblem::Invalid);
         }
-        from_digits(negative, &whole, fraction, 0)
+        from_digits(negative, &whole, fraction, 0, MAX_DIGITS)
     }
 
     /// Reads a JSON number from its text, exactly (`-12.5`, `1e-7`, `2E3`): never through a
     /// binary float, so a payload's `100000.000000000000001` stays above `100000`.
     pub fn from_json_text(text: &str) -> Result<Decimal, NumberProblem> {
-        let (negative, text) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let (mantissa, exponent) = match text.split_once(['e', 'E']) {
-            Some((mantissa, exponent)) => {
-                let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
-                let digits = exponent.trim_start_matches('-').trim_start_matches('0');
-                if !exponent.bytes().skip(usize::from(exponent.starts_with('-'))).all(|b| b.is_ascii_digit())
-                    || exponent.trim_start_matches('-').is_empty()
-                {
-                    return Err(NumberProblem::Invalid);
-                }
-                // More than four digits of exponent is far beyond what a decimal holds.
-                if digits.len() > 4 {
-                    return Err(NumberProblem::TooLong);
-                }
-                (mantissa, exponent.parse::<i32>().map_err(|_| NumberProblem::Invalid)?)
-            }
-            None => (text, 0),
-        };
-        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-        if !digits(whole) || (mantissa.contains('.') && !digits(fraction)) {
-            return Err(NumberProblem::Invalid);
-        }
-        from_digits(negative, whole, fraction, exponent)
+        read_json_text(text, MAX_DIGITS)
+    }
+
+    /// Reads a calculated value as a payload carries it: a calculation may produce more digits
+    /// than a citizen may type (`100000.000001³`, `10^8 ÷ 3` to 12 decimals), up to the 38 an
+    /// `i128` holds, and the browser sends all of them.
+    pub fn from_calculated_json_text(text: &str) -> Result<Decimal, NumberProblem> {
+        read_json_text(text, MAX_SCALE as usize)
     }
 
     /// The number for the payload, exactly: its plain decimal text is a JSON number
@@ -140,9 +121,48 @@ impl Decimal {
     }
 }
 
-/// A number from its digits: `whole.fraction × 10^exponent`, at most [`MAX_DIGITS`] significant
-/// digits and [`MAX_DIGITS`] decimals (leading zeros and trailing zeros of the fraction are free).
-fn from_digits(negative: bool, whole: &str, fraction: &str, exponent: i32) -> Result<Decimal, NumberProblem> {
+/// A JSON number's text with at most `max_digits` significant digits and decimals.
+fn read_json_text(text: &str, max_digits: usize) -> Result<Decimal, NumberProblem> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => {
+            let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+            let digits = exponent.trim_start_matches('-').trim_start_matches('0');
+            if !exponent.bytes().skip(usize::from(exponent.starts_with('-'))).all(|b| b.is_ascii_digit())
+                || exponent.trim_start_matches('-').is_empty()
+            {
+                return Err(NumberProblem::Invalid);
+            }
+            // More than four digits of exponent is far beyond what a decimal holds.
+            if digits.len() > 4 {
+                return Err(NumberProblem::TooLong);
+            }
+            (mantissa, exponent.parse::<i32>().map_err(|_| NumberProblem::Invalid)?)
+        }
+        None => (text, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || (mantissa.contains('.') && !digits(fraction)) {
+        return Err(NumberProblem::Invalid);
+    }
+    from_digits(negative, whole, fraction, exponent, max_digits)
+}
+
+/// A number from its digits: `whole.fraction × 10^exponent`, at most `max_digits` significant
+/// digits and `max_digits` decimals (leading zeros and trailing zeros of the fraction are free);
+/// `max_digits` is at most [`MAX_SCALE`], so the units fit an `i128`.
+fn from_digits(
+    negative: bool,
+    whole: &str,
+    fraction: &str,
+    exponent: i32,
+    max_digits: usize,
+) -> Result<Decimal, NumberProblem> {
+    let max_digits = max_digits.min(MAX_SCALE as usize);
     let fraction = fraction.trim_end_matches('0');
     let whole = whole.trim_start_matches('0');
     let significant = if whole.is_empty() {
@@ -150,7 +170,7 @@ fn from_digits(negative: bool, whole: &str, fraction: &str, exponent: i32) -> Re
     } else {
         whole.len().saturating_add(fraction.len())
     };
-    if significant > MAX_DIGITS {
+    if significant > max_digits {
         return Err(NumberProblem::TooLong);
     }
     let digits = format!("{whole}{fraction}");
@@ -160,14 +180,14 @@ fn from_digits(negative: bool, whole: &str, fraction: &str, exponent: i32) -> Re
     if units == 0 {
         return Ok(Decimal::from_int(0));
     }
-    // fraction.len() ≤ MAX_DIGITS here, so these conversions and sums stay small.
+    // fraction.len() ≤ max_digits here, so these conversions and sums stay small.
     let scale = i64::try_from(fraction.len())
         .map_err(|_| NumberProblem::TooLong)?
         .saturating_sub(i64::from(exponent));
-    let max = i64::try_from(MAX_DIGITS).unwrap_or(18);
+    let max = i64::try_from(max_digits).unwrap_or(18);
     let units = if negative { units.checked_neg().ok_or(NumberProblem::TooLong)? } else { units };
     if scale < 0 {
-        // A positive exponent: whole digits, at most MAX_DIGITS of them.
+        // A positive exponent: whole digits, at most max_digits of them.
         let zeros = u32::try_from(scale.unsigned_abs()).map_err(|_| NumberProblem::TooLong)?;
         if i64::from(zeros).saturating_add(i64::try_from(digits.len()).unwrap_or(max)) > max {
             return Err(NumberProblem::TooLong);
