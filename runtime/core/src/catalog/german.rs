@@ -1,5 +1,8 @@
 //! The built-in German words: the reference every other catalog is checked against.
-//! Formal "Sie"; say what to do, without blame (GOV.UK and KERN UX guidance).
+//! Formal "Sie"; say what to do, without blame (GOV.UK and KERN UX guidance). The messages
+//! about answers are in `german_messages.rs`.
+
+pub(crate) use super::german_messages::MESSAGES;
 
 /// Key and template, sorted by key (looked up by binary search).
 pub(crate) const WORDS: &[(&str, &str)] = &[
@@ -76,8 +79,15 @@ pub(crate) const WORDS: &[(&str, &str)] = &[
     ("your_answers", "Ihre Angaben"),
 ];
 
-/// The German template for `key`.
+/// The German template for `key`: a word of the host, or of a message about answers.
 pub(crate) fn word(key: &str) -> Option<&'static str> {
-    let at = WORDS.binary_search_by(|(known, _)| (*known).cmp(key)).ok()?;
-    WORDS.get(at).map(|(_, word)| *word)
+    [WORDS, MESSAGES].into_iter().find_map(|table| {
+        let at = table.binary_search_by(|(known, _)| (*known).cmp(key)).ok()?;
+        table.get(at).map(|(_, word)| *word)
+    })
+}
+
+/// Every German key and template: the host's words, then the messages.
+pub(crate) fn all() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    WORDS.iter().chain(MESSAGES)
 }
