@@ -67,8 +67,13 @@ pub fn for_form(violation: &Violation, lang: Lang, words: &Catalog) -> String {
     catalog(&FieldKind::Text, "", violation, lang, words, &|id: &str| id.to_owned())
 }
 
+/// The parameters of a message besides `{label}` and its count (`("", …)` where unused).
+type Extra = [(&'static str, String); 2];
+const NO: (&str, String) = ("", String::new());
+
 /// The catalog's template for `violation`, filled in: `{label}` always, the rule's own
-/// parameters by name, a counted text where a number counts something.
+/// parameters by name, a counted text where a number counts something. The match only picks
+/// the key and the parameters; one call fills them (one copy of that code in the wasm).
 fn catalog(
     kind: &FieldKind,
     label: &str,
@@ -78,71 +83,77 @@ fn catalog(
     label_of: &dyn Fn(&str) -> String,
 ) -> String {
     use Violation as V;
-    let text = |key: &str, more: &[(&str, &str)]| {
-        let mut params = vec![("label", label)];
-        params.extend_from_slice(more);
-        words.text(key, &params)
-    };
-    let counted = |key: &str, n: u64, name: &str, more: &[(&str, &str)]| {
-        let n_text = n.to_string();
-        let mut params = vec![("label", label), (name, n_text.as_str())];
-        params.extend_from_slice(more);
-        words.counted(key, n, &params)
-    };
-    match violation {
-        V::Required => text(
-            match kind {
+    let many = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+    let (key, count, extra): (&str, Option<(&str, u64)>, Extra) = match violation {
+        V::Required => {
+            let key = match kind {
                 FieldKind::Select(_) | FieldKind::Radio(_) | FieldKind::YesNo => "error_required_choice",
                 FieldKind::Checkbox => "error_required_checkbox",
                 FieldKind::Checkboxes(_) => "error_required_checkboxes",
                 FieldKind::File(_) => "error_required_file",
                 FieldKind::Date => "error_required_date",
                 _ => "error_required",
-            },
-            &[],
-        ),
-        V::MinLength { min } => counted("error_min_length", *min, "min", &[]),
-        V::MaxLength { max, actual } => {
-            counted("error_max_length", *max, "max", &[("actual", &actual.to_string())])
+            };
+            (key, None, [NO, NO])
         }
-        V::ControlCharacters => text("error_control_characters", &[]),
+        V::MinLength { min } => ("error_min_length", Some(("min", *min)), [NO, NO]),
+        V::MaxLength { max, actual } => {
+            ("error_max_length", Some(("max", *max)), [("actual", actual.to_string()), NO])
+        }
+        V::ControlCharacters => ("error_control_characters", None, [NO, NO]),
         V::NotANumber => {
             let (decimal, group) = lang.separators();
-            text("error_not_a_number", &[("example", &format!("1{group}234{decimal}5"))])
+            ("error_not_a_number", None, [("example", format!("1{group}234{decimal}5")), NO])
         }
-        V::NumberTooLong => text("error_number_too_long", &[]),
-        V::TooManyDecimals { max: 0 } => text("error_whole_number", &[]),
-        V::TooManyDecimals { max } => counted("error_decimals", u64::from(*max), "max", &[]),
-        V::Min { min } => text("error_min", &[("min", &number(min, lang))]),
-        V::Max { max } => text("error_max", &[("max", &number(max, lang))]),
-        V::DateIncomplete => text("error_date_incomplete", &[]),
-        V::DateYear => text("error_date_year", &[]),
-        V::InvalidDate => text("error_invalid_date", &[]),
-        V::DateMin { min } => text("error_date_min", &[("date", &date(*min, lang))]),
-        V::DateMax { max } => text("error_date_max", &[("date", &date(*max, lang))]),
-        V::Pattern => text("error_pattern", &[]),
-        V::Email => text("error_email", &[]),
-        V::Iban => text("error_iban", &[]),
-        V::PostalCode => text("error_postal_code", &[]),
-        V::Phone => text("error_phone", &[]),
-        V::UnknownOption => text("error_unknown_option", &[]),
-        V::MinSelected { min } => counted("error_min_selected", *min, "min", &[]),
-        V::MaxSelected { max } => counted("error_max_selected", *max, "max", &[]),
-        V::FileType { name } => text("error_file_type", &[("name", name)]),
+        V::NumberTooLong => ("error_number_too_long", None, [NO, NO]),
+        V::TooManyDecimals { max: 0 } => ("error_whole_number", None, [NO, NO]),
+        V::TooManyDecimals { max } => ("error_decimals", Some(("max", u64::from(*max))), [NO, NO]),
+        V::Min { min } => ("error_min", None, [("min", number(min, lang)), NO]),
+        V::Max { max } => ("error_max", None, [("max", number(max, lang)), NO]),
+        V::DateIncomplete => ("error_date_incomplete", None, [NO, NO]),
+        V::DateYear => ("error_date_year", None, [NO, NO]),
+        V::InvalidDate => ("error_invalid_date", None, [NO, NO]),
+        V::DateMin { min } => ("error_date_min", None, [("date", date(*min, lang)), NO]),
+        V::DateMax { max } => ("error_date_max", None, [("date", date(*max, lang)), NO]),
+        V::Pattern => ("error_pattern", None, [NO, NO]),
+        V::Email => ("error_email", None, [NO, NO]),
+        V::Iban => ("error_iban", None, [NO, NO]),
+        V::PostalCode => ("error_postal_code", None, [NO, NO]),
+        V::Phone => ("error_phone", None, [NO, NO]),
+        V::UnknownOption => ("error_unknown_option", None, [NO, NO]),
+        V::MinSelected { min } => ("error_min_selected", Some(("min", *min)), [NO, NO]),
+        V::MaxSelected { max } => ("error_max_selected", Some(("max", *max)), [NO, NO]),
+        V::FileType { name } => ("error_file_type", None, [("name", name.clone()), NO]),
         V::FileSize { name, max } => {
-            text("error_file_size", &[("name", name), ("size", &file_size(*max, lang, words))])
+            ("error_file_size", None, [("name", name.clone()), ("size", file_size(*max, lang, words))])
         }
-        V::FileCount { max } => counted("error_file_count", u64::from(*max), "max", &[]),
-        V::After { other } => text("error_after", &[("other", &label_of(other))]),
-        V::Equals { other } => text("error_equals", &[("other", &label_of(other))]),
-        V::WrongType { expected } => text("error_wrong_type", &[("expected", expected)]),
+        V::FileCount { max } => ("error_file_count", Some(("max", u64::from(*max))), [NO, NO]),
+        V::After { other } => ("error_after", None, [("other", label_of(other)), NO]),
+        V::Equals { other } => ("error_equals", None, [("other", label_of(other)), NO]),
+        V::WrongType { expected } => ("error_wrong_type", None, [("expected", (*expected).to_owned()), NO]),
         V::ItemCount { min, max } => {
-            counted("error_item_count", u64::try_from(*max).unwrap_or(u64::MAX), "max", &[("min", &min.to_string())])
+            ("error_item_count", Some(("max", many(*max))), [("min", min.to_string()), NO])
         }
-        V::NotAsked => text("error_not_asked", &[]),
-        V::Calculated => text("error_calculated", &[]),
-        V::MoreErrors { count } => counted("error_more", u64::try_from(*count).unwrap_or(u64::MAX), "count", &[]),
-        V::Reported { message } => message.clone(),
+        V::NotAsked => ("error_not_asked", None, [NO, NO]),
+        V::Calculated => ("error_calculated", None, [NO, NO]),
+        V::MoreErrors { count } => ("error_more", Some(("count", many(*count))), [NO, NO]),
+        V::Reported { message } => return message.clone(),
+    };
+    fill(words, key, label, count, &extra)
+}
+
+/// The template `key` (counted by `count`'s number, named by its name) with its parameters.
+#[inline(never)]
+fn fill(words: &Catalog, key: &str, label: &str, count: Option<(&str, u64)>, extra: &Extra) -> String {
+    let number = count.map(|(_, n)| n.to_string()).unwrap_or_default();
+    let mut params = vec![("label", label)];
+    if let Some((name, _)) = count {
+        params.push((name, &number));
+    }
+    params.extend(extra.iter().map(|(name, value)| (*name, value.as_str())));
+    match count {
+        Some((_, n)) => words.counted(key, n, &params),
+        None => words.text(key, &params),
     }
 }
 
