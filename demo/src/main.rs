@@ -61,7 +61,8 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
     dirs.extend(options.fixtures.clone());
     // The receiver refuses in the citizen's language with the catalogs the browser fetches.
     let i18n = options.dist.join("i18n");
-    let i18n = if i18n.is_dir() { Some(i18n) } else { formlotse_server::catalogs::default_dir(&options.dist) };
+    let i18n =
+        if i18n.is_dir() { Some(i18n) } else { formlotse_server::catalogs::default_dir(&options.dist) };
     let catalogs = match i18n {
         Some(dir) => formlotse_server::catalogs::load_dir(&dir)?,
         None => Default::default(),

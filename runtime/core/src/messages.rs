@@ -72,8 +72,8 @@ type Extra = [(&'static str, String); 2];
 const NO: (&str, String) = ("", String::new());
 
 /// The catalog's template for `violation`, filled in: `{label}` always, the rule's own
-/// parameters by name, a counted text where a number counts something. The match only picks
-/// the key and the parameters; one call fills them (one copy of that code in the wasm).
+/// parameters by name, a counted text where a number counts something. Small matches (key,
+/// count, parameters) and one call that fills them: every byte is downloaded.
 fn catalog(
     kind: &FieldKind,
     label: &str,
@@ -83,63 +83,46 @@ fn catalog(
     label_of: &dyn Fn(&str) -> String,
 ) -> String {
     use Violation as V;
+    // The key is the rule's code (as in a definition's `messages`), refined where the words
+    // differ by the kind of field.
+    let refined = match (violation, kind) {
+        (V::Reported { message }, _) => return message.clone(),
+        (V::Required, FieldKind::Select(_) | FieldKind::Radio(_) | FieldKind::YesNo) => ".choice",
+        (V::Required, FieldKind::Checkbox) => ".checkbox",
+        (V::Required, FieldKind::Checkboxes(_)) => ".checkboxes",
+        (V::Required, FieldKind::File(_)) => ".file",
+        (V::Required, FieldKind::Date) => ".date",
+        (V::TooManyDecimals { max: 0 }, _) => ".whole",
+        _ => "",
+    };
+    let key = format!("error.{}{refined}", violation.code());
     let many = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
-    let (key, count, extra): (&str, Option<(&str, u64)>, Extra) = match violation {
-        V::Required => {
-            let key = match kind {
-                FieldKind::Select(_) | FieldKind::Radio(_) | FieldKind::YesNo => "error_required_choice",
-                FieldKind::Checkbox => "error_required_checkbox",
-                FieldKind::Checkboxes(_) => "error_required_checkboxes",
-                FieldKind::File(_) => "error_required_file",
-                FieldKind::Date => "error_required_date",
-                _ => "error_required",
-            };
-            (key, None, [NO, NO])
-        }
-        V::MinLength { min } => ("error_min_length", Some(("min", *min)), [NO, NO]),
-        V::MaxLength { max, actual } => {
-            ("error_max_length", Some(("max", *max)), [("actual", actual.to_string()), NO])
-        }
-        V::ControlCharacters => ("error_control_characters", None, [NO, NO]),
+    let count: Option<(&str, u64)> = match violation {
+        V::MinLength { min } | V::MinSelected { min } => Some(("min", *min)),
+        V::MaxLength { max, .. } | V::MaxSelected { max } => Some(("max", *max)),
+        V::TooManyDecimals { max } | V::FileCount { max } if *max > 0 => Some(("max", u64::from(*max))),
+        V::FileCount { max } => Some(("max", u64::from(*max))),
+        V::ItemCount { max, .. } => Some(("max", many(*max))),
+        V::MoreErrors { count } => Some(("count", many(*count))),
+        _ => None,
+    };
+    let extra: Extra = match violation {
+        V::MaxLength { actual, .. } => [("actual", actual.to_string()), NO],
         V::NotANumber => {
             let (decimal, group) = lang.separators();
-            ("error_not_a_number", None, [("example", format!("1{group}234{decimal}5")), NO])
+            [("example", format!("1{group}234{decimal}5")), NO]
         }
-        V::NumberTooLong => ("error_number_too_long", None, [NO, NO]),
-        V::TooManyDecimals { max: 0 } => ("error_whole_number", None, [NO, NO]),
-        V::TooManyDecimals { max } => ("error_decimals", Some(("max", u64::from(*max))), [NO, NO]),
-        V::Min { min } => ("error_min", None, [("min", number(min, lang)), NO]),
-        V::Max { max } => ("error_max", None, [("max", number(max, lang)), NO]),
-        V::DateIncomplete => ("error_date_incomplete", None, [NO, NO]),
-        V::DateYear => ("error_date_year", None, [NO, NO]),
-        V::InvalidDate => ("error_invalid_date", None, [NO, NO]),
-        V::DateMin { min } => ("error_date_min", None, [("date", date(*min, lang)), NO]),
-        V::DateMax { max } => ("error_date_max", None, [("date", date(*max, lang)), NO]),
-        V::Pattern => ("error_pattern", None, [NO, NO]),
-        V::Email => ("error_email", None, [NO, NO]),
-        V::Iban => ("error_iban", None, [NO, NO]),
-        V::PostalCode => ("error_postal_code", None, [NO, NO]),
-        V::Phone => ("error_phone", None, [NO, NO]),
-        V::UnknownOption => ("error_unknown_option", None, [NO, NO]),
-        V::MinSelected { min } => ("error_min_selected", Some(("min", *min)), [NO, NO]),
-        V::MaxSelected { max } => ("error_max_selected", Some(("max", *max)), [NO, NO]),
-        V::FileType { name } => ("error_file_type", None, [("name", name.clone()), NO]),
-        V::FileSize { name, max } => {
-            ("error_file_size", None, [("name", name.clone()), ("size", file_size(*max, lang, words))])
-        }
-        V::FileCount { max } => ("error_file_count", Some(("max", u64::from(*max))), [NO, NO]),
-        V::After { other } => ("error_after", None, [("other", label_of(other)), NO]),
-        V::Equals { other } => ("error_equals", None, [("other", label_of(other)), NO]),
-        V::WrongType { expected } => ("error_wrong_type", None, [("expected", (*expected).to_owned()), NO]),
-        V::ItemCount { min, max } => {
-            ("error_item_count", Some(("max", many(*max))), [("min", min.to_string()), NO])
-        }
-        V::NotAsked => ("error_not_asked", None, [NO, NO]),
-        V::Calculated => ("error_calculated", None, [NO, NO]),
-        V::MoreErrors { count } => ("error_more", Some(("count", many(*count))), [NO, NO]),
-        V::Reported { message } => return message.clone(),
+        V::Min { min } => [("min", number(min, lang)), NO],
+        V::Max { max } => [("max", number(max, lang)), NO],
+        V::DateMin { min: day } | V::DateMax { max: day } => [("date", date(*day, lang)), NO],
+        V::FileType { name } => [("name", name.clone()), NO],
+        V::FileSize { name, max } => [("name", name.clone()), ("size", file_size(*max, lang, words))],
+        V::After { other } | V::Equals { other } => [("other", label_of(other)), NO],
+        V::WrongType { expected } => [("expected", (*expected).to_owned()), NO],
+        V::ItemCount { min, .. } => [("min", min.to_string()), NO],
+        _ => [NO, NO],
     };
-    fill(words, key, label, count, &extra)
+    fill(words, &key, label, count, &extra)
 }
 
 /// The template `key` (counted by `count`'s number, named by its name) with its parameters.

@@ -14,7 +14,13 @@ use serde_json::{Value, json};
 /// The browser's "today" is the citizen's local day; around midnight it differs from the
 /// server's UTC day: core accepts a payload valid on the day before, of or after `today`, and
 /// otherwise reports the errors of `today` itself.
-pub fn errors(definition: &Definition, payload: &str, today: Date, lang: Lang, words: &Catalog) -> Vec<Value> {
+pub fn errors(
+    definition: &Definition,
+    payload: &str,
+    today: Date,
+    lang: Lang,
+    words: &Catalog,
+) -> Vec<Value> {
     match check_received(definition, payload, today) {
         Ok(errors) => errors
             .iter()

@@ -18,9 +18,14 @@ fn catalog(lang: &str, words: &str) -> String {
 
 #[test]
 fn german_is_built_in_and_sorted() {
-    assert!(german::WORDS.windows(2).all(|w| w[0].0 < w[1].0), "sorted, each key once");
-    assert!(german::MESSAGES.windows(2).all(|w| w[0].0 < w[1].0), "sorted, each key once");
-    assert!(german::WORDS.iter().all(|(key, _)| german::MESSAGES.iter().all(|(other, _)| key != other)));
+    let keys = |table: &'static str| table.lines().map(|line| line.split_once('\t').expect("a tab").0); // ok: test
+    assert!(keys(german::WORDS).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]), "sorted, each key once");
+    assert!(
+        keys(german::MESSAGES).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]),
+        "sorted, each key once"
+    );
+    assert!(keys(german::WORDS).all(|key| keys(german::MESSAGES).all(|other| key != other)));
+    assert_eq!(german::all().count(), german::WORDS.lines().count() + german::MESSAGES.lines().count());
     let german = Catalog::german();
     assert_eq!(german.word("next"), "Weiter");
     assert_eq!(german.text("progress", &[("step", "2"), ("of", "5")]), "Schritt 2 von 5");
@@ -94,10 +99,10 @@ fn the_check_names_missing_extra_and_wrong_parameters() {
     let changed = [
         ("progress", "Krok {step} z {total}"),
         ("retrying.few", "few {secs}"),
-        ("error_required", "Proszę wypełnić pole."),
-        ("error_min_length.few", "Co najmniej {count} znaki."),
+        ("error.required", "Proszę wypełnić pole."),
+        ("error.minLength.few", "Co najmniej {count} znaki."),
     ];
-    let dropped = ["back", "retrying.many", "error_more.few"];
+    let dropped = ["back", "retrying.many", "error.moreErrors.few"];
     let mut words: Vec<String> = polish
         .words
         .iter()
@@ -117,9 +122,9 @@ fn the_check_names_missing_extra_and_wrong_parameters() {
             "catalog_parameters /words/progress",
             "catalog_parameters /words/retrying.few",
             "catalog_missing_key /words/retrying.many",
-            "catalog_parameters /words/error_min_length.few",
-            "catalog_missing_key /words/error_more.few",
-            "catalog_parameters /words/error_required",
+            "catalog_parameters /words/error.minLength.few",
+            "catalog_missing_key /words/error.moreErrors.few",
+            "catalog_parameters /words/error.required",
             "catalog_extra_key /words/nxet",
         ]
     );
@@ -133,7 +138,11 @@ fn the_check_names_missing_extra_and_wrong_parameters() {
     );
     assert_eq!(
         problems[6],
-        CatalogProblem::Parameters { key: "error_required".into(), unknown: vec![], missing: vec!["label".into()] }
+        CatalogProblem::Parameters {
+            key: "error.required".into(),
+            unknown: vec![],
+            missing: vec!["label".into()]
+        }
     );
     assert!(matches!(check("{}").as_slice(), [CatalogProblem::NotACatalog(_)]));
 }
@@ -143,9 +152,9 @@ fn every_message_key_is_checked() {
     // The messages about answers are words like any other: a catalog without them is incomplete.
     let problems = check(&catalog("en", r#""next": "Continue""#));
     let missing = |key: &str| problems.contains(&CatalogProblem::Missing { key: key.into() });
-    assert!(missing("error_required") && missing("error_date_max") && missing("size_mb"));
-    assert!(missing("error_min_length.one") && missing("error_min_length.other"));
-    assert!(!missing("error_min_length.few"), "English counts one and other only");
+    assert!(missing("error.required") && missing("error.maxDate") && missing("size_mb"));
+    assert!(missing("error.minLength.one") && missing("error.minLength.other"));
+    assert!(!missing("error.minLength.few"), "English counts one and other only");
 }
 
 #[test]

@@ -1,36 +1,9 @@
-//! Dates as a citizen of each language reads them: a small table of styles (no ICU), chosen
-//! along the language's tag; a language not in it reads dates as German does ("24.12.2026"),
-//! which is what most of Europe writes. docs/languages.md lists the choices and why.
+//! Dates as a citizen of each language reads them: a small table of styles (no ICU); a
+//! language not in it reads dates as German does ("24.12.2026"), which is what most of Europe
+//! writes. docs/languages.md lists the choices and why.
 
 use crate::lang::Lang;
 use crate::value::Date;
-
-/// How a language writes a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Style {
-    /// "24.12.2026", "01.03.2026": de, pl, ru, uk, tr (CLDR's short forms, four-digit year).
-    Dotted,
-    /// "24. 12. 2026": cs (CLDR's medium form).
-    Spaced,
-    /// "24/12/2026", "1/3/2026": ar (CLDR's short form, in the digits numbers are shown in).
-    Slashed,
-    /// "24 December 2026": en (GOV.UK style: the month as a word, no leading zero).
-    English,
-    /// "24. Dezember 2026": Leichte Sprache (the month as a word, not as a number).
-    GermanWords,
-}
-
-fn style(lang: Lang) -> Style {
-    lang.chain()
-        .find_map(|tag| match tag.tag() {
-            "de-x-ls" => Some(Style::GermanWords),
-            "en" => Some(Style::English),
-            "cs" => Some(Style::Spaced),
-            "ar" => Some(Style::Slashed),
-            _ => None,
-        })
-        .unwrap_or(Style::Dotted)
-}
 
 const ENGLISH: [&str; 12] = [
     "January",
@@ -63,16 +36,36 @@ const GERMAN: [&str; 12] = [
 ];
 
 /// A date as the citizen reads it in `lang`: "27.03.1985", "27 March 1985", "27. 3. 1985", …
+///
+/// The styles: `de`, `pl`, `ru`, `uk`, `tr` and the default "24.12.2026" / "01.03.2026" (CLDR's
+/// short forms, four-digit year); `cs` "24. 12. 2026" (CLDR's medium form); `ar` "24/12/2026"
+/// (CLDR's short form, in the digits numbers are shown in); `en` "24 December 2026" (GOV.UK);
+/// Leichte Sprache "24. Dezember 2026" (the month as a word, not as a number). One writer for
+/// all (pieces, not a `format!` per style: every byte is downloaded).
 pub fn date(date: Date, lang: Lang) -> String {
     let (y, m, d) = date.parts();
-    let month = |names: &[&'static str; 12]| *names.get(usize::from(m).saturating_sub(1)).unwrap_or(&"");
-    match style(lang) {
-        Style::Dotted => format!("{d:02}.{m:02}.{y}"),
-        Style::Spaced => format!("{d}. {m}. {y}"),
-        Style::Slashed => format!("{d}/{m}/{y}"),
-        Style::English => format!("{d} {} {y}", month(&ENGLISH)),
-        Style::GermanWords => format!("{d}. {} {y}", month(&GERMAN)),
+    let names = match (lang.tag(), lang.primary()) {
+        ("de-x-ls", _) => Some(&GERMAN),
+        (_, "en") => Some(&ENGLISH),
+        _ => None,
+    };
+    let (padded, first, second) = match (lang.primary(), names) {
+        ("cs", _) => (false, ". ", ". "),
+        ("ar", _) => (false, "/", "/"),
+        ("en", _) => (false, " ", " "),
+        (_, Some(_)) => (false, ". ", " "),
+        _ => (true, ".", "."),
+    };
+    let number = |n: u8| if padded && n < 10 { format!("0{n}") } else { n.to_string() };
+    let month = match names {
+        Some(names) => (*names.get(usize::from(m).saturating_sub(1)).unwrap_or(&"")).to_owned(),
+        None => number(m),
+    };
+    let mut text = number(d);
+    for piece in [first, &month, second, &y.to_string()] {
+        text.push_str(piece);
     }
+    text
 }
 
 #[cfg(test)]

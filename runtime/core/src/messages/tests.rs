@@ -60,7 +60,12 @@ fn each_language_speaks_its_own_words() {
         ),
         ("beginn", Violation::DateMax { max }, "de", "„Beginn“ darf nicht nach dem 28.11.2008 liegen."),
         ("beginn", Violation::DateMax { max }, "en", "“Start” must be on or before 28 November 2008."),
-        ("beginn", Violation::DateMax { max }, "cs", "Datum v poli „Beginn“ nesmí být pozdější než 28. 11. 2008."),
+        (
+            "beginn",
+            Violation::DateMax { max },
+            "cs",
+            "Datum v poli „Beginn“ nesmí být pozdější než 28. 11. 2008.",
+        ),
         ("beginn", Violation::DateMax { max }, "ar", "يجب ألا يكون التاريخ في حقل «البداية» بعد 28/11/2008."),
         (
             "beginn",
@@ -70,7 +75,12 @@ fn each_language_speaks_its_own_words() {
         ),
         ("plz", Violation::NotANumber, "en", "Enter a number for “Postcode”, for example 1,234.5."),
         ("plz", Violation::NotANumber, "ru", "Введите в поле «Postleitzahl» число, например 1.234,5."),
-        ("plz", Violation::Min { min: "1234.5".into() }, "pl", "Wartość w polu „Postleitzahl” musi wynosić co najmniej 1.234,5."),
+        (
+            "plz",
+            Violation::Min { min: "1234.5".into() },
+            "pl",
+            "Wartość w polu „Postleitzahl” musi wynosić co najmniej 1.234,5.",
+        ),
         ("plz", Violation::Max { max: "1234.5".into() }, "en", "“Postcode” must be 1234.5 or less."),
         (
             "plz",
@@ -95,12 +105,19 @@ fn each_language_speaks_its_own_words() {
 fn counted_texts_follow_the_plural_rules() {
     let min_length = |tag, min| message("plz", Violation::MinLength { min }, tag);
     let polish = "Pole „Postleitzahl” musi zawierać co najmniej";
-    for (min, word) in [(1, "znak"), (3, "znaki"), (5, "znaków"), (12, "znaków"), (22, "znaki"), (25, "znaków")] {
+    for (min, word) in
+        [(1, "znak"), (3, "znaki"), (5, "znaków"), (12, "znaków"), (22, "znaki"), (25, "znaków")]
+    {
         assert_eq!(min_length("pl", min), format!("{polish} {min} {word}."), "pl {min}");
     }
     let selected = |tag, max| message("tiere", Violation::MaxSelected { max }, tag);
-    for (max, word) in [(1, "вариант"), (2, "варианта"), (5, "вариантов"), (11, "вариантов"), (21, "вариант")] {
-        assert_eq!(selected("ru", max), format!("Выберите в поле «Tiere» максимум {max} {word}."), "ru {max}");
+    for (max, word) in [(1, "вариант"), (2, "варианта"), (5, "вариантов"), (11, "вариантов"), (21, "вариант")]
+    {
+        assert_eq!(
+            selected("ru", max),
+            format!("Выберите в поле «Tiere» максимум {max} {word}."),
+            "ru {max}"
+        );
     }
     for (max, word) in [(1, "možnost"), (4, "možnosti"), (5, "možností")] {
         assert_eq!(selected("cs", max), format!("Vyberte v poli „Tiere“ nejvýše {max} {word}."), "cs {max}");
@@ -112,7 +129,9 @@ fn counted_texts_follow_the_plural_rules() {
     assert_eq!(files(2), "يُرجى رفع ملفين على الأكثر في حقل «Tiere».");
     assert_eq!(files(3), "يُرجى رفع 3 ملفات على الأكثر في حقل «Tiere».");
     assert_eq!(files(11), "يُرجى رفع 11 ملفًا على الأكثر في حقل «Tiere».");
-    let more = |tag, count| for_form(&Violation::MoreErrors { count }, Lang::from_tag(tag), shipped().get(Lang::from_tag(tag)));
+    let more = |tag, count| {
+        for_form(&Violation::MoreErrors { count }, Lang::from_tag(tag), shipped().get(Lang::from_tag(tag)))
+    };
     assert_eq!(more("uk", 3), "Ще 3 відповіді не відповідають правилам форми.");
     assert_eq!(more("uk", 5), "Ще 5 відповідей не відповідають правилам форми.");
     assert_eq!(more("de", 1), "1 weitere Angabe erfüllt die Regeln des Formulars nicht.");
