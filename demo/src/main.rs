@@ -59,12 +59,23 @@ fn serve(options: &ServeOptions) -> Result<(), String> {
     println!("formlotse-demo: submissions are stored in {}", database.display());
     let mut dirs = vec![options.forms.clone()];
     dirs.extend(options.fixtures.clone());
-    let receiver = Arc::new(formlotse_server::Receiver::new(
-        Arc::from(storage),
-        formlotse_server::forms::Forms::Directories(dirs),
-        formlotse_server::config::Limits::default(),
-        Arc::default(),
-    ));
+    // The receiver refuses in the citizen's language with the catalogs the browser fetches.
+    let i18n = options.dist.join("i18n");
+    let i18n =
+        if i18n.is_dir() { Some(i18n) } else { formlotse_server::catalogs::default_dir(&options.dist) };
+    let catalogs = match i18n {
+        Some(dir) => formlotse_server::catalogs::load_dir(&dir)?,
+        None => Default::default(),
+    };
+    let receiver = Arc::new(
+        formlotse_server::Receiver::new(
+            Arc::from(storage),
+            formlotse_server::forms::Forms::Directories(dirs),
+            formlotse_server::config::Limits::default(),
+            Arc::default(),
+        )
+        .with_catalogs(Arc::new(catalogs)),
+    );
     let demo = Arc::new(api::Demo { receiver, samples: options.forms.clone(), faults: Default::default() });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

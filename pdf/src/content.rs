@@ -119,7 +119,11 @@ fn attachments_table(attachments: &[Attachment], lang: Lang, words: &Words) -> O
         .map(|file| {
             let size = format!(
                 "{} ({})",
-                formlotse_core::messages::file_size(file.size, lang),
+                formlotse_core::messages::file_size(
+                    file.size,
+                    lang,
+                    &formlotse_core::catalog::Catalog::german()
+                ),
                 (words.bytes)(file.size)
             );
             vec![file.name.clone(), size, file.sha256.clone()]

@@ -2,6 +2,7 @@
 //! the engine's rules, stores it (SQLite or PostgreSQL) and hands it to back-office software
 //! through the pull API. See docs/operating.md; the demo server receives through this crate.
 
+pub mod catalogs;
 pub mod clock;
 pub mod config;
 mod cors;
@@ -48,7 +49,9 @@ impl App {
     pub fn new(config: &Config, storage: Arc<dyn Storage>) -> App {
         let metrics = Arc::new(metrics::Metrics::default());
         let forms = forms::Forms::Configured(config.forms.clone());
-        let receiver = Arc::new(Receiver::new(storage, forms, config.limits.clone(), metrics));
+        let receiver = Receiver::new(storage, forms, config.limits.clone(), metrics)
+            .with_catalogs(config.catalogs.clone());
+        let receiver = Arc::new(receiver);
         App { receiver, clients: config.clients.clone() }
     }
 }

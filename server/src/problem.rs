@@ -32,7 +32,7 @@ pub struct Problem {
 impl Problem {
     /// A problem whose detail is `german` or `english` by `lang`.
     pub fn new(status: StatusCode, code: &'static str, lang: Lang, german: &str, english: &str) -> Problem {
-        let detail = if lang == Lang::En { english } else { german };
+        let detail = if lang.is_english() { english } else { german };
         Problem { status, code, detail: detail.to_owned(), errors: Vec::new() }
     }
 

@@ -54,6 +54,17 @@ fn config_errors_name_file_and_line() {
     assert!(check(&password).contains("password does not belong in this file"));
     let env = text.replacen("sqlite://data/x.db", "env:FORMLOTSE_TEST_SURELY_UNSET", 1);
     assert!(check(&env).contains("FORMLOTSE_TEST_SURELY_UNSET is not set"));
+    // A catalog directory that is not there, or holds a file that is no catalog.
+    let missing = format!("i18n_dir = \"kataloge\"\n{text}");
+    assert!(
+        check(&missing).contains(&format!("{file}:1: cannot read the catalog directory")),
+        "{}",
+        check(&missing)
+    );
+    std::fs::create_dir_all(dir.0.join("kataloge")).unwrap();
+    std::fs::write(dir.0.join("kataloge/uk.json"), r#"{"formlotse-catalog": 1, "lang": "uk"}"#).unwrap();
+    let out = check(&missing);
+    assert!(out.contains("uk.json is no language catalog: \"name\" is missing"), "{out}");
 }
 
 #[test]

@@ -89,6 +89,8 @@ const WORDS = {
     postcode: 'Поштовий індекс', town: 'Населений пункт', dog: 'Кличка собаки', breed: 'Порода', no: 'Ні',
     confirm: 'Я підтверджую, що мої дані правильні та повні.', next: 'Далі', problem: 'Виникла проблема',
     review: 'Перевірте свої відповіді', send: 'Надіслати', sent: 'Вашу заяву надіслано', progress: 'Крок 1 з 3',
+    // The engine's messages from the catalog (not the German built-in ones) and dates as written in Ukraine.
+    errors: ['Заповніть поле «Ім’я».', 'Введіть дату в полі «Ваша дата народження».'], born: '27.03.1985',
   },
   ar: {
     heading: ['بيانات المالك', 'بيانات الكلب', 'التأكيد'], switchName: 'العربية',
@@ -96,6 +98,7 @@ const WORDS = {
     postcode: 'الرمز البريدي', town: 'المدينة', dog: 'اسم الكلب', breed: 'السلالة', no: 'لا',
     confirm: 'أؤكد أن بياناتي صحيحة وكاملة.', next: 'متابعة', problem: 'توجد مشكلة',
     review: 'راجِع إجاباتك', send: 'إرسال', sent: 'تم إرسال طلبك', progress: 'الخطوة 1 من 3',
+    errors: ['يُرجى ملء حقل «الاسم الأول».', 'يُرجى إدخال تاريخ في حقل «تاريخ ميلادك».'], born: '27/3/1985',
   },
 };
 
@@ -143,6 +146,12 @@ async function completeIn(tag, options, shots) {
   await check('step-1');
   await form.getByRole('button', { name: w.next }).click(); // nothing filled in: the error state
   await form.getByRole('heading', { name: w.problem }).waitFor();
+  for (const message of w.errors) {
+    await form.getByRole('link', { name: message }).waitFor(); // in the error summary
+    assert.ok((await form.getByText(message).count()) >= 2, `${message} at its field too`);
+  }
+  const shown = await assistant.innerText();
+  assert.ok(!/Füllen Sie|Geben Sie|Wählen Sie/.test(shown), `no German message: ${shown}`);
   await check('step-1-errors');
   for (const step of [0, 1, 2]) {
     await form.getByRole('heading', { name: w.heading[step] }).waitFor();
@@ -151,6 +160,7 @@ async function completeIn(tag, options, shots) {
     await form.getByRole('button', { name: w.next }).click();
   }
   await form.getByRole('heading', { name: w.review }).waitFor();
+  await form.getByText(w.born, { exact: true }).waitFor(); // the date of birth, as written in the language
   await check('review');
   await form.getByRole('button', { name: w.send }).click();
   await form.getByRole('heading', { name: w.sent }).waitFor();

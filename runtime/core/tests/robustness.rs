@@ -309,6 +309,7 @@ fn mutate_and_answer(sample: &str, seed: u64) {
                 assert_eq!(answers.get(id), Some(answer), "{id}");
             }
         }
+        let words = formlotse_core::catalog::Catalog::german();
         for error in
             validation::validate_form(&definition, &validation::resolve(&definition, &answers, context))
         {
@@ -317,7 +318,8 @@ fn mutate_and_answer(sample: &str, seed: u64) {
             }
             let (field, _) = definition.field_at(&error.path).expect("errors name fields");
             assert!(
-                !formlotse_core::messages::for_field(&definition, field, &error.violation, lang).is_empty()
+                !formlotse_core::messages::for_field(&definition, field, &error.violation, lang, &words)
+                    .is_empty()
             );
         }
     }

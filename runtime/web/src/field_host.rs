@@ -154,7 +154,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                 .iter()
                 .map(|f| ChosenFile {
                     name: f.name.clone().into(),
-                    size: messages::file_size(f.size, lang).into(),
+                    size: messages::file_size(f.size, lang, texts(lang).catalog()).into(),
                 })
                 .collect::<Vec<_>>();
             let (store, field_id) = (props.files.clone(), field.id.clone());
@@ -223,7 +223,8 @@ pub(crate) fn shell(
         label: field.label.get(lang).to_owned().into(),
         optional_marker: (!field.required).then_some(AttrValue::from(t.optional)),
         hint: field.hint.as_ref().map(|hint| markup::hint(hint.get(lang), lang)),
-        error: error.map(|violation| messages::for_field(definition, field, violation, lang).into()),
+        error: error
+            .map(|violation| messages::for_field(definition, field, violation, lang, t.catalog()).into()),
         error_prefix: t.error_prefix.into(),
     }
 }

@@ -113,9 +113,10 @@ pub(super) fn check(name: &str, text: &str, base: &Path) -> Result<Config, Vec<C
     }
     let limits = limits(&mut errors, file.limits.as_ref().map(Spanned::get_ref));
     let retention = retention(&mut errors, file.retention.as_ref().map(Spanned::get_ref));
+    let catalogs = catalogs(&mut errors, file.i18n_dir.as_ref(), base);
     let delivery = delivery::settings(&mut errors, file.delivery.as_ref().map(Spanned::get_ref));
     if errors.list.is_empty() {
-        Ok(Config { listen, storage, forms, clients, limits, retention, delivery })
+        Ok(Config { listen, storage, forms, clients, limits, retention, delivery, catalogs })
     } else {
         Err(errors.list)
     }
@@ -192,6 +193,29 @@ fn definitions(
         }
     }
     definitions
+}
+
+/// The catalogs of `i18n_dir`, or of the default place (German only when there is none).
+fn catalogs(
+    errors: &mut Errors<'_>,
+    dir: Option<&Spanned<String>>,
+    base: &Path,
+) -> Arc<formlotse_core::catalog::Catalogs> {
+    let path = match dir {
+        Some(dir) => Some(base.join(dir.get_ref())),
+        None => crate::catalogs::default_dir(base),
+    };
+    match path.map(|path| crate::catalogs::load_dir(&path)) {
+        Some(Ok(catalogs)) => Arc::new(catalogs),
+        Some(Err(message)) => {
+            match dir {
+                Some(dir) => errors.at_value(dir, message),
+                None => errors.list.push(ConfigError { file: errors.file.to_owned(), line: 0, message }),
+            }
+            Arc::default()
+        }
+        None => Arc::default(),
+    }
 }
 
 /// An origin is `scheme://host[:port]`: no path, no wildcard.

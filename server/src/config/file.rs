@@ -13,6 +13,7 @@ pub struct File {
     pub listen: Option<Spanned<String>>,
     pub storage: Option<Spanned<String>>,
     pub forms_dir: Spanned<String>,
+    pub i18n_dir: Option<Spanned<String>>,
     #[serde(default)]
     pub limits: Option<Spanned<Limits>>,
     #[serde(default)]

@@ -33,6 +33,8 @@ pub struct Config {
     pub retention: Retention,
     /// How the outbox retries.
     pub delivery: Delivery,
+    /// The language catalogs problem details are written from (`i18n_dir`).
+    pub catalogs: std::sync::Arc<formlotse_core::catalog::Catalogs>,
 }
 
 /// One accepted form.

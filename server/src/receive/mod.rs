@@ -15,6 +15,7 @@ use axum::extract::{Path, Request, State};
 use axum::http::header::{ACCEPT_LANGUAGE, ORIGIN};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use formlotse_core::catalog::{Catalog, Catalogs};
 use formlotse_core::{Definition, Lang};
 use serde_json::{Value, json};
 use tokio::sync::Semaphore;
@@ -39,13 +40,20 @@ pub struct Receiver {
     pub metrics: Arc<Metrics>,
     /// Wakes the delivery worker when an application was stored.
     pub wake: Arc<tokio::sync::Notify>,
+    /// The words of the field errors' details, by the payload's language.
+    pub catalogs: Arc<Catalogs>,
 }
 
 impl Receiver {
     /// A receiver with `limits.concurrency` permits.
     pub fn new(storage: Arc<dyn Storage>, forms: Forms, limits: Limits, metrics: Arc<Metrics>) -> Receiver {
         let heavy = Semaphore::new(limits.concurrency.max(1));
-        Receiver { storage, forms, limits, heavy, metrics, wake: Arc::default() }
+        Receiver { storage, forms, limits, heavy, metrics, wake: Arc::default(), catalogs: Arc::default() }
+    }
+
+    /// The same receiver answering in the languages of `catalogs` (else German).
+    pub fn with_catalogs(self, catalogs: Arc<Catalogs>) -> Receiver {
+        Receiver { catalogs, ..self }
     }
 }
 
@@ -84,10 +92,11 @@ fn respond(receiver: &Receiver, result: Result<Stored, Problem>) -> Response {
     }
 }
 
-/// The language of the request before its payload is read.
+/// The language of the request before its payload is read: the first of `Accept-Language`.
 fn header_lang(headers: &HeaderMap) -> Lang {
     let accept = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    if accept.trim_start().to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::De }
+    let first = accept.split([',', ';']).next().unwrap_or_default();
+    Lang::parse(first).unwrap_or(Lang::De)
 }
 
 fn unknown_form(lang: Lang, id: &str) -> Problem {
@@ -127,6 +136,7 @@ async fn receive(receiver: &Receiver, path_form: Option<&str>, request: Request)
     let storage = receiver.storage.clone();
     let forms = receiver.forms.clone();
     let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let catalogs = receiver.catalogs.clone();
     let work = move || {
         let payload = json::parse(&bytes).map_err(|what| body::malformed(lang, &what))?;
         let lang = payload_lang(&payload, lang);
@@ -142,7 +152,8 @@ async fn receive(receiver: &Receiver, path_form: Option<&str>, request: Request)
             }
         };
         let channels = forms.channels(&definition.id);
-        check_and_store(&*storage, &definition, &payload, &bytes, parts, key, lang, channels)
+        let words = catalogs.get(lang);
+        check_and_store(&*storage, &definition, &payload, &bytes, parts, key, (lang, words), channels)
     };
     let (status, receipt, token) =
         tokio::task::spawn_blocking(work).await.map_err(|e| Problem::internal(lang, e))??;
@@ -169,11 +180,11 @@ fn forbidden_origin(lang: Lang) -> Problem {
     )
 }
 
-/// The payload's language (`"lang": "en"` or German), else the request's.
+/// The payload's language (`"lang": "uk"`; German for what is no language tag), else the
+/// request's.
 fn payload_lang(payload: &Value, fallback: Lang) -> Lang {
     match payload.get("lang").and_then(Value::as_str) {
-        Some("en") => Lang::En,
-        Some(_) => Lang::De,
+        Some(tag) => Lang::from_tag(tag),
         None => fallback,
     }
 }
@@ -187,10 +198,11 @@ fn check_and_store(
     bytes: &[u8],
     parts: Vec<files::Part>,
     key: Option<String>,
-    lang: Lang,
+    (lang, words): (Lang, &Catalog),
     channels: Vec<String>,
 ) -> Result<Stored, Problem> {
-    let errors = check::errors(definition, &String::from_utf8_lossy(bytes), crate::clock::today(), lang);
+    let payload_text = String::from_utf8_lossy(bytes);
+    let errors = check::errors(definition, &payload_text, crate::clock::today(), lang, words);
     if !errors.is_empty() {
         return Err(Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -216,7 +228,7 @@ fn check_and_store(
         reference: String::new(),
         form_id: definition.id.clone(),
         form_version: definition.version.clone().unwrap_or_default(),
-        lang: if lang == Lang::En { "en" } else { "de" }.to_owned(),
+        lang: if lang.is_english() { "en" } else { "de" }.to_owned(),
         received_at: crate::clock::now_rfc3339(),
         idempotency_key: key,
         body_sha256: formlotse_core::sha256::hex(bytes),

@@ -101,14 +101,13 @@ impl Reference {
 /// counted text one key per plural category of the catalog's language.
 fn wanted_keys(catalog: &Catalog) -> Vec<(String, Reference)> {
     let mut wanted: Vec<(String, Reference)> = Vec::new();
-    for (key, template) in german::WORDS {
+    for (key, template) in german::all() {
         match counted_base(key) {
-            None => wanted.push(((*key).to_owned(), Reference::Plain(template))),
+            None => wanted.push((key.to_owned(), Reference::Plain(template))),
             Some(base) => {
-                let forms: Vec<&'static str> = german::WORDS
-                    .iter()
+                let forms: Vec<&'static str> = german::all()
                     .filter(|(other, _)| counted_base(other) == Some(base))
-                    .map(|(_, t)| *t)
+                    .map(|(_, t)| t)
                     .collect();
                 for category in plural::categories(catalog.lang()) {
                     let key = format!("{base}.{}", category.name());

@@ -1,8 +1,21 @@
 //! The built-in German words: the reference every other catalog is checked against.
-//! Formal "Sie"; say what to do, without blame (GOV.UK and KERN UX guidance).
+//! Formal "Sie"; say what to do, without blame (GOV.UK and KERN UX guidance). The messages
+//! about answers are in `german_messages.rs`.
 
-/// Key and template, sorted by key (looked up by binary search).
-pub(crate) const WORDS: &[(&str, &str)] = &[
+pub(crate) use super::german_messages::MESSAGES;
+
+/// A table of keys and templates written as pairs, kept as one text of `key\ttemplate` lines:
+/// a slice of pairs would cost the citizen 16 bytes of pointers per word in the wasm, poorly
+/// compressed; a lookup reads the few kilobytes once (a word is looked up once per language).
+macro_rules! table {
+    ($(($key:literal, $word:literal $(,)?)),* $(,)?) => {
+        concat!($($key, "\t", $word, "\n"),*)
+    };
+}
+pub(crate) use table;
+
+/// Key and template, sorted by key: one text of `key\ttemplate\n` lines (see [`table`]).
+pub(crate) const WORDS: &str = table![
     ("add_item", "Weiteren Eintrag hinzufügen"),
     ("answers_file_name", "{form}-antworten.json"),
     ("answers_load", "Antworten laden"),
@@ -76,8 +89,12 @@ pub(crate) const WORDS: &[(&str, &str)] = &[
     ("your_answers", "Ihre Angaben"),
 ];
 
-/// The German template for `key`.
+/// The German template for `key`: a word of the host, or of a message about answers.
 pub(crate) fn word(key: &str) -> Option<&'static str> {
-    let at = WORDS.binary_search_by(|(known, _)| (*known).cmp(key)).ok()?;
-    WORDS.get(at).map(|(_, word)| *word)
+    all().find_map(|(known, word)| (known == key).then_some(word))
+}
+
+/// Every German key and template: the host's words, then the messages.
+pub(crate) fn all() -> impl Iterator<Item = (&'static str, &'static str)> {
+    WORDS.split('\n').chain(MESSAGES.split('\n')).filter_map(|line| line.split_once('\t'))
 }

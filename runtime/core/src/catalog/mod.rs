@@ -13,8 +13,11 @@
 
 mod check;
 mod german;
+mod german_messages;
+mod shelf;
 
 pub use check::{CatalogProblem, check};
+pub use shelf::Catalogs;
 
 use crate::json::{self, Json};
 use crate::lang::Lang;

@@ -18,7 +18,14 @@ fn catalog(lang: &str, words: &str) -> String {
 
 #[test]
 fn german_is_built_in_and_sorted() {
-    assert!(german::WORDS.windows(2).all(|w| w[0].0 < w[1].0), "sorted, each key once");
+    let keys = |table: &'static str| table.lines().map(|line| line.split_once('\t').expect("a tab").0); // ok: test
+    assert!(keys(german::WORDS).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]), "sorted, each key once");
+    assert!(
+        keys(german::MESSAGES).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]),
+        "sorted, each key once"
+    );
+    assert!(keys(german::WORDS).all(|key| keys(german::MESSAGES).all(|other| key != other)));
+    assert_eq!(german::all().count(), german::WORDS.lines().count() + german::MESSAGES.lines().count());
     let german = Catalog::german();
     assert_eq!(german.word("next"), "Weiter");
     assert_eq!(german.text("progress", &[("step", "2"), ("of", "5")]), "Schritt 2 von 5");
@@ -88,17 +95,24 @@ fn templates_are_filled() {
 
 #[test]
 fn the_check_names_missing_extra_and_wrong_parameters() {
-    let mut words: Vec<String> = german::WORDS
+    let polish = Catalog::parse(SHIPPED[4].1).expect("the Polish catalog"); // ok: test
+    let changed = [
+        ("progress", "Krok {step} z {total}"),
+        ("retrying.few", "few {secs}"),
+        ("error.required", "Proszę wypełnić pole."),
+        ("error.minLength.few", "Co najmniej {count} znaki."),
+    ];
+    let dropped = ["back", "retrying.many", "error.moreErrors.few"];
+    let mut words: Vec<String> = polish
+        .words
         .iter()
-        .filter(|(key, _)| !key.starts_with("retrying.") && *key != "back" && *key != "progress")
-        .map(|(key, word)| format!("{key:?}: {word:?}"))
+        .filter(|(key, _)| !dropped.contains(&key.as_str()))
+        .map(|(key, word)| {
+            let word = changed.iter().find(|(k, _)| k == key).map_or(word.as_str(), |(_, w)| w);
+            format!("{key:?}: {word:?}")
+        })
         .collect();
-    words.push(r#""progress": "Schritt {step} von {total}""#.to_owned());
-    words.push(r#""nxet": "Далі""#.to_owned());
-    words.push(
-        r#""retrying.one": "one {seconds}", "retrying.few": "few {secs}", "retrying.other": "other""#
-            .to_owned(),
-    );
+    words.push(r#""nxet": "Dalej""#.to_owned());
     let problems = check(&catalog("pl", &words.join(", ")));
     let listed: Vec<String> = problems.iter().map(|p| format!("{} {}", p.code(), p.pointer())).collect();
     assert_eq!(
@@ -108,6 +122,9 @@ fn the_check_names_missing_extra_and_wrong_parameters() {
             "catalog_parameters /words/progress",
             "catalog_parameters /words/retrying.few",
             "catalog_missing_key /words/retrying.many",
+            "catalog_parameters /words/error.minLength.few",
+            "catalog_missing_key /words/error.moreErrors.few",
+            "catalog_parameters /words/error.required",
             "catalog_extra_key /words/nxet",
         ]
     );
@@ -119,7 +136,25 @@ fn the_check_names_missing_extra_and_wrong_parameters() {
             missing: vec!["of".into()]
         }
     );
+    assert_eq!(
+        problems[6],
+        CatalogProblem::Parameters {
+            key: "error.required".into(),
+            unknown: vec![],
+            missing: vec!["label".into()]
+        }
+    );
     assert!(matches!(check("{}").as_slice(), [CatalogProblem::NotACatalog(_)]));
+}
+
+#[test]
+fn every_message_key_is_checked() {
+    // The messages about answers are words like any other: a catalog without them is incomplete.
+    let problems = check(&catalog("en", r#""next": "Continue""#));
+    let missing = |key: &str| problems.contains(&CatalogProblem::Missing { key: key.into() });
+    assert!(missing("error.required") && missing("error.maxDate") && missing("size_mb"));
+    assert!(missing("error.minLength.one") && missing("error.minLength.other"));
+    assert!(!missing("error.minLength.few"), "English counts one and other only");
 }
 
 #[test]

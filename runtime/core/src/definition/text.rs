@@ -31,6 +31,17 @@ impl Text {
             }
         }
     }
+
+    /// The text written for `lang` (or along its tag), not a fallback to another language:
+    /// a plain text is for every language.
+    pub fn written_in(&self, lang: Lang) -> Option<&str> {
+        match self {
+            Text::Plain(text) => Some(text),
+            Text::Localized(map) => lang.chain().find_map(|lang| {
+                map.iter().find(|(key, _)| key.eq_ignore_ascii_case(lang.tag())).map(|(_, v)| v.as_str())
+            }),
+        }
+    }
 }
 
 #[cfg(test)]

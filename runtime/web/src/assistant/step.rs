@@ -69,13 +69,14 @@ pub(crate) fn page(
 
 /// The error summary's links: each error's message, pointing at its input.
 pub(crate) fn error_links(definition: &Definition, errors: &[FieldError], lang: Lang) -> Vec<ErrorLink> {
+    let words = texts(lang).catalog();
     errors
         .iter()
         .filter_map(|error| {
             let (field, _) = definition.field_at(&error.path)?;
             Some(ErrorLink {
                 target: input_id(&error.path).into(),
-                message: messages::for_field(definition, field, &error.violation, lang).into(),
+                message: messages::for_field(definition, field, &error.violation, lang, words).into(),
             })
         })
         .collect()
