@@ -114,6 +114,37 @@ fn violation_codes_match_the_list_authors_use_and_the_docs() {
     }
 }
 
+/// Every violation has words in the built-in German catalog (a missing key would show the
+/// key itself, `error.calculation`, to a citizen), for every kind of field that refines it.
+#[test]
+fn every_violation_has_german_words() {
+    let kinds = ["text", "select", "checkbox", "checkboxes", "file", "date", "number", "calculated"];
+    for kind in kinds {
+        let extra = match kind {
+            "select" => r#", "options": [{"value": "a", "label": "A"}]"#,
+            "checkboxes" => r#", "options": [{"value": "a", "label": "A"}]"#,
+            "calculated" => r#", "expression": "1""#,
+            _ => "",
+        };
+        let source = format!(
+            r#"{{"formlotse": 1, "id": "t", "title": "T", "steps": [{{"id": "s", "title": "S", "fields": [
+                {{"id": "a", "type": "{kind}", "label": "Feld"{extra}}}]}}]}}"#
+        );
+        let definition = load(&source).unwrap_or_else(|d| panic!("{kind}: {d:?}")); // ok: test
+        let field = definition.field("a").unwrap_or_else(|| unreachable!());
+        for violation in every_violation() {
+            let words = crate::messages::for_field(
+                &definition,
+                field,
+                &violation,
+                crate::Lang::De,
+                &crate::catalog::Catalog::german(),
+            );
+            assert!(!words.contains("error."), "{kind}, {}: {words}", violation.code());
+        }
+    }
+}
+
 #[test]
 fn payload_problem_codes_are_listed_and_documented() {
     let every = [
