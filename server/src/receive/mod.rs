@@ -65,7 +65,7 @@ pub async fn submit(State(receiver): State<Arc<Receiver>>, request: Request) -> 
 }
 
 /// A stored application's answer: its status, receipt, and (when stored now) the citizen's
-/// one-time token for the PDF (`GET /api/v1/receipts/{reference}?token=…`).
+/// token for the PDF (`GET /api/v1/receipts/{reference}?token=…`).
 type Stored = (StatusCode, Receipt, Option<String>);
 
 fn respond(receiver: &Receiver, result: Result<Stored, Problem>) -> Response {
