@@ -104,6 +104,16 @@ fn channel_errors_name_file_and_line() {
             "a secret is written as \"env:NAME\"",
         ),
         (
+            "[[forms.hund-anmelden.deliver]]\ntype = \"email\"\nsmtp = \"h:25\"\nfrom = \"a@b.de\"\nto = [\"c@d.de\"]\nca_file = \"fehlt.pem\"\n",
+            "ca_file =",
+            "ca_file cannot be read: ",
+        ),
+        (
+            "[[forms.hund-anmelden.deliver]]\ntype = \"email\"\nsmtp = \"h:25\"\nfrom = \"a@b.de\"\nto = [\"c@d.de\"]\nca_file = \"formlotse.toml\"\n",
+            "ca_file =",
+            "ca_file holds no PEM certificate",
+        ),
+        (
             "[[forms.hund-anmelden.deliver]]\ntype = \"webhook\"\nurl = \"http://fv.musterstadt.de/\"\nsecret = \"env:FORMLOTSE_TEST_HOOK\"\n",
             "url =",
             "a webhook url is https://",

@@ -66,7 +66,10 @@ mod tests {
     fn the_pdf_link_resolves_against_the_endpoint() {
         let path = "/api/v1/receipts/FL-1?token=ab";
         let cases = [
-            ("https://formulare.example.de/api/v1/forms/hund/submissions", Some("https://formulare.example.de/api/v1/receipts/FL-1?token=ab")),
+            (
+                "https://formulare.example.de/api/v1/forms/hund/submissions",
+                Some("https://formulare.example.de/api/v1/receipts/FL-1?token=ab"),
+            ),
             ("http://127.0.0.1:8080", Some("http://127.0.0.1:8080/api/v1/receipts/FL-1?token=ab")),
             ("/api/submissions", Some(path)),
             ("api/submissions", Some(path)),

@@ -80,7 +80,8 @@ pub(crate) fn use_sending(
                 let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
                 match policy.decide(&response, tries, elapsed, js_sys::Math::random()) {
                     Decision::Done => {
-                        let (reference, pdf) = reply.map_or((None, None), |reply| receipt_of(&reply.body, &endpoint));
+                        let (reference, pdf) =
+                            reply.map_or((None, None), |reply| receipt_of(&reply.body, &endpoint));
                         let shown = reference.as_deref().map_or(JsValue::NULL, JsValue::from_str);
                         events.emit("submitted", &[("form", form.as_str().into()), ("reference", shown)]);
                         // Delivered: the draft has done its job, and a shared device keeps nothing.

@@ -76,6 +76,7 @@ pub struct Channel {
     // email
     pub smtp: Option<Spanned<String>>,
     pub tls: Option<Spanned<String>>,
+    pub ca_file: Option<Spanned<String>>,
     pub username: Option<Spanned<String>>,
     pub password: Option<Spanned<String>>,
     pub from: Option<Spanned<String>>,

@@ -232,8 +232,13 @@ pub trait Storage: Send + Sync + fmt::Debug {
     /// Opens the citizen's receipt link at `now` (milliseconds): `true` if `token_sha256` is the
     /// application's token and its window is not over. The first use starts the window (it ends
     /// at `until`), so repeated downloads work for a while and a leaked link not for long.
-    fn open_receipt(&self, reference: &str, token_sha256: &str, now: i64, until: i64)
-    -> Result<bool, StorageError>;
+    fn open_receipt(
+        &self,
+        reference: &str,
+        token_sha256: &str,
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StorageError>;
 }
 
 /// Opens the storage a URL names (`sqlite://PATH`, `postgres://…`) and migrates it.

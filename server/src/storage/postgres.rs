@@ -271,7 +271,13 @@ impl Storage for Postgres {
         outbox::counts(&mut *self.connect()?).map_err(error)
     }
 
-    fn open_receipt(&self, reference: &str, token_sha256: &str, now: i64, until: i64) -> Result<bool, StorageError> {
+    fn open_receipt(
+        &self,
+        reference: &str,
+        token_sha256: &str,
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StorageError> {
         lifecycle::open_receipt(&mut *self.connect()?, reference, token_sha256, now, until).map_err(error)
     }
 }

@@ -48,5 +48,4 @@ impl Postgres {
         };
         Ok(Pooled { pool: self, client: Some(client) })
     }
-
 }

@@ -269,7 +269,13 @@ impl Storage for Sqlite {
         outbox::counts(&*self.lock()?).map_err(error)
     }
 
-    fn open_receipt(&self, reference: &str, token_sha256: &str, now: i64, until: i64) -> Result<bool, StorageError> {
+    fn open_receipt(
+        &self,
+        reference: &str,
+        token_sha256: &str,
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StorageError> {
         lifecycle::open_receipt(&*self.lock()?, reference, token_sha256, now, until).map_err(error)
     }
 }
