@@ -98,7 +98,7 @@ fn a_wrong_password_ends_as_a_failed_delivery_with_a_clear_log_line_and_no_perso
     assert_eq!(failed["channel"], "email");
     assert_eq!(failed["attempts"], "2", "retried up to the configured attempts");
     let what = failed["what"].as_str().unwrap();
-    assert!(what.contains("535"), "the mail server's refusal is named: {what}");
+    assert!(what.starts_with("smtp: permanent error (535)"), "the mail server's refusal is named: {what}");
     assert_eq!(events(&log, "delivery attempt failed").len(), 1, "one retry before giving up");
     let text = std::fs::read_to_string(&log).unwrap();
     for secret in ["Erika", "Öztürk", "falsch-456", "geheim-123", "formulare:"] {
