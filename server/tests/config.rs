@@ -114,6 +114,11 @@ fn channel_errors_name_file_and_line() {
             "ca_file holds no PEM certificate",
         ),
         (
+            "[[forms.hund-anmelden.deliver]]\ntype = \"email\"\nsmtp = \"h:25\"\nfrom = \"a@b.de\"\nto = [\"c@d.de\"]\nconfirm = \"vorname\"\n",
+            "confirm =",
+            "confirm names the form's e-mail field; \"vorname\" is none",
+        ),
+        (
             "[[forms.hund-anmelden.deliver]]\ntype = \"webhook\"\nurl = \"http://fv.musterstadt.de/\"\nsecret = \"env:FORMLOTSE_TEST_HOOK\"\n",
             "url =",
             "a webhook url is https://",

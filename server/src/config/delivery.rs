@@ -128,7 +128,7 @@ pub(super) fn channels(
             errors.at_value(named, message);
         }
         let allowed: &[&str] = match kind {
-            "email" => &["smtp", "tls", "ca_file", "username", "password", "from", "to"],
+            "email" => &["smtp", "tls", "ca_file", "username", "password", "from", "to", "confirm"],
             "folder" => &["path"],
             "webhook" => &["url", "secret", "timeout_seconds"],
             _ => {
@@ -162,6 +162,7 @@ fn present_keys(c: &file::Channel) -> Vec<(&'static str, usize)> {
         ("smtp", &c.smtp),
         ("tls", &c.tls),
         ("ca_file", &c.ca_file),
+        ("confirm", &c.confirm),
         ("username", &c.username),
         ("password", &c.password),
         ("from", &c.from),

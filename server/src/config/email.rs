@@ -22,6 +22,9 @@ pub struct Email {
     pub credentials: Option<(String, String)>,
     pub from: String,
     pub to: Vec<String>,
+    /// The id of the form's e-mail field whose answer gets a confirmation (`confirm`): the
+    /// citizen's copy of the receipt, sent by this channel as its own delivery.
+    pub confirm: Option<String>,
 }
 
 /// How the SMTP connection is encrypted.
@@ -102,7 +105,8 @@ pub(super) fn email(
     if !mailbox(from.get_ref()) {
         errors.at_value(from, format!("{:?} is no e-mail address", from.get_ref()));
     }
-    Some(Email { host, port, tls, ca, credentials, from: from.get_ref().clone(), to })
+    let confirm = c.confirm.as_ref().map(|field| field.get_ref().clone());
+    Some(Email { host, port, tls, ca, credentials, from: from.get_ref().clone(), to, confirm })
 }
 
 fn mailbox(address: &str) -> bool {

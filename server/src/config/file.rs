@@ -77,6 +77,7 @@ pub struct Channel {
     pub smtp: Option<Spanned<String>>,
     pub tls: Option<Spanned<String>>,
     pub ca_file: Option<Spanned<String>>,
+    pub confirm: Option<Spanned<String>>,
     pub username: Option<Spanned<String>>,
     pub password: Option<Spanned<String>>,
     pub from: Option<Spanned<String>>,

@@ -79,7 +79,11 @@ pub fn message(email: &Email, parcel: &Parcel) -> Result<Message, String> {
 
 /// Sends `parcel`; `Ok` once the server accepted the message.
 pub fn deliver(email: &Email, parcel: &Parcel) -> Result<(), String> {
-    let message = message(email, parcel)?;
+    send(email, &message(email, parcel)?)
+}
+
+/// Sends `message` over `email`'s server; `Ok` once it accepted the message.
+pub fn send(email: &Email, message: &Message) -> Result<(), String> {
     let tls = |host: &str| -> Result<TlsParameters, String> {
         let mut parameters = TlsParameters::builder(host.to_owned());
         if let Some(pem) = &email.ca {
@@ -97,7 +101,7 @@ pub fn deliver(email: &Email, parcel: &Parcel) -> Result<(), String> {
     if let Some((user, password)) = &email.credentials {
         builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
     }
-    builder.build().send(&message).map(drop).map_err(|e| format!("smtp: {e}"))
+    builder.build().send(message).map(drop).map_err(|e| format!("smtp: {e}"))
 }
 
 fn escape(text: &str) -> String {

@@ -141,7 +141,7 @@ async fn receive(receiver: &Receiver, path_form: Option<&str>, request: Request)
                 definition
             }
         };
-        let channels = forms.channels(&definition.id);
+        let channels = forms.channels(&definition.id, &payload);
         check_and_store(&*storage, &definition, &payload, &bytes, parts, key, lang, channels)
     };
     let (status, receipt, token) =
