@@ -129,6 +129,11 @@ fn channel_errors_name_file_and_line() {
             "the secret is \"whsec_\" and base64",
         ),
         (
+            "[[forms.hund-anmelden.deliver]]\ntype = \"webhook\"\nurl = \"https://fv.de/\"\nsecret = \"env:FORMLOTSE_TEST_HOOK\"\nattachments = \"anbei\"\n",
+            "attachments =",
+            "attachments is \"links\" (the default) or \"inline\"",
+        ),
+        (
             "[[forms.hund-anmelden.deliver]]\ntype = \"folder\"\npath = \"a\"\n[[forms.hund-anmelden.deliver]]\ntype = \"folder\"\npath = \"b\"\n",
             "type = \"folder\"",
             "a second channel named \"folder\"",

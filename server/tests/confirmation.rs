@@ -86,7 +86,8 @@ fn the_citizen_gets_a_confirmation_in_their_language_and_nothing_else() {
             for private in [*name, "Erika", "Bello", "Marktplatz", "48143"] {
                 assert!(!text.contains(private), "{db}: {private:?} is not in a confirmation: {text}");
             }
-            let (german, english) = (text.contains("Ihr Aktenzeichen"), text.contains("Your reference number"));
+            let (german, english) =
+                (text.contains("Ihr Aktenzeichen"), text.contains("Your reference number"));
             match *lang {
                 "de" => assert!(german && !english, "{db}: German only: {text}"),
                 "en" => assert!(english && !german, "{db}: English only: {text}"),

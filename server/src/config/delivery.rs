@@ -69,6 +69,9 @@ pub struct Webhook {
     /// The key the secret `whsec_…` encodes.
     pub key: Vec<u8>,
     pub timeout: Duration,
+    /// The files inline, as parts of a `multipart/form-data` body (`attachments = "inline"`),
+    /// instead of links to the pull API.
+    pub inline: bool,
 }
 
 pub(super) fn settings(errors: &mut Errors<'_>, file: Option<&file::Delivery>) -> Delivery {
@@ -130,7 +133,7 @@ pub(super) fn channels(
         let allowed: &[&str] = match kind {
             "email" => &["smtp", "tls", "ca_file", "username", "password", "from", "to", "confirm"],
             "folder" => &["path"],
-            "webhook" => &["url", "secret", "timeout_seconds"],
+            "webhook" => &["url", "secret", "timeout_seconds", "attachments"],
             _ => {
                 errors.at_value(
                     &written.kind,
@@ -169,6 +172,7 @@ fn present_keys(c: &file::Channel) -> Vec<(&'static str, usize)> {
         ("path", &c.path),
         ("url", &c.url),
         ("secret", &c.secret),
+        ("attachments", &c.attachments),
     ];
     let mut keys: Vec<(&'static str, usize)> =
         text.iter().filter_map(|(key, v)| v.as_ref().map(|v| (*key, v.span().start))).collect();
@@ -248,5 +252,13 @@ fn webhook(errors: &mut Errors<'_>, at: &Spanned<file::Channel>, c: &file::Chann
         Some(t) => *t.get_ref(),
         None => 30,
     };
-    Some(Webhook { url: text.clone(), key, timeout: Duration::from_secs(timeout) })
+    let inline = match c.attachments.as_ref().map(|a| (a, a.get_ref().as_str())) {
+        None | Some((_, "links")) => false,
+        Some((_, "inline")) => true,
+        Some((value, _)) => {
+            errors.at_value(value, "attachments is \"links\" (the default) or \"inline\"");
+            false
+        }
+    };
+    Some(Webhook { url: text.clone(), key, timeout: Duration::from_secs(timeout), inline })
 }

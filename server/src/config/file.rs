@@ -88,6 +88,7 @@ pub struct Channel {
     pub url: Option<Spanned<String>>,
     pub secret: Option<Spanned<String>>,
     pub timeout_seconds: Option<Spanned<u64>>,
+    pub attachments: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
