@@ -55,7 +55,7 @@ pub(crate) fn link(pdf: &str, endpoint: &str) -> Option<String> {
         Some((scheme, rest)) => &endpoint[..scheme.len() + 3 + rest.find('/').unwrap_or(rest.len())],
         None => "",
     };
-    Some(format!("{origin}{pdf}"))
+    Some([origin, pdf].concat())
 }
 
 #[cfg(test)]
