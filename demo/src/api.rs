@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::Json;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
@@ -32,6 +32,16 @@ pub struct Demo {
 /// `POST /api/submissions`: the server crate's receiver.
 pub async fn submit(State(demo): State<Arc<Demo>>, request: Request) -> Response {
     formlotse_server::receive::submit(State(demo.receiver.clone()), request).await
+}
+
+/// `GET /api/v1/receipts/{reference}?token=…`: the citizen's PDF, as the server crate serves it
+/// (the receiver's `201` links here).
+pub async fn receipt(
+    State(demo): State<Arc<Demo>>,
+    reference: Path<String>,
+    query: Query<HashMap<String, String>>,
+) -> Response {
+    formlotse_server::receipt::pdf(State(demo.receiver.clone()), reference, query).await
 }
 
 fn failed(error: &StorageError) -> Response {

@@ -32,6 +32,7 @@ pub fn router(options: &ServeOptions, demo: Arc<Demo>) -> Router {
         .route("/api/submissions", get(api::list).post(api::submit))
         .route("/api/submissions/{reference}", get(api::show))
         .route("/api/submissions/{reference}/attachments/{id}", get(api::attachment))
+        .route("/api/v1/receipts/{reference}", get(api::receipt))
         .route("/api/faults/{fault}/{failures}/submissions", post(faults::fault))
         // Multipart submissions carry files; the receiver holds JSON to its own, lower limit.
         .layer(DefaultBodyLimit::max(limit))
@@ -68,7 +69,10 @@ async fn common_headers(request: Request, next: Next) -> Response {
         if response.status().is_success() { caching::cache_control(&path) } else { caching::REVALIDATE };
     let headers = response.headers_mut();
     headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
+    // A response that set its own (the receipt PDF's `no-store`) keeps it.
+    if !headers.contains_key(CACHE_CONTROL) {
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
+    }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
 }

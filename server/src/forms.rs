@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use formlotse_core::Definition;
 
-use crate::config::FormConfig;
+use crate::config::{FormConfig, Target};
 
 /// Where a receiver finds its forms.
 #[derive(Debug, Clone)]
@@ -51,15 +51,22 @@ impl Forms {
         }
     }
 
-    /// The names of the delivery channels of form `id` (none in the demo).
-    pub fn channels(&self, id: &str) -> Vec<String> {
-        match self {
-            Forms::Configured(forms) => forms
-                .get(id)
-                .map(|form| form.channels.iter().map(|c| c.name.clone()).collect())
-                .unwrap_or_default(),
-            Forms::Directories(_) => Vec::new(),
+    /// The deliveries to queue for `payload` of form `id` (none in the demo): one per channel,
+    /// and a confirmation (`CHANNEL+citizen`) per e-mail channel with `confirm` whose field the
+    /// citizen answered.
+    pub fn channels(&self, id: &str, payload: &serde_json::Value) -> Vec<String> {
+        let Forms::Configured(forms) = self else { return Vec::new() };
+        let Some(form) = forms.get(id) else { return Vec::new() };
+        let mut names: Vec<String> = form.channels.iter().map(|c| c.name.clone()).collect();
+        for channel in &form.channels {
+            if let Target::Email(email) = &channel.target
+                && let Some(field) = &email.confirm
+                && crate::deliver::confirmation::address(payload, field).is_some()
+            {
+                names.push(format!("{}{}", channel.name, crate::deliver::confirmation::SUFFIX));
+            }
         }
+        names
     }
 
     /// The origins allowed to send form `id`.

@@ -13,7 +13,7 @@ pub mod metrics;
 mod ops;
 pub mod problem;
 mod pull;
-mod receipt;
+pub mod receipt;
 pub mod receive;
 pub mod reference;
 pub mod retention;

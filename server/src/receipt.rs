@@ -1,11 +1,14 @@
 //! The citizen's copy: `GET /api/v1/receipts/{reference}?token=…` answers the application as a
-//! tagged PDF in the language the citizen filled it in (`formlotse-pdf`), once. The token came
-//! with the `201` (as the `pdf` link); only its SHA-256 is stored, and the first download uses
-//! it up, so a link that leaks later (browser history, a shared screen) shows nothing. Any
-//! mismatch is the same 404, so the route says nothing about which references exist.
+//! tagged PDF in the language the citizen filled it in (`formlotse-pdf`). The token came with
+//! the `201` (as the `pdf` link); only its SHA-256 is stored. Its first use opens a window of
+//! [`WINDOW`]: a second click, a screen reader activating the link twice, a download manager's
+//! `HEAD` before its `GET` all get the PDF, and after the window the link shows nothing, so one
+//! that leaks later (browser history, a shared screen) is dead. Any mismatch is the same 404,
+//! so the route says nothing about which references exist.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -19,8 +22,11 @@ use crate::problem::Problem;
 /// The fonts, read on the first download (a server without downloads never needs them).
 static FONTS: OnceLock<Result<formlotse_pdf::Fonts, String>> = OnceLock::new();
 
+/// How long the link works after its first use.
+pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+
 fn not_found() -> Response {
-    let detail = "No such receipt, or it was downloaded already.";
+    let detail = "No such receipt, or its link has expired.";
     Problem::new(StatusCode::NOT_FOUND, "notFound", Lang::En, detail, detail).into_response()
 }
 
@@ -39,7 +45,9 @@ pub async fn pdf(
     let storage = receiver.storage.clone();
     let forms = receiver.forms.clone();
     let work = move || -> Result<Option<(Vec<u8>, String)>, String> {
-        if !storage.receipt_valid(&reference, &hash).map_err(|e| e.to_string())? {
+        let now = crate::clock::now_millis();
+        let until = now + i64::try_from(WINDOW.as_millis()).unwrap_or(i64::MAX / 2);
+        if !storage.open_receipt(&reference, &hash, now, until).map_err(|e| e.to_string())? {
             return Ok(None);
         }
         let Some(application) = storage.get(&reference).map_err(|e| e.to_string())? else { return Ok(None) };
@@ -60,10 +68,6 @@ pub async fn pdf(
         };
         let lang = formlotse_pdf::application_lang(&payload);
         let pdf = formlotse_pdf::render(&pdf_application, lang, fonts).map_err(|e| e.to_string())?;
-        // Used up only now, once the PDF exists; a concurrent download that took it first wins.
-        if !storage.take_receipt(&reference, &hash).map_err(|e| e.to_string())? {
-            return Ok(None);
-        }
         Ok(Some((pdf, reference)))
     };
     match tokio::task::spawn_blocking(work).await {

@@ -43,7 +43,7 @@ fn check_symbol(symbols: &[u8]) -> u8 {
     ((32 - sum % 32) % 32) as u8
 }
 
-/// A random one-time token (128 bits, hex) for the citizen's PDF download.
+/// A random token (128 bits, hex) for the citizen's PDF download (see `receipt.rs`).
 pub fn token() -> Result<String, getrandom::Error> {
     let mut random = [0u8; 16];
     getrandom::fill(&mut random)?;

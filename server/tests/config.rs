@@ -115,6 +115,21 @@ fn channel_errors_name_file_and_line() {
             "a secret is written as \"env:NAME\"",
         ),
         (
+            "[[forms.hund-anmelden.deliver]]\ntype = \"email\"\nsmtp = \"h:25\"\nfrom = \"a@b.de\"\nto = [\"c@d.de\"]\nca_file = \"fehlt.pem\"\n",
+            "ca_file =",
+            "ca_file cannot be read: ",
+        ),
+        (
+            "[[forms.hund-anmelden.deliver]]\ntype = \"email\"\nsmtp = \"h:25\"\nfrom = \"a@b.de\"\nto = [\"c@d.de\"]\nca_file = \"formlotse.toml\"\n",
+            "ca_file =",
+            "ca_file holds no PEM certificate",
+        ),
+        (
+            "[[forms.hund-anmelden.deliver]]\ntype = \"email\"\nsmtp = \"h:25\"\nfrom = \"a@b.de\"\nto = [\"c@d.de\"]\nconfirm = \"vorname\"\n",
+            "confirm =",
+            "confirm names the form's e-mail field; \"vorname\" is none",
+        ),
+        (
             "[[forms.hund-anmelden.deliver]]\ntype = \"webhook\"\nurl = \"http://fv.musterstadt.de/\"\nsecret = \"env:FORMLOTSE_TEST_HOOK\"\n",
             "url =",
             "a webhook url is https://",
@@ -123,6 +138,11 @@ fn channel_errors_name_file_and_line() {
             "[[forms.hund-anmelden.deliver]]\ntype = \"webhook\"\nurl = \"https://fv.de/\"\nsecret = \"env:FORMLOTSE_TEST_BAD_HOOK\"\n",
             "secret =",
             "the secret is \"whsec_\" and base64",
+        ),
+        (
+            "[[forms.hund-anmelden.deliver]]\ntype = \"webhook\"\nurl = \"https://fv.de/\"\nsecret = \"env:FORMLOTSE_TEST_HOOK\"\nattachments = \"anbei\"\n",
+            "attachments =",
+            "attachments is \"links\" (the default) or \"inline\"",
         ),
         (
             "[[forms.hund-anmelden.deliver]]\ntype = \"folder\"\npath = \"a\"\n[[forms.hund-anmelden.deliver]]\ntype = \"folder\"\npath = \"b\"\n",

@@ -25,7 +25,7 @@ fn submissions_are_checked_stored_once_and_refused_in_the_payloads_language() {
         assert_valid(&doc, submit_path, "post", &created, "application/json");
         let again = server.submit("ein-feld", Some("key-1"), &body);
         let mut first = created.json();
-        // The one-time PDF link comes with the first answer only (its token is stored hashed).
+        // The PDF link comes with the first answer only (its token is stored hashed).
         assert!(first.as_object_mut().unwrap().remove("pdf").is_some(), "{db}");
         assert_eq!((again.status, again.json()), (200, first), "{db}");
         assert_valid(&doc, submit_path, "post", &again, "application/json");

@@ -1,5 +1,6 @@
-//! The citizen's PDF: the `201` carries a one-time link; it answers the application as a
-//! tagged PDF in the citizen's language once, then 404 like any wrong token or reference.
+//! The citizen's PDF: the `201` carries a link with a token; it answers the application as a
+//! tagged PDF in the citizen's language, again and again (a second click, a `HEAD`) within the
+//! window its first use opened, then 404 like any wrong token or reference.
 
 mod common;
 
@@ -17,7 +18,7 @@ fn pdftotext(bytes: &[u8], dir: &std::path::Path) -> String {
 }
 
 #[test]
-fn the_receipt_pdf_downloads_once_with_its_token() {
+fn the_receipt_pdf_downloads_with_its_token_until_its_window_closes() {
     let dir = TempDir::new("receipt");
     for (db, url) in databases("receipt", &dir.0) {
         let server = Server::start(&site(&dir.0, &url, ""));
@@ -48,8 +49,28 @@ fn the_receipt_pdf_downloads_once_with_its_token() {
             assert!(text.contains(word), "{db}: {word} not in {text}");
         }
         assert!(text.contains("Received") || text.contains("received"), "{db}: in English: {text}");
+        let head = server.request("HEAD", &link, &[], b"");
+        assert_eq!((head.status, head.header("content-type")), (200, Some("application/pdf")), "{db}: HEAD");
         let again = server.request("GET", &link, &[], b"");
-        assert_eq!(again.status, 404, "{db}: one time only");
-        assert_valid(&doc, "/api/v1/receipts/{reference}", "get", &again, "application/problem+json");
+        assert_eq!(again.status, 200, "{db}: a second click still downloads");
+        assert!(again.bytes.starts_with(b"%PDF-"), "{db}: a PDF again");
+
+        // The window its first use opened is over (set in the database, not waited for).
+        close_window(&url, &reference);
+        let late = server.request("GET", &link, &[], b"");
+        assert_eq!(late.status, 404, "{db}: the link is dead after its window");
+        assert_valid(&doc, "/api/v1/receipts/{reference}", "get", &late, "application/problem+json");
+    }
+}
+
+/// Moves the end of the receipt link's window of `reference` into the past.
+fn close_window(url: &str, reference: &str) {
+    let sql = "UPDATE applications SET receipt_until = 1 WHERE reference = $1";
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        let connection = rusqlite::Connection::open(path).unwrap();
+        assert_eq!(connection.execute(sql, [reference]).unwrap(), 1);
+    } else {
+        let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+        assert_eq!(client.execute(sql, &[&reference]).unwrap(), 1);
     }
 }

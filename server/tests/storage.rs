@@ -28,7 +28,7 @@ fn the_same_cases_hold_on_every_database() {
     let dir = TempDir::new("storage");
     for (db, url) in databases("storage", &dir.0) {
         let storage = open(&url).unwrap();
-        assert_eq!(storage.schema_version().unwrap(), 2, "{db}");
+        assert_eq!(storage.schema_version().unwrap(), 3, "{db}");
         storage.ping().unwrap();
 
         let mut first = application("FL-2026-AAAA-AAA1", "hund", Some("k1"), r#"{"a":1}"#);
@@ -125,7 +125,7 @@ fn the_same_cases_hold_on_every_database() {
         // Migrations run once: opening again finds the schema and the data.
         drop(storage);
         let reopened = open(&url).unwrap();
-        assert_eq!(reopened.schema_version().unwrap(), 2);
+        assert_eq!(reopened.schema_version().unwrap(), 3);
         assert_eq!(reopened.list(&ListQuery { limit: 10, ..ListQuery::default() }).unwrap().len(), 2, "{db}");
     }
 }

@@ -17,6 +17,8 @@ pub struct ReceiptProps {
     pub node_ref: NodeRef,
     /// The text of a button that prints the page; no button when `None`.
     pub print: Option<AttrValue>,
+    /// A link to the application as a PDF and its text; no link when `None`.
+    pub pdf: Option<(AttrValue, AttrValue)>,
     /// What follows, e.g. a copy of the answers.
     pub children: Html,
 }
@@ -32,6 +34,9 @@ pub fn receipt(props: &ReceiptProps) -> Html {
                 </p>
             }
             <p>{props.next.clone()}</p>
+            if let Some((href, text)) = &props.pdf {
+                <a class="fl-button fl-button--secondary fl-pdf-link" href={href.clone()} download="">{text.clone()}</a>
+            }
             if let Some(print) = &props.print {
                 <button type="button" class="fl-button fl-button--secondary fl-print-button" onclick={Callback::from(|_: MouseEvent| print_page())}>
                     {print.clone()}

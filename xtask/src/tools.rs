@@ -136,20 +136,28 @@ pub(crate) fn ensure_pdf_tools(root: &Path) -> Result {
 }
 
 /// The delivery tests' SMTP server: Debian's `python3-aiosmtpd` (the tests run
-/// /usr/bin/python3 with it; the webhook receiver beside it needs only Python's standard library).
+/// /usr/bin/python3 with it; the webhook receiver beside it needs only Python's standard library),
+/// and `openssl`, which makes the certificates of the TLS tests.
 pub(crate) fn ensure_smtp_server(root: &Path) -> Result {
     let python = Path::new("/usr/bin/python3");
     let check = command("/usr/bin/python3", &["-c", "import aiosmtpd"], root).output();
-    if python.exists() && check.is_ok_and(|o| o.status.success()) {
+    let openssl = command("openssl", &["version"], root).output().is_ok_and(|o| o.status.success());
+    if python.exists() && check.is_ok_and(|o| o.status.success()) && openssl {
         return Ok(());
     }
     let is_root = output(command("id", &["-u"], root)).is_some_and(|uid| uid.trim() == "0");
     if !is_root {
-        return Err("the delivery tests need aiosmtpd: sudo apt-get install python3-aiosmtpd".into());
+        return Err(
+            "the delivery tests need aiosmtpd and openssl: sudo apt-get install python3-aiosmtpd openssl"
+                .into(),
+        );
     }
     run(command("apt-get", &["update"], root))?;
-    let mut install =
-        command("apt-get", &["install", "-y", "--no-install-recommends", "python3-aiosmtpd"], root);
+    let mut install = command(
+        "apt-get",
+        &["install", "-y", "--no-install-recommends", "python3-aiosmtpd", "openssl"],
+        root,
+    );
     install.env("DEBIAN_FRONTEND", "noninteractive");
     run(install)
 }

@@ -80,12 +80,13 @@ pub(crate) fn use_sending(
                 let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
                 match policy.decide(&response, tries, elapsed, js_sys::Math::random()) {
                     Decision::Done => {
-                        let reference = reply.ok().and_then(|reply| reference_of(&reply.body));
+                        let (reference, pdf) =
+                            reply.map_or((None, None), |reply| receipt_of(&reply.body, &endpoint));
                         let shown = reference.as_deref().map_or(JsValue::NULL, JsValue::from_str);
                         events.emit("submitted", &[("form", form.as_str().into()), ("reference", shown)]);
                         // Delivered: the draft has done its job, and a shared device keeps nothing.
                         saver.finish();
-                        break Action::Sent { attempt, reference };
+                        break Action::Sent { attempt, reference, pdf };
                     }
                     Decision::RetryIn(delay) => {
                         let seconds = u32::try_from(delay.div_ceil(1000)).unwrap_or(u32::MAX);
@@ -220,9 +221,12 @@ pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
     }
 }
 
-/// The receiver may answer `{"reference": "..."}`; anything else means no reference.
-fn reference_of(body: &str) -> Option<String> {
-    json::parse(body).ok()?.get("reference")?.as_str().map(str::to_owned)
+/// The receiver may answer `{"reference": "…", "pdf": "…"}`: the reference, and the link to
+/// the citizen's PDF resolved against `endpoint`; anything else means neither.
+fn receipt_of(body: &str, endpoint: &str) -> (Option<String>, Option<String>) {
+    let Ok(reply) = json::parse(body) else { return (None, None) };
+    let text = |key| reply.get(key).and_then(Json::as_str);
+    (text("reference").map(str::to_owned), text("pdf").and_then(|pdf| crate::receipt::link(pdf, endpoint)))
 }
 
 fn describe(status: Result<u16, &String>, lang: Lang) -> String {

@@ -53,8 +53,8 @@ pub(crate) enum Sending {
     InFlight { attempt: u32, retry_in: Option<u32> },
     /// The last attempt failed; the citizen may try again.
     Failed(Failure),
-    /// Delivered.
-    Done { reference: Option<String> },
+    /// Delivered; `pdf` is the citizen's download link, resolved against the endpoint.
+    Done { reference: Option<String>, pdf: Option<String> },
 }
 
 /// Why a submission did not arrive.
@@ -106,7 +106,7 @@ pub(crate) enum Action {
     /// The request of `attempt` failed for good; `fields` are the receiver's field errors.
     SendFailed { attempt: u32, failure: Failure, fields: Vec<(String, String)> },
     /// The request of `attempt` was accepted.
-    Sent { attempt: u32, reference: Option<String> },
+    Sent { attempt: u32, reference: Option<String>, pdf: Option<String> },
     /// "Ändern" on the review page: open `step` at `field`.
     Change { step: usize, field: String },
     /// The language switch, or the host's `lang`: shown at once if its catalog is at hand,
@@ -227,11 +227,11 @@ impl Reducible for AssistantState {
                     next.focus_on(FocusTarget::ErrorSummary);
                 }
             }
-            Action::Sent { attempt, reference } => {
+            Action::Sent { attempt, reference, pdf } => {
                 if !next.is_sending(attempt) {
                     return self;
                 }
-                next.sending = Sending::Done { reference };
+                next.sending = Sending::Done { reference, pdf };
                 next.focus_on(FocusTarget::Receipt);
             }
             Action::Change { step, field } => {

@@ -82,12 +82,13 @@ fn absenden_sends_once_however_often_it_is_pressed() {
 #[test]
 fn answers_of_an_old_attempt_are_ignored() {
     let sending = at_review().reduce(Action::Next(complete()));
-    let stale = sending.clone().reduce(Action::Sent { attempt: 7, reference: None });
+    let stale = sending.clone().reduce(Action::Sent { attempt: 7, reference: None, pdf: None });
     assert!(Rc::ptr_eq(&sending, &stale));
     let retrying = sending.reduce(Action::Retrying { attempt: 1, seconds: 2 });
     assert_eq!(retrying.sending, Sending::InFlight { attempt: 1, retry_in: Some(2) });
-    let sent = retrying.reduce(Action::Sent { attempt: 1, reference: Some("A-1".into()) });
-    assert_eq!(sent.sending, Sending::Done { reference: Some("A-1".into()) });
+    let pdf = Some("https://a.example/r/A-1?token=1".to_owned());
+    let sent = retrying.reduce(Action::Sent { attempt: 1, reference: Some("A-1".into()), pdf: pdf.clone() });
+    assert_eq!(sent.sending, Sending::Done { reference: Some("A-1".into()), pdf });
     assert_eq!(focus(&sent), Some(FocusTarget::Receipt));
 }
 

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use formlotse_core::{Definition, FieldKind};
 use toml::Spanned;
 
 use super::file::{self, File};
@@ -73,6 +74,7 @@ pub(super) fn check(name: &str, text: &str, base: &Path) -> Result<Config, Vec<C
         let channels = delivery::channels(&mut errors, &form.get_ref().deliver, base);
         match definitions.get(id.get_ref()) {
             Some(definition) => {
+                confirm_fields(&mut errors, &form.get_ref().deliver, definition);
                 let definition = definition.clone();
                 forms.insert(id.get_ref().clone(), FormConfig { definition, origins, channels });
             }
@@ -163,7 +165,7 @@ fn definitions(
     errors: &mut Errors<'_>,
     dir: &Spanned<String>,
     base: &Path,
-) -> BTreeMap<String, Arc<formlotse_core::Definition>> {
+) -> BTreeMap<String, Arc<Definition>> {
     let path = base.join(dir.get_ref());
     let entries = match std::fs::read_dir(&path) {
         Ok(entries) => entries,
@@ -274,4 +276,17 @@ fn retention(errors: &mut Errors<'_>, file: Option<&file::Retention>) -> Retenti
         }
     }
     retention
+}
+
+/// Each `confirm` names an e-mail field of the form (answered once, not in a repeatable group).
+fn confirm_fields(errors: &mut Errors<'_>, channels: &[Spanned<file::Channel>], definition: &Definition) {
+    for confirm in channels.iter().filter_map(|channel| channel.get_ref().confirm.as_ref()) {
+        let field = definition.field(confirm.get_ref());
+        if !field.is_some_and(|field| matches!(field.kind, FieldKind::Email)) {
+            errors.at_value(
+                confirm,
+                format!("confirm names the form's e-mail field; {:?} is none", confirm.get_ref()),
+            );
+        }
+    }
 }

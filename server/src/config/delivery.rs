@@ -7,6 +7,7 @@ use std::time::Duration;
 use toml::Spanned;
 
 use super::check::Errors;
+pub use super::email::{Email, Tls};
 use super::{file, secret};
 
 /// How the outbox works off its deliveries.
@@ -61,29 +62,6 @@ pub enum Target {
     Webhook(Webhook),
 }
 
-/// An e-mail to the office over SMTP.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Email {
-    pub host: String,
-    pub port: u16,
-    pub tls: Tls,
-    /// User name and password (resolved from `env:NAME`).
-    pub credentials: Option<(String, String)>,
-    pub from: String,
-    pub to: Vec<String>,
-}
-
-/// How the SMTP connection is encrypted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tls {
-    /// Plain connection upgraded with STARTTLS (port 587); refused if the server cannot.
-    StartTls,
-    /// TLS from the first byte (port 465).
-    Tls,
-    /// No encryption: only for a relay on the same machine.
-    None,
-}
-
 /// A signed HTTP POST (Standard Webhooks).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Webhook {
@@ -91,6 +69,9 @@ pub struct Webhook {
     /// The key the secret `whsec_…` encodes.
     pub key: Vec<u8>,
     pub timeout: Duration,
+    /// The files inline, as parts of a `multipart/form-data` body (`attachments = "inline"`),
+    /// instead of links to the pull API.
+    pub inline: bool,
 }
 
 pub(super) fn settings(errors: &mut Errors<'_>, file: Option<&file::Delivery>) -> Delivery {
@@ -150,9 +131,9 @@ pub(super) fn channels(
             errors.at_value(named, message);
         }
         let allowed: &[&str] = match kind {
-            "email" => &["smtp", "tls", "username", "password", "from", "to"],
+            "email" => &["smtp", "tls", "ca_file", "username", "password", "from", "to", "confirm"],
             "folder" => &["path"],
-            "webhook" => &["url", "secret", "timeout_seconds"],
+            "webhook" => &["url", "secret", "timeout_seconds", "attachments"],
             _ => {
                 errors.at_value(
                     &written.kind,
@@ -167,7 +148,7 @@ pub(super) fn channels(
             }
         }
         let target = match kind {
-            "email" => email(errors, spanned, written).map(Target::Email),
+            "email" => super::email::email(errors, spanned, written, base).map(Target::Email),
             "folder" => folder(errors, spanned, written, base),
             _ => webhook(errors, spanned, written).map(Target::Webhook),
         };
@@ -183,12 +164,15 @@ fn present_keys(c: &file::Channel) -> Vec<(&'static str, usize)> {
     let text = [
         ("smtp", &c.smtp),
         ("tls", &c.tls),
+        ("ca_file", &c.ca_file),
+        ("confirm", &c.confirm),
         ("username", &c.username),
         ("password", &c.password),
         ("from", &c.from),
         ("path", &c.path),
         ("url", &c.url),
         ("secret", &c.secret),
+        ("attachments", &c.attachments),
     ];
     let mut keys: Vec<(&'static str, usize)> =
         text.iter().filter_map(|(key, v)| v.as_ref().map(|v| (*key, v.span().start))).collect();
@@ -201,7 +185,7 @@ fn present_keys(c: &file::Channel) -> Vec<(&'static str, usize)> {
     keys
 }
 
-fn required<'a>(
+pub(super) fn required<'a>(
     errors: &mut Errors<'_>,
     at: &Spanned<file::Channel>,
     value: &'a Option<Spanned<String>>,
@@ -213,70 +197,8 @@ fn required<'a>(
     value.as_ref()
 }
 
-fn email(errors: &mut Errors<'_>, at: &Spanned<file::Channel>, c: &file::Channel) -> Option<Email> {
-    let smtp = required(errors, at, &c.smtp, "smtp = \"smtp.musterstadt.de:587\"")?;
-    let (host, port) = match smtp.get_ref().rsplit_once(':').map(|(h, p)| (h, p.parse::<u16>())) {
-        Some((host, Ok(port))) if !host.is_empty() => (host.trim_matches(['[', ']']).to_owned(), port),
-        _ => {
-            errors
-                .at_value(smtp, "smtp is the mail server's host and port, like \"smtp.musterstadt.de:587\"");
-            return None;
-        }
-    };
-    let tls = match c.tls.as_ref().map(|t| (t, t.get_ref().as_str())) {
-        None | Some((_, "starttls")) => Tls::StartTls,
-        Some((_, "tls")) => Tls::Tls,
-        Some((_, "none")) => Tls::None,
-        Some((value, _)) => {
-            errors.at_value(value, "tls is \"starttls\" (the default), \"tls\" or \"none\"");
-            Tls::StartTls
-        }
-    };
-    let credentials = match (&c.username, &c.password) {
-        (None, None) => None,
-        (Some(user), Some(password)) => match env_secret(password) {
-            Ok(password) => Some((user.get_ref().clone(), password)),
-            Err(message) => {
-                errors.at_value(password, message);
-                None
-            }
-        },
-        (Some(user), None) => {
-            errors.at_value(user, "username needs password = \"env:NAME\"");
-            None
-        }
-        (None, Some(password)) => {
-            errors.at_value(password, "password needs username");
-            None
-        }
-    };
-    let from = required(errors, at, &c.from, "from = \"formulare@musterstadt.de\"")?;
-    let mut to = Vec::new();
-    match &c.to {
-        Some(list) if !list.get_ref().is_empty() => {
-            for address in list.get_ref() {
-                if mailbox(address.get_ref()) {
-                    to.push(address.get_ref().clone());
-                } else {
-                    errors.at_value(address, format!("{:?} is no e-mail address", address.get_ref()));
-                }
-            }
-        }
-        Some(list) => errors.at_value(list, "to names at least one address"),
-        None => errors.at_value(at, "this channel needs to = [\"hundesteuer@musterstadt.de\"]"),
-    }
-    if !mailbox(from.get_ref()) {
-        errors.at_value(from, format!("{:?} is no e-mail address", from.get_ref()));
-    }
-    Some(Email { host, port, tls, credentials, from: from.get_ref().clone(), to })
-}
-
-fn mailbox(address: &str) -> bool {
-    address.parse::<lettre::Address>().is_ok()
-}
-
 /// A secret that must come from the environment (never written in the file).
-fn env_secret(value: &Spanned<String>) -> Result<String, String> {
+pub(super) fn env_secret(value: &Spanned<String>) -> Result<String, String> {
     if !value.get_ref().starts_with("env:") {
         return Err("a secret is written as \"env:NAME\", never itself".into());
     }
@@ -330,5 +252,13 @@ fn webhook(errors: &mut Errors<'_>, at: &Spanned<file::Channel>, c: &file::Chann
         Some(t) => *t.get_ref(),
         None => 30,
     };
-    Some(Webhook { url: text.clone(), key, timeout: Duration::from_secs(timeout) })
+    let inline = match c.attachments.as_ref().map(|a| (a, a.get_ref().as_str())) {
+        None | Some((_, "links")) => false,
+        Some((_, "inline")) => true,
+        Some((value, _)) => {
+            errors.at_value(value, "attachments is \"links\" (the default) or \"inline\"");
+            false
+        }
+    };
+    Some(Webhook { url: text.clone(), key, timeout: Duration::from_secs(timeout), inline })
 }

@@ -77,6 +77,8 @@ pub struct Channel {
     // email
     pub smtp: Option<Spanned<String>>,
     pub tls: Option<Spanned<String>>,
+    pub ca_file: Option<Spanned<String>>,
+    pub confirm: Option<Spanned<String>>,
     pub username: Option<Spanned<String>>,
     pub password: Option<Spanned<String>>,
     pub from: Option<Spanned<String>>,
@@ -87,6 +89,7 @@ pub struct Channel {
     pub url: Option<Spanned<String>>,
     pub secret: Option<Spanned<String>>,
     pub timeout_seconds: Option<Spanned<u64>>,
+    pub attachments: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

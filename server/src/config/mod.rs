@@ -4,6 +4,7 @@
 
 mod check;
 pub mod delivery;
+pub mod email;
 mod file;
 pub mod secret;
 

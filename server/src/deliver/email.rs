@@ -10,6 +10,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, MultiPart, SinglePart};
 use lettre::transport::smtp::SmtpTransport;
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls as SmtpTls, TlsParameters};
 use lettre::{Message, Transport};
 
 use super::parcel::{Parcel, file_name};
@@ -78,17 +79,29 @@ pub fn message(email: &Email, parcel: &Parcel) -> Result<Message, String> {
 
 /// Sends `parcel`; `Ok` once the server accepted the message.
 pub fn deliver(email: &Email, parcel: &Parcel) -> Result<(), String> {
-    let message = message(email, parcel)?;
-    let builder = match email.tls {
-        Tls::None => SmtpTransport::builder_dangerous(&email.host),
-        Tls::StartTls => SmtpTransport::starttls_relay(&email.host).map_err(|e| format!("smtp: {e}"))?,
-        Tls::Tls => SmtpTransport::relay(&email.host).map_err(|e| format!("smtp: {e}"))?,
+    send(email, &message(email, parcel)?)
+}
+
+/// Sends `message` over `email`'s server; `Ok` once it accepted the message.
+pub fn send(email: &Email, message: &Message) -> Result<(), String> {
+    let tls = |host: &str| -> Result<TlsParameters, String> {
+        let mut parameters = TlsParameters::builder(host.to_owned());
+        if let Some(pem) = &email.ca {
+            let certificate = Certificate::from_pem(pem).map_err(|e| format!("ca_file: {e}"))?;
+            parameters = parameters.add_root_certificate(certificate);
+        }
+        parameters.build_rustls().map_err(|e| format!("smtp tls: {e}"))
     };
+    let builder = SmtpTransport::builder_dangerous(&email.host).tls(match email.tls {
+        Tls::None => SmtpTls::None,
+        Tls::StartTls => SmtpTls::Required(tls(&email.host)?),
+        Tls::Tls => SmtpTls::Wrapper(tls(&email.host)?),
+    });
     let mut builder = builder.port(email.port).timeout(Some(TIMEOUT));
     if let Some((user, password)) = &email.credentials {
         builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
     }
-    builder.build().send(&message).map(drop).map_err(|e| format!("smtp: {e}"))
+    builder.build().send(message).map(drop).map_err(|e| format!("smtp: {e}"))
 }
 
 fn escape(text: &str) -> String {

@@ -6,6 +6,7 @@
 //! after the configured attempts (visible in /metrics and the pull API; `formlotse-server
 //! deliveries retry REF` queues it again).
 
+pub mod confirmation;
 pub mod email;
 pub mod folder;
 pub mod parcel;
@@ -126,10 +127,19 @@ impl Outbox {
     /// Sends one delivery: its channel's kind, and whether the channel confirmed it.
     fn send(&self, claimed: &Claimed) -> (&'static str, Result<(), String>) {
         let form = self.forms.get(&claimed.form_id);
-        let Some(channel) = form.and_then(|form| form.channels.iter().find(|c| c.name == claimed.channel))
-        else {
+        let name = claimed.channel.strip_suffix(confirmation::SUFFIX).unwrap_or(&claimed.channel);
+        let Some(channel) = form.and_then(|form| form.channels.iter().find(|c| c.name == name)) else {
             return ("unknown", Err(format!("channel {:?} is no longer configured", claimed.channel)));
         };
+        if let (Some(form), Target::Email(email)) = (form, &channel.target)
+            && name != claimed.channel
+        {
+            let sent = confirmation::deliver(email, &*self.storage, claimed, &form.definition);
+            return ("confirmation", sent);
+        }
+        if name != claimed.channel {
+            return ("confirmation", Err(format!("channel {name:?} is no longer an e-mail channel")));
+        }
         let kind = match channel.target {
             Target::Email(_) => "email",
             Target::Folder(_) => "folder",

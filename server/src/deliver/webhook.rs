@@ -2,14 +2,17 @@
 //! POST of the application's JSON document (attachments as links to the pull API) with
 //! `webhook-id` (the delivery id, the same on every attempt), `webhook-timestamp` (Unix
 //! seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of
-//! `id.timestamp.body` with the key the `whsec_` secret encodes). A `2xx` confirms it.
+//! `id.timestamp.body` with the key the `whsec_` secret encodes). A `2xx` confirms it. With
+//! `attachments = "inline"` the body is `multipart/form-data`: the document as the part
+//! `application`, then each file as the part named by its attachment id; the signature covers
+//! the whole body as sent.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use super::parcel::Parcel;
+use super::parcel::{Parcel, file_name};
 use crate::config::delivery::Webhook;
 
 /// The key a `whsec_…` secret encodes (the spec's format: the prefix, then base64).
@@ -30,7 +33,12 @@ pub fn signature(key: &[u8], id: &str, timestamp: u64, body: &[u8]) -> String {
 /// Posts `parcel` to the webhook; `Ok` once it answered `2xx`.
 pub fn deliver(webhook: &Webhook, parcel: &Parcel) -> Result<(), String> {
     let timestamp = u64::try_from(crate::clock::now_millis() / 1000).unwrap_or(0);
-    let body = &parcel.json;
+    let (content_type, body) = if webhook.inline {
+        let boundary = boundary()?;
+        (format!("multipart/form-data; boundary={boundary}"), multipart(parcel, &boundary))
+    } else {
+        ("application/json".to_owned(), parcel.json.clone())
+    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(webhook.timeout))
         .http_status_as_error(false)
@@ -39,14 +47,47 @@ pub fn deliver(webhook: &Webhook, parcel: &Parcel) -> Result<(), String> {
         .into();
     let response = agent
         .post(&webhook.url)
-        .header("content-type", "application/json")
+        .header("content-type", &content_type)
         .header("webhook-id", &parcel.delivery_id)
         .header("webhook-timestamp", &timestamp.to_string())
-        .header("webhook-signature", &signature(&webhook.key, &parcel.delivery_id, timestamp, body))
+        .header("webhook-signature", &signature(&webhook.key, &parcel.delivery_id, timestamp, &body))
         .send(&body[..])
         .map_err(|e| format!("webhook: {e}"))?;
     let status = response.status();
     if status.is_success() { Ok(()) } else { Err(format!("webhook answered {}", status.as_u16())) }
+}
+
+/// A random multipart boundary (it cannot occur in the parts by chance).
+fn boundary() -> Result<String, String> {
+    let mut random = [0u8; 16];
+    getrandom::fill(&mut random).map_err(|e| e.to_string())?;
+    Ok(format!("formlotse-{}", random.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+}
+
+/// The `multipart/form-data` body of `parcel`: the document, then every file.
+fn multipart(parcel: &Parcel, boundary: &str) -> Vec<u8> {
+    let mut body = Vec::with_capacity(
+        parcel.json.len() + parcel.files.iter().map(|(_, b)| b.len() + 200).sum::<usize>(),
+    );
+    let mut part = |head: String, bytes: &[u8]| {
+        body.extend_from_slice(format!("--{boundary}\r\n{head}\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    };
+    let json = "Content-Disposition: form-data; name=\"application\"\r\nContent-Type: application/json";
+    part(json.to_owned(), &parcel.json);
+    for (meta, bytes) in &parcel.files {
+        // The id and the safe name need no quoting; the type was checked when received.
+        let head = format!(
+            "Content-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {}",
+            meta.id,
+            file_name(meta),
+            meta.mime
+        );
+        part(head, bytes);
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    body
 }
 
 #[cfg(test)]

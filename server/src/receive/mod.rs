@@ -73,7 +73,7 @@ pub async fn submit(State(receiver): State<Arc<Receiver>>, request: Request) -> 
 }
 
 /// A stored application's answer: its status, receipt, and (when stored now) the citizen's
-/// one-time token for the PDF (`GET /api/v1/receipts/{reference}?token=…`).
+/// token for the PDF (`GET /api/v1/receipts/{reference}?token=…`).
 type Stored = (StatusCode, Receipt, Option<String>);
 
 fn respond(receiver: &Receiver, result: Result<Stored, Problem>) -> Response {
@@ -151,7 +151,7 @@ async fn receive(receiver: &Receiver, path_form: Option<&str>, request: Request)
                 definition
             }
         };
-        let channels = forms.channels(&definition.id);
+        let channels = forms.channels(&definition.id, &payload);
         let words = catalogs.get(lang);
         check_and_store(&*storage, &definition, &payload, &bytes, parts, key, (lang, words), channels)
     };

@@ -12,9 +12,12 @@
 
 pub mod outbox;
 mod postgres;
+mod postgres_lifecycle;
 mod postgres_outbox;
+mod postgres_pool;
 pub mod schema;
 mod sqlite;
+mod sqlite_lifecycle;
 mod sqlite_outbox;
 
 pub use outbox::{Claimed, DeliveryStatus, Outcome};
@@ -40,7 +43,7 @@ pub struct NewApplication {
     pub attachments: Vec<NewAttachment>,
     /// The names of the form's delivery channels: one delivery each, queued with it.
     pub channels: Vec<String>,
-    /// SHA-256 (hex) of the citizen's one-time token for the PDF download.
+    /// SHA-256 (hex) of the citizen's token for the PDF download.
     pub receipt_sha256: Option<String>,
 }
 
@@ -226,10 +229,16 @@ pub trait Storage: Send + Sync + fmt::Debug {
     fn retry_deliveries(&self, reference: &str, now: i64) -> Result<usize, StorageError>;
     /// How many deliveries are in each state (`pending`, `done`, `failed`).
     fn delivery_counts(&self) -> Result<Vec<(String, i64)>, StorageError>;
-    /// Whether `token_sha256` is the application's unused receipt token.
-    fn receipt_valid(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError>;
-    /// Uses the receipt token up; `false` if it was not (or no longer) valid.
-    fn take_receipt(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError>;
+    /// Opens the citizen's receipt link at `now` (milliseconds): `true` if `token_sha256` is the
+    /// application's token and its window is not over. The first use starts the window (it ends
+    /// at `until`), so repeated downloads work for a while and a leaked link not for long.
+    fn open_receipt(
+        &self,
+        reference: &str,
+        token_sha256: &str,
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StorageError>;
 }
 
 /// Opens the storage a URL names (`sqlite://PATH`, `postgres://…`) and migrates it.

@@ -7,8 +7,9 @@
 use std::sync::Mutex;
 
 use postgres::error::SqlState;
-use postgres::{Client, NoTls, Row};
+use postgres::{Client, Row};
 
+use super::postgres_lifecycle as lifecycle;
 use super::postgres_outbox as outbox;
 use super::schema::{Dialect, MIGRATIONS, MIGRATIONS_TABLE};
 use super::{
@@ -19,12 +20,9 @@ use super::{
 /// The advisory lock key migrations hold ("FL" in ASCII).
 const MIGRATION_LOCK: i64 = 0x464c;
 
-/// Idle connections kept for reuse.
-const POOL_SIZE: usize = 16;
-
 pub struct Postgres {
-    config: postgres::Config,
-    idle: Mutex<Vec<Client>>,
+    pub(super) config: postgres::Config,
+    pub(super) idle: Mutex<Vec<Client>>,
 }
 
 impl std::fmt::Debug for Postgres {
@@ -34,7 +32,7 @@ impl std::fmt::Debug for Postgres {
     }
 }
 
-fn error(error: postgres::Error) -> StorageError {
+pub(super) fn error(error: postgres::Error) -> StorageError {
     let unavailable = error.is_closed()
         || error.code().is_some_and(|code| {
             code == &SqlState::T_R_SERIALIZATION_FAILURE
@@ -51,7 +49,7 @@ fn error(error: postgres::Error) -> StorageError {
     }
 }
 
-fn summary_of(row: &Row) -> Summary {
+pub(super) fn summary_of(row: &Row) -> Summary {
     let state: String = row.get(6);
     Summary {
         id: row.get(0),
@@ -76,37 +74,6 @@ fn meta_of(row: &Row) -> AttachmentMeta {
     }
 }
 
-/// A pooled connection, returned to the pool when dropped unless it broke.
-struct Pooled<'a> {
-    pool: &'a Postgres,
-    client: Option<Client>,
-}
-
-impl std::ops::Deref for Pooled<'_> {
-    type Target = Client;
-    fn deref(&self) -> &Client {
-        self.client.as_ref().expect("present until dropped") // ok: set in `connect`, taken only in drop
-    }
-}
-
-impl std::ops::DerefMut for Pooled<'_> {
-    fn deref_mut(&mut self) -> &mut Client {
-        self.client.as_mut().expect("present until dropped") // ok: set in `connect`, taken only in drop
-    }
-}
-
-impl Drop for Pooled<'_> {
-    fn drop(&mut self) {
-        if let Some(client) = self.client.take()
-            && !client.is_closed()
-            && let Ok(mut idle) = self.pool.idle.lock()
-            && idle.len() < POOL_SIZE
-        {
-            idle.push(client);
-        }
-    }
-}
-
 impl Postgres {
     pub fn open(url: &str) -> Result<Postgres, StorageError> {
         let config: postgres::Config = url
@@ -115,15 +82,6 @@ impl Postgres {
         let storage = Postgres { config, idle: Mutex::new(Vec::new()) };
         storage.migrate()?;
         Ok(storage)
-    }
-
-    fn connect(&self) -> Result<Pooled<'_>, StorageError> {
-        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        let client = match idle {
-            Some(client) => client,
-            None => self.config.connect(NoTls).map_err(error)?,
-        };
-        Ok(Pooled { pool: self, client: Some(client) })
     }
 
     fn migrate(&self) -> Result<(), StorageError> {
@@ -267,42 +225,12 @@ impl Storage for Postgres {
         Ok(row.map(|row| (meta_of(&row), row.get(6))))
     }
 
-    fn acknowledge(
-        &self,
-        reference: &str,
-        client_name: &str,
-        at: &str,
-    ) -> Result<Option<Summary>, StorageError> {
-        let mut client = self.connect()?;
-        client
-            .execute(
-                "UPDATE applications SET state = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3
-                 WHERE reference = $1 AND state = 'new'",
-                &[&reference, &at, &client_name],
-            )
-            .map_err(error)?;
-        let row = client
-            .query_opt(
-                &format!("SELECT {SUMMARY_COLUMNS} FROM applications WHERE reference = $1"),
-                &[&reference],
-            )
-            .map_err(error)?;
-        Ok(row.as_ref().map(summary_of))
+    fn acknowledge(&self, reference: &str, client: &str, at: &str) -> Result<Option<Summary>, StorageError> {
+        lifecycle::acknowledge(&mut *self.connect()?, reference, client, at).map_err(error)
     }
 
     fn delete_acknowledged_before(&self, cutoff: &str) -> Result<Vec<String>, StorageError> {
-        let mut client = self.connect()?;
-        // Attachments and deliveries go with their application (ON DELETE CASCADE); one with a
-        // delivery still pending stays until it is delivered or failed.
-        let rows = client
-            .query(
-                "DELETE FROM applications a WHERE state = 'acknowledged' AND acknowledged_at < $1
-                 AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.application_id = a.id AND d.state = 'pending')
-                 RETURNING reference",
-                &[&cutoff],
-            )
-            .map_err(error)?;
-        Ok(rows.iter().map(|row| row.get(0)).collect())
+        lifecycle::delete_acknowledged_before(&mut *self.connect()?, cutoff).map_err(error)
     }
 
     fn ping(&self) -> Result<(), StorageError> {
@@ -343,25 +271,13 @@ impl Storage for Postgres {
         outbox::counts(&mut *self.connect()?).map_err(error)
     }
 
-    fn receipt_valid(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
-        let row = self
-            .connect()?
-            .query_opt(
-                "SELECT 1 FROM applications WHERE reference = $1 AND receipt_sha256 = $2",
-                &[&reference, &token_sha256],
-            )
-            .map_err(error)?;
-        Ok(row.is_some())
-    }
-
-    fn take_receipt(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
-        let n = self
-            .connect()?
-            .execute(
-                "UPDATE applications SET receipt_sha256 = NULL WHERE reference = $1 AND receipt_sha256 = $2",
-                &[&reference, &token_sha256],
-            )
-            .map_err(error)?;
-        Ok(n == 1)
+    fn open_receipt(
+        &self,
+        reference: &str,
+        token_sha256: &str,
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StorageError> {
+        lifecycle::open_receipt(&mut *self.connect()?, reference, token_sha256, now, until).map_err(error)
     }
 }

@@ -84,6 +84,9 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_due ON deliveries (state, due_at);
 ALTER TABLE applications ADD COLUMN receipt_sha256 TEXT;",
     },
+    // When the citizen's receipt link stops working (milliseconds since 1970): set by its first
+    // use, so a second click, a HEAD request or a download manager still gets the PDF.
+    Migration { version: 3, sql: "ALTER TABLE applications ADD COLUMN receipt_until {int};" },
 ];
 
 /// The table recording which migrations ran (the same in both dialects).

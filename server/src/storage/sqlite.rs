@@ -9,16 +9,12 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use super::schema::{Dialect, MIGRATIONS, MIGRATIONS_TABLE};
+use super::sqlite_lifecycle as lifecycle;
 use super::sqlite_outbox as outbox;
 use super::{
     Application, AttachmentMeta, Claimed, DeliveryStatus, Inserted, ListQuery, NewApplication, Outcome,
     Receipt, SUMMARY_COLUMNS, State, Storage, StorageError, Summary,
 };
-
-/// Which applications retention deletes: acknowledged before `?1`, none of its deliveries
-/// still pending.
-const DUE: &str = "state = 'acknowledged' AND acknowledged_at < ?1
-    AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.application_id = applications.id AND d.state = 'pending')";
 
 #[derive(Debug)]
 pub struct Sqlite {
@@ -34,7 +30,7 @@ fn error(error: rusqlite::Error) -> StorageError {
     }
 }
 
-fn summary_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
+pub(super) fn summary_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<Summary> {
     let state: String = row.get(6)?;
     Ok(Summary {
         id: row.get(0)?,
@@ -230,44 +226,11 @@ impl Storage for Sqlite {
     }
 
     fn acknowledge(&self, reference: &str, client: &str, at: &str) -> Result<Option<Summary>, StorageError> {
-        let connection = self.lock()?;
-        connection
-            .execute(
-                "UPDATE applications SET state = 'acknowledged', acknowledged_at = ?2, acknowledged_by = ?3
-                 WHERE reference = ?1 AND state = 'new'",
-                params![reference, at, client],
-            )
-            .map_err(error)?;
-        connection
-            .query_row(
-                &format!("SELECT {SUMMARY_COLUMNS} FROM applications WHERE reference = ?1"),
-                [reference],
-                summary_of,
-            )
-            .optional()
-            .map_err(error)
+        lifecycle::acknowledge(&*self.lock()?, reference, client, at).map_err(error)
     }
 
     fn delete_acknowledged_before(&self, cutoff: &str) -> Result<Vec<String>, StorageError> {
-        let mut connection = self.lock()?;
-        let transaction = connection.transaction().map_err(error)?;
-        for table in ["attachments", "deliveries"] {
-            transaction
-                .execute(
-                    &format!("DELETE FROM {table} WHERE application_id IN (SELECT id FROM applications WHERE {DUE})"),
-                    [cutoff],
-                )
-                .map_err(error)?;
-        }
-        let deleted = {
-            let mut statement = transaction
-                .prepare(&format!("DELETE FROM applications WHERE {DUE} RETURNING reference"))
-                .map_err(error)?;
-            let rows = statement.query_map([cutoff], |row| row.get(0)).map_err(error)?;
-            rows.collect::<Result<Vec<String>, _>>().map_err(error)?
-        };
-        transaction.commit().map_err(error)?;
-        Ok(deleted)
+        lifecycle::delete_acknowledged_before(&mut *self.lock()?, cutoff).map_err(error)
     }
 
     fn ping(&self) -> Result<(), StorageError> {
@@ -306,27 +269,13 @@ impl Storage for Sqlite {
         outbox::counts(&*self.lock()?).map_err(error)
     }
 
-    fn receipt_valid(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
-        let connection = self.lock()?;
-        let found = connection
-            .query_row(
-                "SELECT 1 FROM applications WHERE reference = ?1 AND receipt_sha256 = ?2",
-                [reference, token_sha256],
-                |_| Ok(()),
-            )
-            .optional()
-            .map_err(error)?;
-        Ok(found.is_some())
-    }
-
-    fn take_receipt(&self, reference: &str, token_sha256: &str) -> Result<bool, StorageError> {
-        let connection = self.lock()?;
-        let n = connection
-            .execute(
-                "UPDATE applications SET receipt_sha256 = NULL WHERE reference = ?1 AND receipt_sha256 = ?2",
-                [reference, token_sha256],
-            )
-            .map_err(error)?;
-        Ok(n == 1)
+    fn open_receipt(
+        &self,
+        reference: &str,
+        token_sha256: &str,
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StorageError> {
+        lifecycle::open_receipt(&*self.lock()?, reference, token_sha256, now, until).map_err(error)
     }
 }

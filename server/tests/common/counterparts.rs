@@ -55,6 +55,13 @@ impl Counterpart {
         Counterpart::start("smtp.py", port, out, faults)
     }
 
+    /// An SMTP server that speaks TLS (`"starttls"` or `"tls"`) with the certificate of `cert`,
+    /// and requires AUTH with `auth` (`USER:PASS`) once encrypted.
+    pub fn smtp_tls(port: u16, out: &Path, mode: &str, cert: &TestCa, auth: &str) -> Counterpart {
+        let (pem, key) = (cert.server_pem.to_str().unwrap(), cert.server_key.to_str().unwrap());
+        Counterpart::smtp(port, out, &["--tls", mode, "--cert", pem, "--key", key, "--auth", auth])
+    }
+
     /// A webhook receiver on `port` with `faults` (`--fail 500:2`, `--hang 1:5`, `--delay 1`).
     pub fn webhook(port: u16, out: &Path, faults: &[&str]) -> Counterpart {
         let mut args = vec!["--secret", WEBHOOK_SECRET];
@@ -107,5 +114,66 @@ pub fn wait_for(limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
     while !done() {
         assert!(start.elapsed() < limit, "waited {limit:?} for {what}");
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A certificate authority made for one test (openssl), and a server certificate it signed for
+/// 127.0.0.1 and localhost.
+pub struct TestCa {
+    /// The CA certificate (PEM): what the server is told to trust (`ca_file`).
+    pub ca_pem: PathBuf,
+    pub server_pem: PathBuf,
+    pub server_key: PathBuf,
+}
+
+impl TestCa {
+    pub fn new(dir: &Path) -> TestCa {
+        std::fs::create_dir_all(dir).unwrap();
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl").args(args).current_dir(dir).output().expect("openssl runs");
+            assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        };
+        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+        let ca = [
+            "-subj",
+            "/CN=Formlotse Test CA",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ];
+        let files = ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2"];
+        openssl(&[&["req", "-x509"], &ec[..], &ca[..], &files[..]].concat());
+        std::fs::write(
+            dir.join("server.ext"),
+            "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+        )
+        .unwrap();
+        openssl(
+            &[&["req"], &ec[..], &["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"]]
+                .concat(),
+        );
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext",
+        ]);
+        TestCa {
+            ca_pem: dir.join("ca.pem"),
+            server_pem: dir.join("server.pem"),
+            server_key: dir.join("server.key"),
+        }
     }
 }

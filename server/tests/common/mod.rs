@@ -143,12 +143,21 @@ impl Server {
 
     /// The same, with these environment variables (secrets the configuration names).
     pub fn start_with(config: &Path, env: &[(&str, &str)]) -> Server {
+        Server::spawn(config, env, Stdio::null())
+    }
+
+    /// The same, its log (JSON lines on stderr) written to `log`.
+    pub fn start_logged(config: &Path, env: &[(&str, &str)], log: &Path) -> Server {
+        Server::spawn(config, env, std::fs::File::create(log).unwrap().into())
+    }
+
+    fn spawn(config: &Path, env: &[(&str, &str)], stderr: Stdio) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_formlotse-server"))
             .args(["serve", "--config"])
             .arg(config)
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         let address = http::listening_address(&mut child, "formlotse-server listening on http://");

@@ -5,11 +5,14 @@ temporary name and renamed). Faults, counted over DATA commands:
   --refuse CODE:N  answers the first N with CODE (e.g. 451 or 554)
   --close N        drops the connection after the first N messages' data, before any answer
   --auth USER:PASS requires AUTH (PLAIN or LOGIN) with these credentials
+  --tls MODE       "starttls" (required before MAIL and AUTH) or "tls" (TLS from the first
+                   byte), with --cert CERT.pem --key KEY.pem
 Prints "listening" once it accepts connections; stops on SIGTERM.
 """
 import argparse
 import os
 import signal
+import ssl
 import threading
 
 from aiosmtpd.controller import Controller
@@ -49,6 +52,9 @@ def main():
     parser.add_argument("--refuse", default="250:0")
     parser.add_argument("--close", type=int, default=0)
     parser.add_argument("--auth", default="")
+    parser.add_argument("--tls", choices=["starttls", "tls"])
+    parser.add_argument("--cert")
+    parser.add_argument("--key")
     args = parser.parse_args()
     code, times = args.refuse.split(":")
     os.makedirs(args.out, exist_ok=True)
@@ -59,17 +65,32 @@ def main():
 
         def authenticator(server, session, envelope, mechanism, data):
             ok = isinstance(data, LoginPassword) and data.login == user and data.password == password
-            return AuthResult(success=ok)
+            # handled=False: aiosmtpd answers a failure with 535 itself.
+            return AuthResult(success=ok, handled=False)
 
-        # Plain text only because the test has no certificate; the server refuses mail without AUTH.
+        # The server refuses mail without AUTH; over plain text only when the test runs no TLS.
         options = {
             "auth_required": True,
-            "auth_require_tls": False,
+            # aiosmtpd counts only STARTTLS as encryption; with "tls" every byte is encrypted anyway.
+            "auth_require_tls": args.tls == "starttls",
             "authenticator": authenticator,
             "auth_exclude_mechanism": ["LOGIN"],
         }
+    extra = {}
+    if args.tls:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.cert, args.key)
+        if args.tls == "starttls":
+            options.update(tls_context=context, require_starttls=True)
+        else:
+            extra["ssl_context"] = context
     controller = Controller(
-        handler, hostname="127.0.0.1", port=args.port, data_size_limit=64 * 1024 * 1024, server_kwargs=options
+        handler,
+        hostname="127.0.0.1",
+        port=args.port,
+        data_size_limit=64 * 1024 * 1024,
+        server_kwargs=options,
+        **extra,
     )
     controller.start()
     print("listening", flush=True)

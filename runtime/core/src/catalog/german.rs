@@ -64,6 +64,7 @@ pub(crate) const WORDS: &str = table![
     ("not_calculated", "Wird berechnet, sobald die nötigen Angaben gemacht sind."),
     ("not_given", "Keine Angabe"),
     ("optional", "(optional)"),
+    ("pdf_download", "Antrag als PDF herunterladen"),
     ("print", "Seite drucken"),
     ("progress", "Schritt {step} von {of}"),
     ("reference_label", "Ihr Aktenzeichen"),

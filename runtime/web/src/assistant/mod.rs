@@ -160,9 +160,9 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     };
     let lang = state.context.lang;
     let definition = &state.definition.0;
-    if let Sending::Done { reference } = &state.sending {
+    if let Sending::Done { reference, pdf } = &state.sending {
         let resolved = &logic.0.borrow().resolved;
-        return receipt::view(definition, resolved, reference.as_deref(), lang, receipt_ref);
+        return receipt::view(definition, resolved, reference.as_deref(), pdf.as_deref(), lang, receipt_ref);
     }
 
     // Read in place while rendering; only the actions take a copy.
