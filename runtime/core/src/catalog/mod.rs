@@ -1,6 +1,7 @@
-//! Catalogs of the runtime's own words (buttons, headings, banners, "Schritt 2 von 5"): a key
-//! to a template with `{name}` parameters. German is built in ([`german`]); every other
-//! language is a JSON file (`dist/i18n/TAG.json`) read with the engine's own JSON reader:
+//! Catalogs of the runtime's own words (buttons, headings, banners, "Schritt 2 von 5", the
+//! messages about answers): a key to a template with `{name}` parameters. German is built in
+//! ([`german`]); every other language is a JSON file (`dist/i18n/TAG.json`) read with the
+//! engine's own JSON reader:
 //!
 //! ```json
 //! { "formlotse-catalog": 1, "lang": "uk", "name": "Українська", "dir": "ltr",
