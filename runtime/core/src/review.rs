@@ -5,7 +5,7 @@
 use crate::definition::{Definition, Field, FieldKind, Item, Repeat};
 use crate::lang::Lang;
 use crate::logic::Resolved;
-use crate::messages;
+use crate::messages::{self, number_de};
 use crate::value::{Decimal, Value};
 
 /// One step's answers.
@@ -139,21 +139,23 @@ fn number_text(number: Decimal, lang: Lang) -> String {
 /// Ukrainian …, "-1,234.5" in English and Arabic (Arabic forms in Germany show ASCII digits,
 /// which a citizen reads as they read prices and house numbers here).
 fn grouped(plain: &str, lang: Lang) -> String {
-    let (decimal, group) = lang.separators();
-    let (sign, rest) = plain.strip_prefix('-').map_or(("", plain), |rest| ("-", rest));
-    let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
-    let mut text = String::from(sign);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && whole.len().saturating_sub(i).is_multiple_of(3) {
-            text.push(group);
-        }
-        text.push(digit);
+    let german = number_de(plain);
+    if lang.separators().0 == ',' {
+        return german;
     }
-    if !fraction.is_empty() {
-        text.push(decimal);
-        text.push_str(fraction);
-    }
-    text
+    // German's grouping with the two separators swapped.
+    german
+        .chars()
+        .map(|c| {
+            if c == '.' {
+                ','
+            } else if c == ',' {
+                '.'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Two decimals always, as prices are written: "96,00 €", "€96.00".
