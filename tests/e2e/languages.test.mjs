@@ -254,6 +254,11 @@ test('the dog registration sample in Arabic: right to left at 320 px, Arabic-Ind
         .map((b) => [b.id || b.textContent.trim(), b.getBoundingClientRect()])
         .filter(([, r]) => r.left < 0 || r.right > window.innerWidth).map(([name]) => name));
     assert.deepEqual(outside, [], `ar: ${where}: inputs inside the 320 px screen`);
+    if (where === 'receipt') {
+      // The reference (FL-2026-…) on one line, left to right, not broken at a hyphen.
+      const reference = page.locator('form-lotse').locator('.fl-receipt__reference strong');
+      assert.equal(await reference.evaluate((r) => r.getClientRects().length), 1, 'the reference is not broken');
+    }
   };
   const run = await completeSample('hund-anmelden.json', 'ar', { options: { viewport: { width: 320, height: 640 } }, digits: 'arabic', check });
   await assertSameAsGerman('hund-anmelden.json', run, 'ar');
