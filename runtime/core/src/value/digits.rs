@@ -21,8 +21,8 @@ pub fn ascii_digits(text: &str, lang: Lang) -> Cow<'_, str> {
     Cow::Owned(
         text.chars()
             .filter_map(|c| match c {
-                '\u{0660}'..='\u{0669}' => char::from_digit(u32::from(c) - 0x0660, 10),
-                '\u{06F0}'..='\u{06F9}' => char::from_digit(u32::from(c) - 0x06F0, 10),
+                '\u{0660}'..='\u{0669}' => char::from_digit(u32::from(c).saturating_sub(0x0660), 10),
+                '\u{06F0}'..='\u{06F9}' => char::from_digit(u32::from(c).saturating_sub(0x06F0), 10),
                 '\u{066B}' => Some(decimal),
                 '\u{066C}' => Some(group),
                 // Left-to-right, right-to-left and Arabic letter marks.
