@@ -6,13 +6,34 @@
 // A text with a `pattern` cannot be guessed: give it in `values`, as do any answers a test wants
 // to choose itself (payload shape: text, number, 'YYYY-MM-DD', option value, true/false, array;
 // for a repeatable group an array with one object of values per item, which sets the item count).
+// In another language (`lang`, with the assistant's `words` of that language) it finds steps and
+// buttons by their texts in that language; `digits: 'arabic'` types every digit as an
+// Arabic-Indic one (٠–٩), as an Arabic keyboard does.
 
-const REVIEW_TITLE = 'Ihre Angaben prüfen';
-const PROBLEM_TITLE = 'Es gibt ein Problem';
+/** The assistant's own words the filler needs, in German (built in). */
+export const GERMAN_WORDS = {
+  next: 'Weiter', review_title: 'Ihre Angaben prüfen', error_summary_title: 'Es gibt ein Problem',
+  add_item: 'Weiteren Eintrag hinzufügen', send: 'Absenden', sent_title: 'Ihr Antrag wurde gesendet',
+};
 
 /** A definition text in German (or the one text given for every language). */
 export function german(text) {
   return typeof text === 'string' ? text : text?.de;
+}
+
+/** A definition text in `lang`, along its tag (`de-x-ls` → `de`), else German, as the runtime
+ * falls back. */
+export function inLanguage(text, lang) {
+  if (typeof text === 'string' || text === undefined) return text;
+  for (let tag = lang; tag; tag = tag.includes('-') ? tag.replace(/-?[^-]+$/, '').replace(/-x$/, '') : '') {
+    if (text[tag] !== undefined) return text[tag];
+  }
+  return text.de;
+}
+
+/** `text` with its ASCII digits as Arabic-Indic ones (٠١٢٣٤٥٦٧٨٩). */
+export function arabicDigits(text) {
+  return String(text).replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 }
 
 /** The fields of a list of fields and groups, groups opened, content blocks left out; a
@@ -161,25 +182,33 @@ function sampleFile(field) {
   throw new Error(`field ${field.id}: no sample file for accept ${accept.join(', ')}`);
 }
 
-/** How a number is typed in German: a decimal comma. */
-function germanNumber(value) {
-  return String(value).replace('.', ',');
+/** How a number is typed: a decimal comma in German (and most languages), a point in English;
+ * in Arabic digits with the Arabic decimal separator ٫. */
+function typedNumber(value, { lang, digits }) {
+  if (digits === 'arabic') return arabicDigits(value).replace('.', '\u066b');
+  return /^(en|ar)\b/.test(lang) ? String(value) : String(value).replace('.', ',');
+}
+
+/** The field types whose digits an Arabic keyboard types as Arabic-Indic ones. */
+function takesDigits(field) {
+  return ['phone', 'postalCode', 'iban'].includes(field.type) || (field.type === 'text' && field.pattern);
 }
 
 /** Types `value` into the widget of `field` at `path` (its id, or `group[i].id` in an item). */
-async function enter(form, field, path, value, definition) {
+async function enter(form, field, path, value, definition, typing) {
   const input = form.locator(`[id="fl-field-${path}"]`);
+  const digitsOf = (text) => (typing.digits === 'arabic' ? arabicDigits(text) : String(text));
   switch (field.type) {
     case 'date': {
       const [year, month, day] = value.split('-').map(Number);
-      await input.fill(String(day));
-      await form.locator(`[id="fl-field-${path}-month"]`).fill(String(month));
-      await form.locator(`[id="fl-field-${path}-year"]`).fill(String(year));
+      await input.fill(digitsOf(day));
+      await form.locator(`[id="fl-field-${path}-month"]`).fill(digitsOf(month));
+      await form.locator(`[id="fl-field-${path}-year"]`).fill(digitsOf(year));
       return;
     }
     case 'number':
     case 'money':
-      await input.fill(germanNumber(value));
+      await input.fill(typedNumber(value, typing));
       return;
     case 'select':
       await input.selectOption(value);
@@ -205,7 +234,7 @@ async function enter(form, field, path, value, definition) {
       await input.setInputFiles(value);
       return;
     default:
-      await input.fill(String(value));
+      await input.fill(takesDigits(field) ? digitsOf(value) : String(value));
   }
 }
 
@@ -221,21 +250,24 @@ function expected(field, value) {
  * of such objects for a repeatable group). The text of each calculated field shown on the step,
  * once it is filled, goes into `calculated`, by path (`steuer`, `hunde[1].satz`).
  */
-export async function fillStep(form, definition, step, { values = {}, answers = {}, calculated = {} } = {}) {
-  return fillFields(form, definition, step.fields ?? [], { prefix: '', values, answers, calculated });
+export async function fillStep(form, definition, step, { values = {}, answers = {}, calculated = {}, typing = TYPING } = {}) {
+  return fillFields(form, definition, step.fields ?? [], { prefix: '', values, answers, calculated, typing });
 }
+
+/** How the filler types when not told otherwise: German, ASCII digits. */
+const TYPING = { lang: 'de', digits: 'ascii', words: GERMAN_WORDS };
 
 async function isShown(form, path) {
   const input = form.locator(`[id="fl-field-${path}"]`);
   return (await input.count()) > 0 && (await input.first().isVisible());
 }
 
-async function fillFields(form, definition, items, { prefix, values, answers, calculated }) {
+async function fillFields(form, definition, items, { prefix, values, answers, calculated, typing }) {
   const entered = {};
   const fields = fieldsOf(items);
   for (const field of fields) {
     if (field.type === 'repeat') {
-      const filled = await fillRepeat(form, definition, field, { values: values[field.id], calculated });
+      const filled = await fillRepeat(form, definition, field, { values: values[field.id], calculated, typing });
       if (filled) entered[field.id] = filled;
       continue;
     }
@@ -243,7 +275,7 @@ async function fillFields(form, definition, items, { prefix, values, answers, ca
     if (field.type === 'calculated' || !(await isShown(form, path))) continue;
     const value = field.id in values ? values[field.id] : answerFor(field, definition, { ...answers, ...entered });
     if (value === undefined || value === null) continue;
-    await enter(form, field, path, value, definition);
+    await enter(form, field, path, value, definition, typing);
     entered[field.id] = expected(field, value);
   }
   for (const field of fields.filter((f) => f.type === 'calculated')) {
@@ -258,7 +290,7 @@ async function fillFields(form, definition, items, { prefix, values, answers, ca
  * else its minimum; "add" makes the missing ones. Returns the items, or null when the group is
  * not shown.
  */
-async function fillRepeat(form, definition, repeat, { values, calculated }) {
+async function fillRepeat(form, definition, repeat, { values, calculated, typing }) {
   const items = Array.isArray(values) ? values : Array.from({ length: Math.max(repeat.minItems ?? 1, 1) }, () => ({}));
   const first = fieldsOf(repeat.fields ?? []).find((f) => f.type !== 'calculated' && f.type !== 'repeat');
   const filled = [];
@@ -266,12 +298,12 @@ async function fillRepeat(form, definition, repeat, { values, calculated }) {
     const prefix = `${repeat.id}[${i}].`;
     const probe = form.locator(`[id="fl-field-${prefix}${first.id}"]`);
     if ((await probe.count()) === 0) {
-      const add = form.getByRole('button', { name: german(repeat.addLabel) ?? 'Weiteren Eintrag hinzufügen', exact: true });
+      const add = form.getByRole('button', { name: inLanguage(repeat.addLabel, typing.lang) ?? typing.words.add_item, exact: true });
       if (i === 0 && (await add.count()) === 0) return null; // the group is not shown
       await add.click();
       await probe.waitFor();
     }
-    filled.push(await fillFields(form, definition, repeat.fields ?? [], { prefix, values: itemValues, answers: {}, calculated }));
+    filled.push(await fillFields(form, definition, repeat.fields ?? [], { prefix, values: itemValues, answers: {}, calculated, typing }));
   }
   return filled;
 }
@@ -288,31 +320,32 @@ async function shownTitle(form) {
  * first step to the review page. `onStep(step)` runs on each step before it is filled (for an
  * accessibility scan, say), `onFilled(step)` once it is filled (what the answers revealed);
  * `calculated` receives the text each calculated field showed, by path. Returns the answers the
- * filler gave, by field id (calculated values are the form's to add).
+ * filler gave, by field id (calculated values are the form's to add). `typing` ({lang, digits,
+ * words}: the assistant's words in `lang`, as in runtime/i18n) fills it in another language.
  */
-export async function completeForm(form, definition, { values = {}, onStep, onFilled, calculated = {} } = {}) {
+export async function completeForm(form, definition, { values = {}, onStep, onFilled, calculated = {}, typing = TYPING } = {}) {
   const answers = {};
   const seen = new Set();
   for (;;) {
     const title = await shownTitle(form);
-    if (title === REVIEW_TITLE) return answers;
-    const step = definition.steps.find((s) => german(s.title) === title);
+    if (title === typing.words.review_title) return answers;
+    const step = definition.steps.find((s) => inLanguage(s.title, typing.lang) === title);
     if (!step) throw new Error(`the assistant shows «${title}», which is no step of ${definition.id}`);
     if (seen.has(step.id)) throw new Error(`step ${step.id} came twice: Weiter did not go on`);
     seen.add(step.id);
     if (onStep) await onStep(step);
-    Object.assign(answers, await fillStep(form, definition, step, { values, answers, calculated }));
+    Object.assign(answers, await fillStep(form, definition, step, { values, answers, calculated, typing }));
     if (onFilled) await onFilled(step);
-    await form.getByRole('button', { name: 'Weiter', exact: true }).click();
-    await leave(form, title);
+    await form.getByRole('button', { name: typing.words.next, exact: true }).click();
+    await leave(form, title, typing.words);
   }
 }
 
 /** Waits until the assistant has left the step titled `title`; fails with its error summary. */
-async function leave(form, title) {
+async function leave(form, title, words) {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const problem = form.getByRole('heading', { name: PROBLEM_TITLE });
+    const problem = form.getByRole('heading', { name: words.error_summary_title });
     if (await problem.isVisible()) {
       const messages = await form.locator('.fl-error-summary li').allInnerTexts();
       throw new Error(`step «${title}» was refused: ${messages.join(' | ')}`);

@@ -1,13 +1,16 @@
 // Languages in the browser: the host page changes the element's `lang` and the assistant speaks
 // it in place (step, answers and focus kept, even with draft="off"); the "(optional)" marker
-// follows a `requiredIf`; the dog registration is completed in Ukrainian and in Arabic (right to
-// left, 320 px, axe on every state, screenshots) with the runtime's words from the fetched
-// catalogs, and the payload holds the same answers as in German.
+// follows a `requiredIf`; the demo's dog registration is completed in Ukrainian and in Arabic
+// (right to left, 320 px, Arabic-Indic digits typed, axe on every state, screenshots) and its
+// bulky-waste form in Leichte Sprache, with the runtime's words from the fetched catalogs, and
+// each payload holds the same answers as a German run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, mountFixture, submissions, screenshot } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import { launch, mountFixture, submissions, screenshot, baseUrl } from './browser.mjs';
 import { assertAccessible } from './axe.mjs';
 import { DOG_ANSWERS, fillDogStep } from './dog.mjs';
+import { GERMAN_WORDS, completeForm, german, inLanguage, withoutAttachmentIds } from './filler.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -89,8 +92,6 @@ const WORDS = {
     postcode: 'Поштовий індекс', town: 'Населений пункт', dog: 'Кличка собаки', breed: 'Порода', no: 'Ні',
     confirm: 'Я підтверджую, що мої дані правильні та повні.', next: 'Далі', problem: 'Виникла проблема',
     review: 'Перевірте свої відповіді', send: 'Надіслати', sent: 'Вашу заяву надіслано', progress: 'Крок 1 з 3',
-    // The engine's messages from the catalog (not the German built-in ones) and dates as written in Ukraine.
-    errors: ['Заповніть поле «Ім’я».', 'Введіть дату в полі «Ваша дата народження».'], born: '27.03.1985',
   },
   ar: {
     heading: ['بيانات المالك', 'بيانات الكلب', 'التأكيد'], switchName: 'العربية',
@@ -98,7 +99,6 @@ const WORDS = {
     postcode: 'الرمز البريدي', town: 'المدينة', dog: 'اسم الكلب', breed: 'السلالة', no: 'لا',
     confirm: 'أؤكد أن بياناتي صحيحة وكاملة.', next: 'متابعة', problem: 'توجد مشكلة',
     review: 'راجِع إجاباتك', send: 'إرسال', sent: 'تم إرسال طلبك', progress: 'الخطوة 1 من 3',
-    errors: ['يُرجى ملء حقل «الاسم الأول».', 'يُرجى إدخال تاريخ في حقل «تاريخ ميلادك».'], born: '27/3/1985',
   },
 };
 
@@ -125,63 +125,174 @@ async function fillInLanguage(form, w, step) {
   }
 }
 
-/** Completes the multilingual dog form in `tag` from its switch; returns the stored payload. */
-async function completeIn(tag, options, shots) {
-  const w = WORDS[tag];
-  const attributes = { src: '/fixtures/hund-mehrsprachig.json', endpoint: '/api/submissions', draft: 'off' };
-  const { context, page, form, problems } = await mountFixture(browser, attributes, 'Angaben zur Halterin oder zum Halter', options);
-  const before = (await submissions()).length;
-  await form.getByRole('navigation', { name: 'Sprache' }).getByRole('button', { name: w.switchName }).click();
-  await form.getByRole('heading', { name: w.heading[0] }).waitFor();
-  const assistant = form.locator('.fl-assistant');
-  assert.equal(await assistant.getAttribute('lang'), tag);
-  assert.equal(await assistant.getAttribute('dir'), tag === 'ar' ? 'rtl' : 'ltr');
-  assert.match(await form.getByText(w.progress).innerText(), new RegExp(w.progress));
-  const check = async (where) => {
-    if (shots) {
-      await assertAccessible(page, `${tag}: ${where}`);
-      await screenshot(page, `${tag}-${where}`);
+// ---- the demo's samples, completed in another language -------------------------------------
+
+/** The assistant's own words in `tag`, from the catalog a town's server serves (runtime/i18n). */
+function catalogWords(tag) {
+  const catalog = JSON.parse(readFileSync(new URL(`../../runtime/i18n/${tag}.json`, import.meta.url), 'utf8'));
+  return catalog.words;
+}
+
+/** Answers that take the samples down their conditional paths: two dogs, one of a listed breed
+ * (so the step for a dangerous dog shows, with its file); a preferred date and a fee. */
+const SAMPLE_VALUES = {
+  'hund-anmelden': {
+    hunde: [
+      { hundename: 'Bello', rasse: 'labrador', chipnummer: '276098106123456', gefaehrlich: false },
+      { hundename: 'Luna', rasse: 'staffordshire', chipnummer: '276098106654321', gefaehrlich: false },
+    ],
+    weitere_hunde: 0,
+  },
+  'sperrmuell-anmelden': {
+    terminwahl: 'wunsch', abholungen: '2',
+    teile: [{ bezeichnung: 'Kleiderschrank, zerlegt', anzahl: 1 }, { bezeichnung: 'Stühle', anzahl: 4 }],
+  },
+};
+
+/** The labels, hints and legends of a step's fields and groups (items of repeats included). */
+function fieldTexts(items) {
+  return items.flatMap((item) => [
+    ...(item.type === 'group' || item.type === 'repeat' ? [] : [{ id: item.id, label: item.label, hint: item.hint }]),
+    ...(item.legend ? [{ legend: item.legend, hint: item.hint }] : []),
+    ...fieldTexts(item.fields ?? []),
+  ]);
+}
+
+/** The paths of the definition's texts (maps by language) that have no text in `lang`. */
+function untranslated(value, lang, path = '') {
+  if (Array.isArray(value)) return value.flatMap((v, i) => untranslated(v, lang, `${path}/${i}`));
+  if (value === null || typeof value !== 'object') return [];
+  if (typeof value.de === 'string') return lang in value ? [] : [path];
+  return Object.entries(value).flatMap(([key, v]) => untranslated(v, lang, `${path}/${key}`));
+}
+
+/** A text in exactly `lang` (no fallback), or the one text for every language. */
+const own = (text, lang) => (typeof text === 'string' ? text : text?.[lang]);
+
+/**
+ * Asserts that the assistant shows the step in `lang`: every shown field's label in that
+ * language and, for a language in another script, none of the step's German words (a text that
+ * fell back to German would be a missing translation).
+ */
+async function assertStepSpeaks(form, step, lang) {
+  const shown = await form.locator('.fl-assistant').innerText();
+  assert.ok(shown.includes(inLanguage(step.title, lang)), `step ${step.id}: title in ${lang}`);
+  for (const text of fieldTexts(step.fields ?? [])) {
+    if (!text.id || !text.label) continue;
+    const input = form.locator(`[id="fl-field-${text.id}"], [id^="fl-field-"][id$="].${text.id}"]`).first();
+    if ((await input.count()) === 0 || !(await input.isVisible())) continue;
+    const label = own(text.label, lang);
+    assert.ok(label && shown.includes(label), `step ${step.id}: label of ${text.id} in ${lang}`);
+  }
+  if (lang === 'de-x-ls') return;
+  for (const text of fieldTexts(step.fields ?? [])) {
+    for (const words of [text.label, text.hint, text.legend]) {
+      const de = german(words);
+      if (de && own(words, lang) !== de) assert.ok(!shown.includes(de), `step ${step.id}: German «${de}» shown in ${lang}`);
     }
-  };
-  await check('step-1');
-  await form.getByRole('button', { name: w.next }).click(); // nothing filled in: the error state
-  await form.getByRole('heading', { name: w.problem }).waitFor();
-  for (const message of w.errors) {
-    await form.getByRole('link', { name: message }).waitFor(); // in the error summary
-    assert.ok((await form.getByText(message).count()) >= 2, `${message} at its field too`);
   }
-  const shown = await assistant.innerText();
-  assert.ok(!/Füllen Sie|Geben Sie|Wählen Sie/.test(shown), `no German message: ${shown}`);
-  await check('step-1-errors');
-  for (const step of [0, 1, 2]) {
-    await form.getByRole('heading', { name: w.heading[step] }).waitFor();
-    await fillInLanguage(form, w, step);
-    if (step > 0) await check(`step-${step + 1}`);
-    await form.getByRole('button', { name: w.next }).click();
+}
+
+/**
+ * Completes the demo sample `file` in the language `tag` chosen from its language switch (or in
+ * German), typing as the citizen would (`digits: 'arabic'`); `check(where)` runs on every step,
+ * filled in, the error state, the review and the receipt. Returns the stored submission.
+ */
+async function completeSample(file, tag, { options = {}, digits = 'ascii', check = async () => {} } = {}) {
+  const definition = await (await fetch(new URL(`/formulare/${file}`, baseUrl))).json();
+  const attributes = { src: `/formulare/${file}`, endpoint: '/api/submissions', draft: 'off' };
+  const { context, page, form, problems } = await mountFixture(browser, attributes, german(definition.steps[0].title), options);
+  const words = tag === 'de' ? GERMAN_WORDS : catalogWords(tag);
+  const before = (await submissions()).length;
+  if (tag !== 'de') {
+    const name = tag === 'de-x-ls' ? 'Leichte Sprache' : JSON.parse(readFileSync(new URL(`../../runtime/i18n/${tag}.json`, import.meta.url), 'utf8')).name;
+    await form.getByRole('navigation', { name: 'Sprache' }).getByRole('button', { name, exact: true }).click();
+    await form.getByRole('heading', { name: inLanguage(definition.steps[0].title, tag), exact: true }).waitFor();
+    const assistant = form.locator('.fl-assistant');
+    assert.equal(await assistant.getAttribute('lang'), tag);
+    assert.equal(await assistant.getAttribute('dir'), tag === 'ar' ? 'rtl' : 'ltr');
+    assert.equal(await form.locator('.fl-form-title').innerText(), inLanguage(definition.title, tag), 'the form\'s title');
+    assert.deepEqual(untranslated(definition, tag), [], `every text of ${file} in ${tag}`);
   }
-  await form.getByRole('heading', { name: w.review }).waitFor();
-  await form.getByText(w.born, { exact: true }).waitFor(); // the date of birth, as written in the language
-  await check('review');
-  await form.getByRole('button', { name: w.send }).click();
-  await form.getByRole('heading', { name: w.sent }).waitFor();
-  await check('receipt');
+  // Nothing filled in: the error state, in the language's words.
+  await form.getByRole('button', { name: words.next, exact: true }).click();
+  await form.getByRole('heading', { name: words.error_summary_title }).waitFor();
+  if (tag === 'uk' || tag === 'ar') {
+    // The engine's messages come from the language's catalog, not the German built-in ones.
+    const shown = await form.locator('.fl-assistant').innerText();
+    assert.ok(!/Füllen Sie|Geben Sie|Wählen Sie|Bestätigen Sie/.test(shown), `no German message in ${tag}: ${shown}`);
+    const starts = Object.entries(words).filter(([key]) => key.startsWith('error.required')).map(([, t]) => t.split('{label}')[0]);
+    const links = await form.locator('.fl-error-summary a').allInnerTexts();
+    assert.ok(links.some((link) => starts.some((start) => link.startsWith(start))), `a catalog message in ${tag}: ${links}`);
+  }
+  await check(page, 'errors');
+  let n = 0;
+  const answers = await completeForm(form, definition, {
+    values: SAMPLE_VALUES[definition.id] ?? {},
+    typing: { lang: tag, digits, words },
+    onStep: (step) => assertStepSpeaks(form, step, tag),
+    onFilled: async () => { n += 1; await check(page, `step-${n}`); },
+  });
+  await check(page, 'review');
+  await form.getByRole('button', { name: words.send, exact: true }).click();
+  await form.getByRole('heading', { name: words.sent_title }).waitFor();
+  await check(page, 'receipt');
   const stored = await submissions();
   assert.equal(stored.length, before + 1);
   assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
   await context.close();
-  return stored.at(-1).payload;
+  return { submission: stored.at(-1), answers };
 }
 
-test('the dog registration is completed in Ukrainian: the same answers as in German', async () => {
-  const payload = await completeIn('uk', {}, false);
-  assert.equal(payload.lang, 'uk');
-  assert.deepEqual(payload.answers, DOG_ANSWERS);
+/** The German run of a sample, once, for the other languages to compare with. */
+const germanRuns = {};
+async function germanRun(file) {
+  germanRuns[file] ??= await completeSample(file, 'de');
+  return germanRuns[file];
+}
+
+/** Asserts that a run in another language stored what the German run stored. */
+async function assertSameAsGerman(file, { submission, answers }, tag) {
+  const german = await germanRun(file);
+  assert.equal(submission.payload.lang, tag);
+  assert.equal(submission.verdict, 'valid', 'the receiver checked it with the same rules');
+  assert.deepEqual(answers, german.answers, 'the filler gave the same answers');
+  assert.deepEqual(withoutAttachmentIds(submission.payload.answers), withoutAttachmentIds(german.submission.payload.answers));
+}
+
+test('the dog registration sample is completed in Ukrainian: the same payload as in German', async () => {
+  const run = await completeSample('hund-anmelden.json', 'uk');
+  await assertSameAsGerman('hund-anmelden.json', run, 'uk');
 });
 
-test('the dog registration is completed in Arabic, right to left at 320 px, axe-clean on every step', async () => {
-  const payload = await completeIn('ar', { viewport: { width: 320, height: 640 } }, true);
-  assert.equal(payload.lang, 'ar');
-  assert.deepEqual(payload.answers, DOG_ANSWERS);
+test('the dog registration sample in Arabic: right to left at 320 px, Arabic-Indic digits typed, axe-clean, the same payload', async () => {
+  const check = async (page, where) => {
+    await assertAccessible(page, `ar: ${where}`);
+    await screenshot(page, `ar-hund-${where}`);
+    // Right to left, a box too wide overflows to the left, where no scrolling reaches it.
+    const outside = await page.locator('form-lotse').locator('.fl-input, .fl-select, .fl-button').evaluateAll(
+      (boxes) => boxes.filter((b) => b.getClientRects().length > 0)
+        .map((b) => [b.id || b.textContent.trim(), b.getBoundingClientRect()])
+        .filter(([, r]) => r.left < 0 || r.right > window.innerWidth).map(([name]) => name));
+    assert.deepEqual(outside, [], `ar: ${where}: inputs inside the 320 px screen`);
+    if (where === 'receipt') {
+      // The reference (FL-2026-…) on one line, left to right, not broken at a hyphen.
+      const reference = page.locator('form-lotse').locator('.fl-receipt__reference strong');
+      assert.equal(await reference.evaluate((r) => r.getClientRects().length), 1, 'the reference is not broken');
+    }
+  };
+  const run = await completeSample('hund-anmelden.json', 'ar', { options: { viewport: { width: 320, height: 640 } }, digits: 'arabic', check });
+  await assertSameAsGerman('hund-anmelden.json', run, 'ar');
+  // The digits typed as ١٠٥٥٧ and ٢٧٦٠٩٨١٠٦١٢٣٤٥٦ arrive as ASCII digits.
+  assert.match(run.submission.payload.answers.plz, /^[0-9]{5}$/);
+  assert.equal(run.submission.payload.answers.hunde[0].chipnummer, '276098106123456');
+});
+
+test('the bulky-waste sample is completed in Leichte Sprache, chosen from the language switch', async () => {
+  const run = await completeSample('sperrmuell-anmelden.json', 'de-x-ls', {
+    check: (page, where) => (where === 'errors' || where === 'receipt' ? assertAccessible(page, `de-x-ls: ${where}`) : undefined),
+  });
+  await assertSameAsGerman('sperrmuell-anmelden.json', run, 'de-x-ls');
 });
 
 test('switching the language on every step and on the review (draft="off") loses nothing', async () => {

@@ -132,8 +132,30 @@ fn option_label(field: &Field, value: &str, lang: Lang) -> String {
 }
 
 fn number_text(number: Decimal, lang: Lang) -> String {
-    // "1.234,5" where the decimal separator is a comma (German, Polish, …), else "1234.5".
-    if lang.separators().0 == '.' { number.to_string() } else { number_de(&number.to_string()) }
+    grouped(&number.to_string(), lang)
+}
+
+/// A plain number ("-1234.5") with the language's separators: "-1.234,5" in German, Polish,
+/// Ukrainian …, "-1,234.5" in English and Arabic (Arabic forms in Germany show ASCII digits,
+/// which a citizen reads as they read prices and house numbers here).
+fn grouped(plain: &str, lang: Lang) -> String {
+    let german = number_de(plain);
+    if lang.separators().0 == ',' {
+        return german;
+    }
+    // German's grouping with the two separators swapped.
+    german
+        .chars()
+        .map(|c| {
+            if c == '.' {
+                ','
+            } else if c == ',' {
+                '.'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Two decimals always, as prices are written: "96,00 €", "€96.00".
@@ -142,7 +164,11 @@ fn money(amount: Decimal, lang: Lang) -> String {
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
     let cents = format!("{fraction:0<2}");
     let plain = format!("{whole}.{}", &cents[..2.min(cents.len())]);
-    if lang.is_english() { format!("€{plain}") } else { format!("{} €", number_de(&plain)) }
+    if lang.is_english() {
+        format!("€{}", grouped(&plain, lang))
+    } else {
+        format!("{} €", grouped(&plain, lang))
+    }
 }
 
 #[cfg(test)]
@@ -168,8 +194,8 @@ mod tests {
                 "27 March 1985",
             ),
             ("zustimmung", Value::Bool(true), "Ja", "Yes"),
-            ("flaeche", Value::Number(decimal("1234,5")), "1.234,5 m²", "1234.5 m²"),
-            ("betrag", Value::Number(decimal("1234,5")), "1.234,50 €", "€1234.50"),
+            ("flaeche", Value::Number(decimal("1234,5")), "1.234,5 m²", "1,234.5 m²"),
+            ("betrag", Value::Number(decimal("1234,5")), "1.234,50 €", "€1,234.50"),
             ("groesse", Value::Text("gross".into()), "groß", "groß"),
             ("groesse", Value::Text("unbekannt".into()), "unbekannt", "unbekannt"),
             ("name", Value::Text("Erika <b>".into()), "Erika <b>", "Erika <b>"),
@@ -177,6 +203,17 @@ mod tests {
         for (id, value, de, en) in cases {
             assert_eq!(display(field(id), value, Lang::De), *de, "{id}");
             assert_eq!(display(field(id), value, Lang::En), *en, "{id}");
+        }
+        let ar = Lang::from_tag("ar");
+        for (id, text, de, shown_ar) in [
+            ("flaeche", "1234567,25", "1.234.567,25 m²", "1,234,567.25 m²"),
+            ("betrag", "1234,5", "1.234,50 €", "1,234.50 €"),
+            ("anzahl", "-999", "-999", "-999"),
+        ] {
+            let value = Value::Number(decimal(text));
+            assert_eq!(display(field(id), &value, Lang::De), de, "{id}");
+            assert_eq!(display(field(id), &value, Lang::from_tag("uk")), de, "{id} in Ukrainian");
+            assert_eq!(display(field(id), &value, ar), shown_ar, "{id} in Arabic");
         }
         answers.set("name", Answer::Text("  Erika ".into()));
         let context = crate::Context { lang: Lang::De, today: crate::validation::testing::today() };

@@ -59,6 +59,40 @@ fn browser_and_server_agree_on_an_accepted_application() {
     assert_eq!(check_submission(&definition, &sent, today()), Ok(vec![]));
 }
 
+/// The same application typed on an Arabic keyboard (Arabic-Indic and Persian digits, the Arabic
+/// separators, a direction mark) in the Arabic form.
+fn arabic_keyboard_answers() -> Answers {
+    let mut answers = accepted_answers();
+    let text = |s: &str| Answer::Text(s.to_owned());
+    answers.set("geburtsdatum", Answer::Date { day: "٢٩".into(), month: "٢".into(), year: "١٩٨٠".into() });
+    answers.set("plz", text("١٠١١٥"));
+    answers.set("telefon", text("+٤٩ ٣٠ ١٢٣٤٥٦٧"));
+    answers.set("kennzeichen", text("B-AB ۱۲۳"));
+    answers.set("anzahl", text("\u{200f}٢"));
+    answers.set("flaeche", text("١٬٢٣٤٫٥"));
+    answers.set("betrag", text("٩٦٫٠٠ €"));
+    answers.set("iban", text("de٨٩ ٣٧٠٤ ٠٠٤٤ ٠٥٣٢ ٠١٣٠ ٠٠"));
+    answers.set("ende", Answer::Date { day: "۲".into(), month: "۱۲".into(), year: "۲۰۲۶".into() });
+    answers
+}
+
+#[test]
+fn arabic_digits_give_the_payload_and_the_verdict_of_ascii_ones() {
+    let definition = load(SAMPLE).expect("loads");
+    let ar = Lang::from_tag("ar");
+    let build = |answers: &Answers, lang| {
+        let resolved = validation::resolve(&definition, answers, Context { lang, today: today() });
+        assert_eq!(validation::validate_form(&definition, &resolved), vec![], "{lang:?}");
+        read_back(&payload::build(&definition, &resolved, lang))
+    };
+    let mut ascii = accepted_answers();
+    ascii.set("telefon", Answer::Text("+49 30 1234567".into()));
+    let german = build(&ascii, Lang::De);
+    let arabic = build(&arabic_keyboard_answers(), ar);
+    assert_eq!(arabic["answers"], german["answers"]);
+    assert_eq!(check_submission(&definition, &arabic, today()), Ok(vec![]));
+}
+
 #[test]
 fn a_tampered_payload_is_rejected_with_its_paths() {
     let definition = load(SAMPLE).expect("loads");

@@ -3,10 +3,12 @@
 
 mod date;
 mod decimal;
+mod digits;
 mod read;
 
 pub use date::Date;
 pub use decimal::{Decimal, NumberProblem};
+pub use digits::ascii_digits;
 pub use read::{from_answer, from_json};
 
 /// What the citizen entered into one field, exactly as entered.

@@ -1,7 +1,7 @@
 //! From an answer as typed, or from a payload's JSON, to a [`Value`] — or to the violation
 //! that stops it from being one (a number that is none, a date that does not exist).
 
-use super::{Answer, Date, Decimal, FileMeta, NumberProblem, Value};
+use super::{Answer, Date, Decimal, FileMeta, NumberProblem, Value, ascii_digits};
 use crate::definition::{Field, FieldKind};
 use crate::expr::Type;
 use crate::json::Json;
@@ -14,10 +14,13 @@ pub fn from_answer(field: &Field, answer: Option<&Answer>, lang: Lang) -> Result
     match (&field.kind, answer) {
         // The engine calculates it; nothing typed counts.
         (FieldKind::Calculated(_), _) => Ok(None),
-        (FieldKind::Date, Answer::Date { day, month, year }) => read_date_parts(day, month, year),
+        (FieldKind::Date, Answer::Date { day, month, year }) => {
+            read_date_parts(&ascii_digits(day, lang), &ascii_digits(month, lang), &ascii_digits(year, lang))
+        }
         (FieldKind::Date, Answer::Text(text)) if text.trim().is_empty() => Ok(None),
         (FieldKind::Date, Answer::Text(text)) => {
-            Date::parse_iso(text.trim()).map(|d| Some(Value::Date(d))).ok_or(Violation::InvalidDate)
+            let text = ascii_digits(text.trim(), lang);
+            Date::parse_iso(&text).map(|d| Some(Value::Date(d))).ok_or(Violation::InvalidDate)
         }
         (FieldKind::Checkbox, Answer::Flag(ticked)) => Ok(ticked.then_some(Value::Bool(true))),
         (FieldKind::Checkboxes(_), Answer::Choices(values)) => {
@@ -26,7 +29,7 @@ pub fn from_answer(field: &Field, answer: Option<&Answer>, lang: Lang) -> Result
         (FieldKind::File(_), Answer::Files(files)) => {
             Ok((!files.is_empty()).then(|| Value::Files(files.clone())))
         }
-        (_, Answer::Text(text)) => read_text(&field.kind, text, lang),
+        (_, Answer::Text(text)) => read_text(field, text, lang),
         // An answer of another shape (a stale draft of an older form version) counts as empty.
         _ => Ok(None),
     }
@@ -141,11 +144,17 @@ fn file_of(json: &Json) -> Option<FileMeta> {
     })
 }
 
-fn read_text(kind: &FieldKind, text: &str, lang: Lang) -> Result<Option<Value>, Violation> {
+fn read_text(field: &Field, text: &str, lang: Lang) -> Result<Option<Value>, Violation> {
+    let kind = &field.kind;
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(None);
     }
+    // Codes made of digits are kept in ASCII digits, whatever the keyboard typed.
+    let code = matches!(kind, FieldKind::Phone | FieldKind::PostalCode | FieldKind::Iban)
+        || (matches!(kind, FieldKind::Text) && field.rules.pattern.is_some());
+    let trimmed = if code { ascii_digits(trimmed, lang) } else { trimmed.into() };
+    let trimmed = trimmed.as_ref();
     let value = match kind {
         FieldKind::Number { .. } | FieldKind::Money => match Decimal::parse_input(trimmed, lang) {
             Ok(number) => Value::Number(number),

@@ -59,6 +59,7 @@ impl Decimal {
     /// Parses what a citizen typed in `lang`'s conventions (see the module docs).
     pub fn parse_input(text: &str, lang: Lang) -> Result<Decimal, NumberProblem> {
         let (decimal, group) = lang.separators();
+        let text = super::ascii_digits(text, lang);
         let text = text.trim().trim_end_matches('€').trim_start_matches('€').trim();
         let (negative, text) = match text.strip_prefix(['-', '−']) {
             Some(rest) => (true, rest.trim_start()),
