@@ -1,6 +1,7 @@
 //! A small map by text key as a sorted vector: the definition's localized texts, authors'
-//! messages, code lists and the citizen's answers. Each `BTreeMap` key/value type brought its
-//! own B-tree and stable sort into the wasm (several KB each); this brings a binary search.
+//! messages, code lists, the citizen's answers and the loader's tables of ids and types. Each
+//! `BTreeMap` key/value type brought its own B-tree and stable sort into the wasm, each `HashMap`
+//! its own hashbrown table (several KB each); this brings a binary search.
 
 /// Values by key, sorted by key, each key once. Looking up is a binary search; inserting moves
 /// the later entries, so it suits maps filled in key order (from a JSON object, which the
