@@ -112,7 +112,8 @@ impl Tools<'_> {
 /// `-Os` gzips smaller than `-Oz` although its output is larger; `--converge` repeats the passes
 /// until nothing shrinks; `--low-memory-unused` folds constant offsets into loads and stores,
 /// true for Rust's wasm, whose stack (growing down towards 0) comes first in memory.
-const WASM_OPT_FLAGS: &[&str] = &["-Os", "--converge", "--low-memory-unused", "--strip-debug", "--strip-producers"];
+const WASM_OPT_FLAGS: &[&str] =
+    &["-Os", "--converge", "--low-memory-unused", "--strip-debug", "--strip-producers"];
 
 /// `--remap-path-prefix` for the workspace, Cargo's registry sources and the toolchain's
 /// library, which panic locations would otherwise spell out in full.
