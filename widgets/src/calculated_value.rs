@@ -11,7 +11,7 @@ pub fn calculated_value(shell: &FieldShell, value: Option<AttrValue>, pending: A
     // A value nobody typed has no error to show, only its hint.
     let shell = &FieldShell { error: None, ..shell.clone() };
     html! {
-        <div class={classes!("fl-field", "fl-calculated")}>
+        <div class="fl-field fl-calculated">
             <p class="fl-label" id={label_id.clone()}>{shell.label.clone()}</p>
             {shell.messages()}
             <output class="fl-calculated__value" id={shell.id.clone()} aria-labelledby={label_id} aria-describedby={shell.described_by()}>
