@@ -1,7 +1,7 @@
 //! A date as three inputs, day, month and year (GOV.UK "date input"), in a fieldset whose
 //! legend is the question.
 
-use crate::parts::FieldShell;
+use crate::parts::{FieldShell, class_list};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -54,7 +54,7 @@ pub fn date_input(shell: &FieldShell, props: &DateParts) -> Html {
                         <div class="fl-date__item">
                             <label class="fl-date__label" for={id.clone()}>{props.labels[i].clone()}</label>
                             <input
-                                class={classes!("fl-input", format!("fl-input--width-{width}"), invalid.then_some("fl-input--error"))}
+                                class={class_list(&[Some("fl-input"), Some(&format!("fl-input--width-{width}")), invalid.then_some("fl-input--error")])}
                                 id={id.clone()}
                                 name={id}
                                 type="text"

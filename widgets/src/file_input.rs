@@ -1,6 +1,6 @@
 //! A file picker with the chosen files listed, each with a button to remove it.
 
-use crate::parts::FieldShell;
+use crate::parts::{FieldShell, class_list};
 use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -51,7 +51,7 @@ pub fn file_input(shell: &FieldShell, props: &FilePicker) -> Html {
         <>
             {shell.label_and_messages()}
             <input
-                class={classes!("fl-file", shell.invalid().then_some("fl-input--error"))}
+                class={class_list(&[Some("fl-file"), shell.invalid().then_some("fl-input--error")])}
                 type="file"
                 id={shell.id.clone()}
                 name={shell.id.clone()}

@@ -90,7 +90,7 @@ impl FieldShell {
 
     /// The outer box, marked while an error shows, around `content`.
     pub(crate) fn field(&self, content: Html) -> Html {
-        html! { <div class={classes!("fl-field", self.invalid().then_some("fl-field--error"))}>{content}</div> }
+        html! { <div class={class_list(&[Some("fl-field"), self.invalid().then_some("fl-field--error")])}>{content}</div> }
     }
 
     /// A fieldset whose legend is the question, for a group of inputs (radios, checkboxes,
@@ -106,9 +106,24 @@ impl FieldShell {
     }
 }
 
+/// A class attribute: the names given, in order, space-separated. What yew's `classes!` builds
+/// for these widgets, without its `IndexSet` (a hash table instance in the wasm).
+pub(crate) fn class_list(names: &[Option<&str>]) -> String {
+    names.iter().flatten().copied().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::FieldShell;
+    use super::{FieldShell, class_list};
+
+    #[test]
+    fn class_list_joins_the_names_given() {
+        assert_eq!(
+            class_list(&[Some("fl-input"), None, Some("fl-input--error")]),
+            "fl-input fl-input--error"
+        );
+        assert_eq!(class_list(&[None, Some("fl-field")]), "fl-field");
+    }
 
     #[test]
     fn described_by_names_hint_and_error_when_there() {

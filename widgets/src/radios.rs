@@ -2,7 +2,7 @@
 //! legend is the question. Arrow keys move between the options, as browsers do for radios.
 
 use crate::choice::{ChoiceItem, choice_inputs};
-use crate::parts::FieldShell;
+use crate::parts::{FieldShell, class_list};
 use yew::prelude::*;
 
 /// A group of radio buttons with `value` chosen (or none, when empty); the first radio has the
@@ -17,7 +17,7 @@ pub fn radios(
     shell.fieldset(
         None,
         html! {
-            <div class={classes!("fl-choices", inline.then_some("fl-choices--inline"))}>
+            <div class={class_list(&[Some("fl-choices"), inline.then_some("fl-choices--inline")])}>
                 {choice_inputs(shell, "radio", options, &|option| option.value == *value, &|option| {
                     let chosen = option.value.to_string();
                     onchange.reform(move |_: Event| chosen.clone())

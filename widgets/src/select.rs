@@ -2,7 +2,7 @@
 //! wählen" and has an empty value, so nothing is chosen by accident.
 
 use crate::choice::ChoiceItem;
-use crate::parts::FieldShell;
+use crate::parts::{FieldShell, class_list};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -27,7 +27,7 @@ pub fn select(
         <>
             {shell.label_and_messages()}
             <select
-                class={classes!("fl-input", "fl-select", shell.invalid().then_some("fl-input--error"))}
+                class={class_list(&[Some("fl-input fl-select"), shell.invalid().then_some("fl-input--error")])}
                 id={shell.id.clone()}
                 name={shell.id.clone()}
                 aria-required={shell.aria_required()}

@@ -1,6 +1,6 @@
 //! A multi-line text input (GOV.UK "textarea").
 
-use crate::parts::FieldShell;
+use crate::parts::{FieldShell, class_list};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -19,7 +19,7 @@ pub fn text_area(shell: &FieldShell, value: AttrValue, oninput: &Callback<String
         <>
             {shell.label_and_messages()}
             <textarea
-                class={classes!("fl-input", "fl-textarea", shell.invalid().then_some("fl-input--error"))}
+                class={class_list(&[Some("fl-input fl-textarea"), shell.invalid().then_some("fl-input--error")])}
                 id={shell.id.clone()}
                 name={shell.id.clone()}
                 rows="5"

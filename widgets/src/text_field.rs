@@ -2,7 +2,7 @@
 //! e-mail, phone, number, money, IBAN and postal code: they differ in `type`, `inputmode`,
 //! `autocomplete`, width and an optional prefix or suffix ("€", "m²").
 
-use crate::parts::FieldShell;
+use crate::parts::{FieldShell, class_list};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -52,7 +52,7 @@ pub fn text_field(shell: &FieldShell, props: TextInput) -> Html {
     let width = props.width.map(|w| format!("fl-input--width-{w}"));
     let input = html! {
         <input
-            class={classes!("fl-input", shell.invalid().then_some("fl-input--error"), width)}
+            class={class_list(&[Some("fl-input"), shell.invalid().then_some("fl-input--error"), width.as_deref()])}
             id={shell.id.clone()}
             name={shell.id.clone()}
             type={props.input_type}

@@ -7,12 +7,11 @@
 
 use super::Context;
 use super::object::{Object, Sink};
-use crate::definition::{Condition, Step};
+use crate::definition::{ByKey, Condition, Step};
 use crate::diagnostic::Problem;
 use crate::expr::{Expr, Type};
 use crate::json::Json as Value;
 use crate::logic::{Cycle, Logic};
-use std::collections::HashMap;
 
 /// The expression type of a field of kind `name`.
 fn type_of_kind(name: &str) -> Option<Type> {
@@ -32,14 +31,14 @@ fn type_of_kind(name: &str) -> Option<Type> {
 /// are all known. What never resolves (a circle, a typo) is taken as a number here; the
 /// reading reports the real problem at its place.
 /// Also returns the repeatable group of each field inside one.
-pub(super) fn field_types(form: &Value) -> (HashMap<String, Type>, HashMap<String, String>) {
-    let mut types = HashMap::new();
+pub(super) fn field_types(form: &Value) -> (ByKey<Type>, ByKey<String>) {
+    let mut types = ByKey::new();
     let mut calculations: Vec<(String, &str)> = Vec::new();
     let steps = form.get("steps").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     // Each item with the repeatable group it is in.
     let mut stack: Vec<(&Value, Option<&str>)> = steps.iter().rev().map(|s| (s, None)).collect();
     let mut members: Vec<(&str, &str)> = Vec::new();
-    let mut repeat_of = HashMap::new();
+    let mut repeat_of = ByKey::new();
     while let Some((item, repeat)) = stack.pop() {
         let id = item.get("id").and_then(Value::as_str);
         let kind = item.get("type").and_then(Value::as_str);

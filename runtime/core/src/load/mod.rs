@@ -15,7 +15,6 @@ use crate::expr::Type;
 use crate::format;
 use crate::json::{self, Json as Value, JsonError, JsonErrorKind};
 use object::{Object, Sink};
-use std::collections::HashMap;
 
 /// Parses and checks a definition. Returns the definition, or all diagnostics at once, each with
 /// its JSON Pointer and (with the "authoring" feature) its source position. Never panics,
@@ -76,25 +75,25 @@ fn syntax_diagnostic(source: &str, error: JsonError) -> Diagnostic {
 #[derive(Default)]
 struct Context {
     /// Step ids and where they were first used.
-    step_ids: HashMap<String, String>,
+    step_ids: ByKey<String>,
     /// Field and group ids and where they were first used.
-    item_ids: HashMap<String, String>,
+    item_ids: ByKey<String>,
     /// The code lists, by name.
     code_lists: ByKey<Vec<Choice>>,
     /// The type name of every field read so far, by id.
-    field_types: HashMap<String, &'static str>,
+    field_types: ByKey<&'static str>,
     /// References to check once every field is known: (pointer, field id, wants a date field).
     references: Vec<(String, String, bool)>,
     /// Every field's expression type, known before reading (expressions may look ahead).
-    types: HashMap<String, Type>,
+    types: ByKey<Type>,
     /// The pointer of each condition, by slot.
     condition_pointers: Vec<String>,
     /// The pointer of each calculated field's `expression`, by field id.
-    expression_pointers: HashMap<String, String>,
+    expression_pointers: ByKey<String>,
     /// The repeatable group being read, if any: its fields are visible to its expressions only.
     in_repeat: Option<String>,
     /// The repeatable group of each field inside one.
-    repeat_of: HashMap<String, String>,
+    repeat_of: ByKey<String>,
 }
 
 fn read_form(value: &Value, sink: &mut Sink) -> Option<Definition> {
@@ -312,7 +311,7 @@ fn check_references(context: &Context, sink: &mut Sink) {
 /// Reads the `id` of an object: letters, digits, `_` and `-`, starting with a letter, so that
 /// it is safe as a payload key, in a JSON Pointer and as part of an HTML id. With `seen`,
 /// reports a second use of the same id.
-fn read_id(object: &Object, seen: Option<&mut HashMap<String, String>>, sink: &mut Sink) -> Option<String> {
+fn read_id(object: &Object, seen: Option<&mut ByKey<String>>, sink: &mut Sink) -> Option<String> {
     let id = object.string("id", sink)?;
     let pointer = object.pointer_of("id");
     if !is_id(id) {

@@ -18,6 +18,7 @@ mod repeat_tests;
 mod resolved;
 #[cfg(test)]
 mod tests;
+mod view;
 
 pub use graph::{Cycle, Logic};
 pub use resolved::Resolved;

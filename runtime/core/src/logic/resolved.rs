@@ -5,8 +5,8 @@
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
 use super::graph::{Node, RepeatLogic};
+use super::view::{View, items_in};
 use crate::definition::{Condition, Definition, Field, Step};
-use crate::expr::Env;
 use crate::path::{self, Path};
 use crate::validation::{Values, Violation};
 use crate::value::{Date, Decimal, Value};
@@ -21,62 +21,10 @@ pub struct Resolved {
     effective: Values,
     /// Each condition's verdict, by slot.
     holds: Vec<bool>,
-    /// The paths of the hidden fields, as keys (a tree: a form with thousands of hidden item
-    /// fields must not insert into a sorted list one by one). The same map type as the values
-    /// rather than a set of its own: each B-tree key/value type costs the wasm several KB.
+    /// The paths of the hidden fields, as keys. The same map type as the values rather than a
+    /// set of its own: each map type costs the wasm its own code.
     hidden: Values,
     today: Date,
-}
-
-/// Expressions read the effective values: a hidden field is empty. Inside item `i` of a
-/// repeatable group (`item`), the group's field ids mean that item's fields.
-struct View<'a> {
-    values: &'a Values,
-    today: Date,
-    item: Option<(&'a RepeatLogic, usize)>,
-}
-
-fn value_in(values: &Values, key: &str) -> Option<Value> {
-    match values.get(key) {
-        Some(Ok(Some(value))) => Some(value.clone()),
-        _ => None,
-    }
-}
-
-/// The number of items of group `id` as its effective value holds it.
-fn items_in(values: &Values, id: &str) -> usize {
-    match values.get(id) {
-        Some(Ok(Some(Value::Number(n)))) => n.trunc().and_then(|n| usize::try_from(n).ok()).unwrap_or(0),
-        _ => 0,
-    }
-}
-
-fn column_in(values: &Values, column: &str) -> Vec<Value> {
-    let Some((group, field)) = column.split_once('.') else { return Vec::new() };
-    (0..items_in(values, group)).filter_map(|i| value_in(values, &path::item(group, i, field))).collect()
-}
-
-impl Env for View<'_> {
-    fn value(&self, id: &str) -> Option<Value> {
-        match self.item {
-            Some((repeat, index)) if repeat.has(id) => {
-                value_in(self.values, &path::item(&repeat.id, index, id))
-            }
-            _ => value_in(self.values, id),
-        }
-    }
-
-    fn today(&self) -> Date {
-        self.today
-    }
-
-    fn items(&self, id: &str) -> usize {
-        items_in(self.values, id)
-    }
-
-    fn column(&self, column: &str) -> Vec<Value> {
-        column_in(self.values, column)
-    }
 }
 
 impl Resolved {
@@ -84,16 +32,37 @@ impl Resolved {
     /// the answers (see [`crate::validation::read_answers`]); `today` from the host.
     pub fn new(definition: &Definition, raw: Values, today: Date) -> Resolved {
         let logic = &definition.logic;
+        // The maps are sorted vectors: every path the evaluation writes is put in first, sorted
+        // once, so that a form's thousands of item paths are replaced in place rather than
+        // inserted one by one (quadratic). Empty reads as unanswered, as missing did.
+        let mut paths = Vec::new();
+        for node in &logic.order {
+            match *node {
+                Node::Condition(_) => {}
+                Node::Field(f) => paths.push((logic.fields[f].id.clone(), Ok(None))),
+                Node::Repeat(r) => {
+                    let repeat = &logic.repeats[r];
+                    paths.push((repeat.id.clone(), Ok(None)));
+                    for index in 0..items_in(&raw, &repeat.id) {
+                        for child in &repeat.children {
+                            paths.push((path::item(&repeat.id, index, &child.id), Ok(None)));
+                        }
+                    }
+                }
+            }
+        }
         let mut resolved = Resolved {
             raw,
-            effective: Values::new(),
+            effective: Values::from_unsorted(paths),
             holds: vec![false; logic.conditions.len()],
             hidden: Values::new(),
             today,
         };
+        let mut hidden = Vec::new();
         for at in 0..logic.order.len() {
-            resolved.evaluate(definition, at);
+            resolved.evaluate(definition, at, Some(&mut hidden));
         }
+        resolved.hidden = Values::from_unsorted(hidden.into_iter().map(|path| (path, Ok(None))).collect());
         resolved
     }
 
@@ -123,7 +92,7 @@ impl Resolved {
         dirty[start] = true;
         let mut shown_changed = false;
         for at in start..logic.order.len() {
-            if !dirty[at] || !self.evaluate(definition, at) {
+            if !dirty[at] || !self.evaluate(definition, at, None) {
                 continue;
             }
             shown_changed |= match logic.order[at] {
@@ -139,8 +108,22 @@ impl Resolved {
         shown_changed
     }
 
+    /// Records whether the field at `path` is hidden; returns whether that changed. While `new`
+    /// evaluates everything, hidden paths are `gathered` and sorted once at the end.
+    fn hide(&mut self, path: String, hidden: bool, gathered: Option<&mut Vec<String>>) -> bool {
+        match gathered {
+            Some(list) if hidden => {
+                list.push(path);
+                true
+            }
+            Some(_) => false,
+            None if hidden => self.hidden.insert(path, Ok(None)).is_none(),
+            None => self.hidden.remove(&path).is_some(),
+        }
+    }
+
     /// Evaluates the node at `at`; returns whether its result changed.
-    fn evaluate(&mut self, definition: &Definition, at: usize) -> bool {
+    fn evaluate(&mut self, definition: &Definition, at: usize, gathered: Option<&mut Vec<String>>) -> bool {
         let logic = &definition.logic;
         let view = View { values: &self.effective, today: self.today, item: None };
         match logic.order[at] {
@@ -158,22 +141,18 @@ impl Resolved {
                 } else {
                     self.raw.get(&field.id).cloned().unwrap_or(Ok(None))
                 };
-                if hidden {
-                    self.hidden.insert(field.id.clone(), Ok(None));
-                } else {
-                    self.hidden.remove(&field.id);
-                }
+                self.hide(field.id.clone(), hidden, gathered);
                 let changed = self.effective.get(&field.id) != Some(&value);
                 self.effective.insert(field.id.clone(), value);
                 changed
             }
-            Node::Repeat(r) => self.evaluate_items(&logic.repeats[r]),
+            Node::Repeat(r) => self.evaluate_items(&logic.repeats[r], gathered),
         }
     }
 
     /// Evaluates every item of a repeatable group; returns whether any value or visibility in
     /// it changed (also what a shown step displays of it, hence re-rendered).
-    fn evaluate_items(&mut self, repeat: &RepeatLogic) -> bool {
+    fn evaluate_items(&mut self, repeat: &RepeatLogic, mut gathered: Option<&mut Vec<String>>) -> bool {
         let hidden_all = repeat.governors.iter().any(|&slot| !self.holds[slot]);
         let count = match self.raw.get(&repeat.id) {
             Some(Ok(Some(Value::Number(n)))) => n.trunc().and_then(|n| usize::try_from(n).ok()).unwrap_or(0),
@@ -195,11 +174,7 @@ impl Resolved {
                 } else {
                     self.raw.get(&key).cloned().unwrap_or(Ok(None))
                 };
-                changed |= if hidden {
-                    self.hidden.insert(key.clone(), Ok(None)).is_none()
-                } else {
-                    self.hidden.remove(&key).is_some()
-                };
+                changed |= self.hide(key.clone(), hidden, gathered.as_deref_mut());
                 changed |= self.effective.get(&key) != Some(&value);
                 self.effective.insert(key, value);
             }

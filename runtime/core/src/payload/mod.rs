@@ -110,24 +110,25 @@ pub fn resolve_exact(definition: &Definition, payload: &Json, today: crate::Date
     let empty = Object::new();
     let answers = payload.get("answers").and_then(Json::as_object).unwrap_or(&empty);
     let read = |field, json: Option<&Json>| crate::value::from_json(field, json);
-    let mut values = crate::validation::Values::new();
+    // Gathered, then sorted once (see `validation::read_answers`).
+    let mut values = Vec::new();
     for field in definition.fields() {
-        values.insert(field.id.clone(), read(field, answers.get(&field.id)));
+        values.push((field.id.clone(), read(field, answers.get(&field.id))));
     }
     for repeat in definition.repeats() {
         let items = answers.get(&repeat.id).and_then(Json::as_array).map_or(&[][..], Vec::as_slice);
         let count = crate::value::Decimal::from_int(i64::try_from(items.len()).unwrap_or(i64::MAX));
-        values.insert(repeat.id.clone(), Ok(Some(Value::Number(count))));
+        values.push((repeat.id.clone(), Ok(Some(Value::Number(count)))));
         for (index, item) in items.iter().enumerate() {
             for field in repeat.fields() {
-                values.insert(
+                values.push((
                     crate::path::item(&repeat.id, index, &field.id),
                     read(field, item.get(&field.id)),
-                );
+                ));
             }
         }
     }
-    Resolved::new(definition, values, today)
+    Resolved::new(definition, crate::validation::Values::from_unsorted(values), today)
 }
 
 /// A chosen file as the payload describes it (its bytes travel beside the JSON).

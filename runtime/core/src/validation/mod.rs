@@ -29,7 +29,6 @@ use crate::definition::{Choice, Definition, Field, FieldKind, Repeat, Step};
 use crate::lang::Lang;
 use crate::logic::Resolved;
 use crate::value::{Date, Value, from_answer};
-use std::collections::BTreeMap;
 
 /// One rule an answer broke, with the parameters a message needs. Codes are stable.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,34 +262,34 @@ pub struct Context {
 
 /// Every field's value, read once, so cross-field rules see the other answers. Keyed by path:
 /// a field's id, a repeatable group's id (its number of items) and `group[i].field`.
-pub type Values = BTreeMap<String, Result<Option<Value>, Violation>>;
+pub type Values = crate::definition::ByKey<Result<Option<Value>, Violation>>;
 
 /// Another answer by id, for the rules that compare with one (`after`, `equals`).
 pub(crate) type Lookup<'a> = &'a dyn Fn(&str) -> Option<&'a Result<Option<Value>, Violation>>;
 
 /// Reads every answer of the form as the browser has them.
 pub fn read_answers(definition: &Definition, answers: &Answers, lang: Lang) -> Values {
-    // Inserted one by one rather than collected: `BTreeMap`'s `collect` sorts, and each sort
-    // instance costs the wasm several KB.
-    let mut values = Values::new();
+    // Gathered, then sorted once: inserting thousands of item paths one by one
+    // into the sorted vector would be quadratic.
+    let mut values = Vec::new();
     for field in definition.fields() {
-        values.insert(field.id.clone(), from_answer(field, answers.get(&field.id), lang));
+        values.push((field.id.clone(), from_answer(field, answers.get(&field.id), lang)));
     }
     for repeat in definition.repeats() {
         let count = items_of(repeat, answers);
-        values.insert(
+        values.push((
             repeat.id.clone(),
             Ok(Some(Value::Number(crate::value::Decimal::from_int(count as i64)))),
-        );
+        ));
         for index in 0..count {
             for field in repeat.fields() {
                 let key = crate::path::item(&repeat.id, index, &field.id);
                 let reading = from_answer(field, answers.get(&key), lang);
-                values.insert(key, reading);
+                values.push((key, reading));
             }
         }
     }
-    values
+    Values::from_unsorted(values)
 }
 
 /// How many items a repeatable group has in the answers: as stored (text of a number), at

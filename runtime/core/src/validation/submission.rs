@@ -157,7 +157,8 @@ fn check_json(
     }
     let fields: BTreeSet<&str> = definition.fields().map(|field| field.id.as_str()).collect();
     let repeats: BTreeMap<&str, &Repeat> = definition.repeats().map(|r| (r.id.as_str(), r)).collect();
-    let mut values: Values = definition
+    // Gathered, then sorted once (see `read_answers`).
+    let mut values: Vec<(String, _)> = definition
         .fields()
         .map(|field| (field.id.clone(), from_json(field, answers.get(&field.id))))
         .collect();
@@ -198,7 +199,7 @@ fn check_json(
             _ => items,
         };
         let count = Decimal::from_int(i64::try_from(items.len()).unwrap_or(i64::MAX));
-        values.insert(key.clone(), Ok(Some(Value::Number(count))));
+        values.push((key.clone(), Ok(Some(Value::Number(count)))));
         for (index, item) in items.iter().enumerate() {
             let item = item.as_object();
             for name in item.into_iter().flat_map(|item| item.keys()) {
@@ -208,7 +209,7 @@ fn check_json(
             }
             for field in repeat.fields() {
                 let path = crate::path::item(key, index, &field.id);
-                values.insert(path.clone(), from_json(field, item.and_then(|item| item.get(&field.id))));
+                values.push((path.clone(), from_json(field, item.and_then(|item| item.get(&field.id)))));
                 asked.push((path, field));
             }
         }
@@ -219,6 +220,7 @@ fn check_json(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let values = Values::from_unsorted(values);
     let resolved = Resolved::new(definition, values, today);
     errors.extend(validate_form(definition, &resolved));
     // What the browser would not have sent: an answer to a hidden question, a calculated
