@@ -16,7 +16,7 @@ fn content_kinds_match_the_format() {
 
 /// One of every violation. The match below has no wildcard: a new variant does not compile
 /// until it is added here, and then its code must be listed (or be one of a server's own).
-fn every_violation() -> Vec<Violation> {
+pub(crate) fn every_violation() -> Vec<Violation> {
     let date = Date::from_days(0).unwrap_or_else(|| unreachable!());
     let all = vec![
         Violation::Required,
