@@ -1,4 +1,5 @@
-//! The German words of the documents the server writes (the application as a PDF): checked
+//! The German words of the documents the server writes (the application as a PDF, the
+//! citizen's confirmation e-mail): checked
 //! like every other German word, but kept out of [`super::german`] so the citizen's wasm, which
 //! never writes a PDF, does not carry them; only [`super::Catalog::document_text`] and the
 //! catalog checker read them.
@@ -7,6 +8,14 @@ use super::german::table;
 
 /// Key and template, sorted by key (see [`table`]).
 pub(crate) const DOCUMENTS: &str = table![
+    (
+        "email.closing",
+        "Bitte geben Sie das Aktenzeichen an, wenn Sie sich an die Verwaltung wenden. Diese E-Mail wurde automatisch versandt.",
+    ),
+    ("email.greeting", "Guten Tag,"),
+    ("email.received", "Ihr Antrag „{title}“ ist am {received} eingegangen."),
+    ("email.reference", "Ihr Aktenzeichen: {reference}"),
+    ("email.subject", "Ihr Antrag ist eingegangen: {reference}"),
     ("pdf.about", "Antrag"),
     ("pdf.answer", "Antwort"),
     ("pdf.attachments", "Anlagen"),
