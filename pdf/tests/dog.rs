@@ -196,3 +196,30 @@ fn a_ukrainian_application_has_ukrainian_words_and_a_german_office_copy() {
         assert!(office.contains(expected), "{expected:?} missing in:\n{office}");
     }
 }
+
+#[test]
+fn arabic_and_polish_applications_have_their_catalogs_words() {
+    let definition = sample("hund-anmelden");
+    // pdftotext writes right-to-left text word by word in visual order: Arabic words one by one.
+    for (tag, words) in
+        [("ar", ["الرقم", "المرجعي", "المرفقات"]), ("pl", ["Numer sprawy", "Załączniki", "Strona 1 z"])]
+    {
+        let payload = payload(tag);
+        let files = attachments();
+        let application = Application {
+            definition: &definition,
+            payload: &payload,
+            reference: REFERENCE,
+            received_at: RECEIVED,
+            attachments: &files,
+        };
+        let copies = copies(&application, &catalogs(), &fonts()).expect("renders"); // ok: test
+        let citizen = text_of(&save(&format!("hund-anmelden-{tag}"), &copies.citizen));
+        for expected in words {
+            assert!(citizen.contains(expected), "{tag}: {expected:?} missing in:\n{citizen}");
+        }
+        assert!(
+            text_of(&save(&format!("hund-anmelden-{tag}-office"), &copies.office)).contains("Aktenzeichen")
+        );
+    }
+}
