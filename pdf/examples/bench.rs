@@ -56,18 +56,22 @@ fn measure(
         received_at: "2026-11-29T10:05:00Z",
         attachments,
     };
-    let first = render(&application, Lang::De, fonts)?;
+    let first = render(&application, Lang::De, &formlotse_core::catalog::Catalog::german(), fonts)?;
     let mut times: Vec<f64> = (0..rounds)
         .map(|_| {
             let started = Instant::now();
-            let pdf = render(&application, Lang::De, fonts);
+            let pdf = render(&application, Lang::De, &formlotse_core::catalog::Catalog::german(), fonts);
             std::hint::black_box(pdf.map(|pdf| pdf.len()).unwrap_or(0));
             started.elapsed().as_secs_f64() * 1e3
         })
         .collect();
     let cpu = cpu_ms();
     for _ in 0..rounds {
-        std::hint::black_box(render(&application, Lang::De, fonts).map(|pdf| pdf.len()).unwrap_or(0));
+        std::hint::black_box(
+            render(&application, Lang::De, &formlotse_core::catalog::Catalog::german(), fonts)
+                .map(|pdf| pdf.len())
+                .unwrap_or(0),
+        );
     }
     let cpu = cpu_ms().zip(cpu).map_or(String::new(), |(after, before)| {
         format!(", {:.2} ms on the CPU each", (after - before) / f64::from(rounds.max(1)))

@@ -6,6 +6,7 @@ use crate::time::Moment;
 use crate::words::{self, Words};
 use crate::{Application, PdfError};
 use formlotse_core::Lang;
+use formlotse_core::catalog::Catalog;
 use formlotse_core::payload::Attachment;
 use formlotse_core::review::{self, ReviewStep};
 
@@ -46,11 +47,11 @@ pub(crate) struct Table {
 }
 
 /// The sheet of `application` in `lang`.
-pub(crate) fn sheet(application: &Application, lang: Lang) -> Result<Sheet, PdfError> {
+pub(crate) fn sheet(application: &Application, lang: Lang, catalog: &Catalog) -> Result<Sheet, PdfError> {
     let received = Moment::parse(application.received_at)
         .ok_or_else(|| PdfError::ReceivedAt(application.received_at.to_owned()))?;
     let definition = application.definition;
-    let words = words::of(lang);
+    let words = words::of(catalog, lang);
     let form_title = definition.title.get(lang).to_owned();
     let filled_in = crate::application_lang(application.payload);
 
@@ -63,7 +64,7 @@ pub(crate) fn sheet(application: &Application, lang: Lang) -> Result<Sheet, PdfE
         None => definition.id.clone(),
     };
     facts.push(vec![words.form.to_owned(), form]);
-    facts.push(vec![words.language.to_owned(), (words.language_name)(filled_in).to_owned()]);
+    facts.push(vec![words.language.to_owned(), words::language_name(catalog, filled_in)]);
 
     let mut blocks = vec![Block::Title(form_title.clone()), Block::Table(facts_table(facts))];
     let resolved = formlotse_core::payload::resolve(definition, application.payload, received.date);
@@ -74,7 +75,7 @@ pub(crate) fn sheet(application: &Application, lang: Lang) -> Result<Sheet, PdfE
         }
     }
     blocks.push(Block::Heading(words.attachments.to_owned()));
-    blocks.push(match attachments_table(application.attachments, lang, &words) {
+    blocks.push(match attachments_table(application.attachments, lang, catalog, &words) {
         Some(table) => Block::Table(table),
         None => Block::Paragraph(words.no_attachments.to_owned()),
     });
@@ -110,7 +111,12 @@ fn answers_table(step: &ReviewStep, words: &Words) -> Option<Table> {
 }
 
 /// Name, size ("240 KB (245.760 Bytes)") and SHA-256 of each file, as the server received it.
-fn attachments_table(attachments: &[Attachment], lang: Lang, words: &Words) -> Option<Table> {
+fn attachments_table(
+    attachments: &[Attachment],
+    lang: Lang,
+    catalog: &Catalog,
+    words: &Words,
+) -> Option<Table> {
     if attachments.is_empty() {
         return None;
     }
@@ -119,12 +125,8 @@ fn attachments_table(attachments: &[Attachment], lang: Lang, words: &Words) -> O
         .map(|file| {
             let size = format!(
                 "{} ({})",
-                formlotse_core::messages::file_size(
-                    file.size,
-                    lang,
-                    &formlotse_core::catalog::Catalog::german()
-                ),
-                (words.bytes)(file.size)
+                formlotse_core::messages::file_size(file.size, lang, catalog),
+                words.bytes(file.size)
             );
             vec![file.name.clone(), size, file.sha256.clone()]
         })

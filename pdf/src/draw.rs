@@ -65,7 +65,7 @@ pub(crate) fn pdf(
             let head = Point::from_xy(MARGIN, MARGIN - 2.0 * BODY_SIZE);
             artifact(&mut surface, ArtifactType::Header, fonts, head, &sheet.running_head);
         }
-        let number = (sheet.words.page)(index + 1, pages.len());
+        let number = sheet.words.page(index + 1, pages.len());
         let foot = Point::from_xy(MARGIN, PAGE_HEIGHT - MARGIN + SMALL);
         artifact(&mut surface, ArtifactType::Footer, fonts, foot, &number);
         surface.finish();

@@ -67,7 +67,7 @@ pub(crate) type Measure<'a> = &'a dyn Fn(&str, f32, bool) -> f32;
 
 /// The pages of `sheet`; at least one.
 pub(crate) fn pages(sheet: &Sheet, measure: Measure) -> Vec<Page> {
-    let continued = sheet.words.continued;
+    let continued = sheet.words.continued.as_str();
     let mut pen = Pen { pages: vec![Page::default()], y: MARGIN, measure, continued };
     for (index, block) in sheet.blocks.iter().enumerate() {
         let next_is_table = matches!(sheet.blocks.get(index + 1), Some(Block::Table(_)));

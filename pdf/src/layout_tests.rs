@@ -21,7 +21,7 @@ fn sheet(rows: Vec<Vec<String>>) -> Sheet {
         title: "T".into(),
         running_head: "Antrag: T".into(),
         blocks: vec![Block::Title("Titel".into()), Block::Heading("Schritt".into()), Block::Table(table)],
-        words: crate::words::of(Lang::De),
+        words: crate::words::of(&formlotse_core::catalog::Catalog::german(), Lang::De),
     }
 }
 

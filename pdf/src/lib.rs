@@ -8,7 +8,10 @@
 //!
 //! Rendering is a pure function of its inputs: no files, no clock (the time of receipt comes in),
 //! no network; the same application and fonts give the same bytes. The citizen gets the copy in
-//! the language they filled the form in, the office a German one ([`copies`]).
+//! the language they filled the form in, the office a German one ([`copies`]). The PDF's own
+//! words ("Aktenzeichen", "Seite 1 von 3") are the `pdf.*` keys of the language catalogs: German
+//! built into `formlotse-core` (not into the citizen's wasm), every other language in
+//! `runtime/i18n/TAG.json`, which the server loads at start.
 //!
 //! ```no_run
 //! # fn main() -> Result<(), formlotse_pdf::PdfError> {
@@ -22,7 +25,8 @@
 //!     received_at: "2026-11-29T10:05:00Z",
 //!     attachments: &[],
 //! };
-//! let copies = formlotse_pdf::copies(&application, &fonts)?;
+//! # let catalogs = formlotse_core::catalog::Catalogs::new([]);
+//! let copies = formlotse_pdf::copies(&application, &catalogs, &fonts)?;
 //! # Ok(()) }
 //! ```
 
@@ -36,6 +40,7 @@ mod words;
 mod wrap;
 
 pub use fonts::{DEFAULT_BOLD, DEFAULT_REGULAR, Fonts};
+use formlotse_core::catalog::{Catalog, Catalogs};
 use formlotse_core::payload::Attachment;
 use formlotse_core::{Definition, Lang};
 
@@ -78,10 +83,16 @@ impl std::fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
-/// The application as a PDF in `lang`: fixed words, labels, option labels and formats in that
-/// language; what the citizen typed as typed.
-pub fn render(application: &Application, lang: Lang, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
-    let sheet = content::sheet(application, lang)?;
+/// The application as a PDF in `lang`: labels, option labels and formats in that language, the
+/// PDF's fixed words ("Aktenzeichen", "Seite 1 von 2") from `words`, the catalog of that
+/// language (German's built in; `Catalogs::get(lang)`); what the citizen typed as typed.
+pub fn render(
+    application: &Application,
+    lang: Lang,
+    words: &Catalog,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, PdfError> {
+    let sheet = content::sheet(application, lang, words)?;
     let measure = fonts.measure();
     // Widths at 1 pt, by text and face: a form repeats its words (labels, "Hund 1:", "Keine Angabe").
     let widths = std::cell::RefCell::new(std::collections::HashMap::<(String, bool), f32>::new());
@@ -113,12 +124,13 @@ pub struct Copies {
     pub office: Vec<u8>,
 }
 
-/// Both copies of an application: the citizen's in the payload's language, the office's in
-/// German.
-pub fn copies(application: &Application, fonts: &Fonts) -> Result<Copies, PdfError> {
+/// Both copies of an application: the citizen's in the payload's language (its words from that
+/// language's catalog in `catalogs`), the office's in German.
+pub fn copies(application: &Application, catalogs: &Catalogs, fonts: &Fonts) -> Result<Copies, PdfError> {
     let lang = application_lang(application.payload);
-    let office = render(application, Lang::De, fonts)?;
-    let citizen = if lang == Lang::De { office.clone() } else { render(application, lang, fonts)? };
+    let office = render(application, Lang::De, &Catalog::german(), fonts)?;
+    let citizen =
+        if lang == Lang::De { office.clone() } else { render(application, lang, catalogs.get(lang), fonts)? };
     Ok(Copies { lang, citizen, office })
 }
 

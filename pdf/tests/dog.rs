@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fonts, info_field, sample, save, squeeze, text_of, tool};
+use common::{catalogs, fonts, info_field, sample, save, squeeze, text_of, tool};
 use formlotse_core::{Date, Lang, check_submission, review};
 use formlotse_pdf::{Application, application_lang, copies, render};
 use serde_json::{Value as Json, json};
@@ -28,7 +28,7 @@ fn the_office_copy_shows_every_answer_by_step_and_the_attachment() {
         received_at: RECEIVED,
         attachments: &files,
     };
-    let pdf = render(&application, Lang::De, &fonts()).expect("renders"); // ok: test
+    let pdf = render(&application, Lang::De, catalogs().get(Lang::De), &fonts()).expect("renders"); // ok: test
     let file = save("hund-anmelden-de", &pdf);
     let text = text_of(&file);
     for expected in [
@@ -102,7 +102,10 @@ fn the_structure_tree_has_headings_tables_with_headers_and_the_language() {
         received_at: RECEIVED,
         attachments: &files,
     };
-    let file = save("hund-anmelden-structure", &render(&application, Lang::De, &fonts()).expect("renders")); // ok: test
+    let file = save(
+        "hund-anmelden-structure",
+        &render(&application, Lang::De, catalogs().get(Lang::De), &fonts()).expect("renders"),
+    ); // ok: test
     let json: Json = serde_json::from_str(&tool("qpdf", &["--json", "--json-stream-data=none"], &file))
         .expect("qpdf writes JSON"); // ok: test
     let objects: Vec<&Json> = json["qpdf"][1]
@@ -149,7 +152,7 @@ fn the_citizen_gets_english_when_they_wrote_english_and_the_office_german() {
         attachments: &files,
     };
     assert_eq!(application_lang(&payload), Lang::En);
-    let copies = copies(&application, &fonts()).expect("renders"); // ok: test
+    let copies = copies(&application, &catalogs(), &fonts()).expect("renders"); // ok: test
     let citizen = text_of(&save("hund-anmelden-en", &copies.citizen));
     for expected in
         ["Register a dog (dog tax)", "Dog 2: Breed", "€696.00", "1 July 2026, 08:00 (CEST)", "Page 1 of"]
@@ -163,5 +166,60 @@ fn the_citizen_gets_english_when_they_wrote_english_and_the_office_german() {
         assert!(office.contains(expected), "{expected:?} missing in:\n{office}");
     }
     // The same application gives the same bytes (a receipt downloaded later is the same PDF).
-    assert_eq!(render(&application, Lang::De, &fonts()).ok(), Some(copies.office));
+    assert_eq!(render(&application, Lang::De, catalogs().get(Lang::De), &fonts()).ok(), Some(copies.office));
+}
+
+#[test]
+fn a_ukrainian_application_has_ukrainian_words_and_a_german_office_copy() {
+    let definition = sample("hund-anmelden");
+    let payload = payload("uk");
+    let files = attachments();
+    let application = Application {
+        definition: &definition,
+        payload: &payload,
+        reference: REFERENCE,
+        received_at: RECEIVED,
+        attachments: &files,
+    };
+    let copies = copies(&application, &catalogs(), &fonts()).expect("renders"); // ok: test
+    assert_eq!(copies.lang, Lang::from_tag("uk"));
+    let citizen = text_of(&save("hund-anmelden-uk", &copies.citizen));
+    // The catalog's words (runtime/i18n/uk.json), read back by poppler, not by our own code.
+    for expected in ["Номер справи", "Надійшла", "Мова заповнення", "Українська", "Додатки", "Сторінка 1 з"]
+    {
+        assert!(citizen.contains(expected), "{expected:?} missing in:\n{citizen}");
+    }
+    assert!(!citizen.contains("Aktenzeichen"), "no German fixed words in the citizen's copy:\n{citizen}");
+    let office = text_of(&save("hund-anmelden-uk-office", &copies.office));
+    for expected in ["Aktenzeichen", "Eingegangen", "Ausgefüllt auf", "Ukrainisch", "Anlagen", "Seite 1 von"]
+    {
+        assert!(office.contains(expected), "{expected:?} missing in:\n{office}");
+    }
+}
+
+#[test]
+fn arabic_and_polish_applications_have_their_catalogs_words() {
+    let definition = sample("hund-anmelden");
+    // pdftotext writes right-to-left text word by word in visual order: Arabic words one by one.
+    for (tag, words) in
+        [("ar", ["الرقم", "المرجعي", "المرفقات"]), ("pl", ["Numer sprawy", "Załączniki", "Strona 1 z"])]
+    {
+        let payload = payload(tag);
+        let files = attachments();
+        let application = Application {
+            definition: &definition,
+            payload: &payload,
+            reference: REFERENCE,
+            received_at: RECEIVED,
+            attachments: &files,
+        };
+        let copies = copies(&application, &catalogs(), &fonts()).expect("renders"); // ok: test
+        let citizen = text_of(&save(&format!("hund-anmelden-{tag}"), &copies.citizen));
+        for expected in words {
+            assert!(citizen.contains(expected), "{tag}: {expected:?} missing in:\n{citizen}");
+        }
+        assert!(
+            text_of(&save(&format!("hund-anmelden-{tag}-office"), &copies.office)).contains("Aktenzeichen")
+        );
+    }
 }

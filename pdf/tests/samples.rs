@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{fonts, info_field, sample, sample_ids, save, squeeze, text_of, tool, without_page_furniture};
+use common::{
+    catalogs, fonts, info_field, sample, sample_ids, save, squeeze, text_of, tool, without_page_furniture,
+};
 use formlotse_core::{Date, Lang, review};
 use formlotse_pdf::{Application, render};
 
@@ -30,7 +32,7 @@ fn every_sample_shows_every_review_row_on_numbered_pages() {
         let definition = sample(&id);
         for lang in [Lang::De, Lang::En] {
             let payload = common::filled(&definition, lang.tag());
-            let pdf = render(&application(&definition, &payload), lang, &fonts)
+            let pdf = render(&application(&definition, &payload), lang, catalogs().get(lang), &fonts)
                 .unwrap_or_else(|e| panic!("{id}: {e}")); // ok: test
             let file = save(&format!("sample-{id}-{}", lang.tag()), &pdf);
             let text = text_of(&file);
@@ -68,7 +70,8 @@ fn every_sample_shows_every_review_row_on_numbered_pages() {
 fn a_long_description_runs_over_pages_in_its_row() {
     let definition = sample("fundbuero-verlust");
     let payload = common::filled(&definition, "de");
-    let pdf = render(&application(&definition, &payload), Lang::De, &fonts()).expect("renders"); // ok: test
+    let pdf = render(&application(&definition, &payload), Lang::De, catalogs().get(Lang::De), &fonts())
+        .expect("renders"); // ok: test
     let file = save("fundbuero-verlust-long", &pdf);
     let info = tool("pdfinfo", &[], &file);
     let pages: usize = info_field(&info, "Pages").parse().expect("a number"); // ok: test
@@ -95,7 +98,8 @@ fn cyrillic_greek_and_arabic_answers_are_kept() {
         assert!(definition.field(id).is_some(), "{id}");
         payload["answers"][id] = serde_json::json!(text);
     }
-    let pdf = render(&application(&definition, &payload), Lang::De, &fonts()).expect("renders"); // ok: test
+    let pdf = render(&application(&definition, &payload), Lang::De, catalogs().get(Lang::De), &fonts())
+        .expect("renders"); // ok: test
     let text = text_of(&save("fundbuero-scripts", &pdf));
     for expected in ["Олена Шевченко", "Ελένη Παπαδοπούλου", "Zoë Łukasiewicz-Çelik"]
     {
@@ -125,7 +129,8 @@ fn any_text_renders_even_outside_the_fonts() {
     for (id, text) in typed {
         payload["answers"][id] = serde_json::json!(text);
     }
-    let pdf = render(&application(&definition, &payload), Lang::De, &fonts()).expect("renders"); // ok: test
+    let pdf = render(&application(&definition, &payload), Lang::De, catalogs().get(Lang::De), &fonts())
+        .expect("renders"); // ok: test
     let text = without_page_furniture(&text_of(&save("fundbuero-any-text", &pdf)));
     assert!(squeeze(&text).contains(&"ä".repeat(5000)), "the long word is there whole");
     // Drawn as U+FFFD (no glyph in the font), kept as ActualText: copied and read aloud as typed.

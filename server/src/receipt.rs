@@ -44,6 +44,7 @@ pub async fn pdf(
     let hash = formlotse_core::sha256::hex(token.as_bytes());
     let storage = receiver.storage.clone();
     let forms = receiver.forms.clone();
+    let catalogs = receiver.catalogs.clone();
     let work = move || -> Result<Option<(Vec<u8>, String)>, String> {
         let now = crate::clock::now_millis();
         let until = now + i64::try_from(WINDOW.as_millis()).unwrap_or(i64::MAX / 2);
@@ -67,7 +68,8 @@ pub async fn pdf(
             attachments: &attachments,
         };
         let lang = formlotse_pdf::application_lang(&payload);
-        let pdf = formlotse_pdf::render(&pdf_application, lang, fonts).map_err(|e| e.to_string())?;
+        let pdf = formlotse_pdf::render(&pdf_application, lang, catalogs.get(lang), fonts)
+            .map_err(|e| e.to_string())?;
         Ok(Some((pdf, reference)))
     };
     match tokio::task::spawn_blocking(work).await {

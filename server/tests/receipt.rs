@@ -49,6 +49,17 @@ fn the_receipt_pdf_downloads_with_its_token_until_its_window_closes() {
             assert!(text.contains(word), "{db}: {word} not in {text}");
         }
         assert!(text.contains("Received") || text.contains("received"), "{db}: in English: {text}");
+        // A Ukrainian application's receipt has the PDF's words of the Ukrainian catalog the
+        // server loaded (runtime/i18n/uk.json).
+        payload["lang"] = "uk".into();
+        let ukrainian = server.submit("hund-anmelden", Some("receipt-uk"), &payload.to_string());
+        assert_eq!(ukrainian.status, 201, "{db}: {}", ukrainian.text());
+        let uk_link = ukrainian.json()["pdf"].as_str().unwrap().to_owned();
+        let uk_text = pdftotext(&server.request("GET", &uk_link, &[], b"").bytes, &dir.0);
+        for word in ["Номер справи", "Надійшла", "Öztürk"] {
+            assert!(uk_text.contains(word), "{db}: {word} not in {uk_text}");
+        }
+        payload["lang"] = "en".into();
         let head = server.request("HEAD", &link, &[], b"");
         assert_eq!((head.status, head.header("content-type")), (200, Some("application/pdf")), "{db}: HEAD");
         let again = server.request("GET", &link, &[], b"");

@@ -5,6 +5,7 @@
 
 pub mod dog;
 
+use formlotse_core::catalog::{Catalog, Catalogs};
 use formlotse_core::{Definition, FieldKind, Item};
 use formlotse_pdf::Fonts;
 use serde_json::{Map, Value as Json, json};
@@ -13,6 +14,17 @@ use std::process::Command;
 
 pub fn fonts() -> Fonts {
     Fonts::system_default().unwrap_or_else(|e| panic!("{e}")) // ok: test
+}
+
+/// The catalogs Formlotse ships (`runtime/i18n`), as the server loads them.
+pub fn catalogs() -> Catalogs {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/i18n");
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).expect("runtime/i18n").map(|e| e.expect("entry").path()).collect(); // ok: test
+    files.retain(|p| p.extension().is_some_and(|ext| ext == "json"));
+    Catalogs::new(files.iter().map(|file| {
+        Catalog::parse(&std::fs::read_to_string(file).expect("read")).expect("a catalog") // ok: test
+    }))
 }
 
 /// The sample form `demo/forms/{id}.json`.

@@ -3,8 +3,10 @@
 //! message through the same outbox (its own delivery `REFERENCE.CHANNEL+citizen`, retried like
 //! any other). It holds the form's title, the reference and the time of receipt, nothing else
 //! of the application (no answers, no attachments: an e-mail address can be mistyped), in the
-//! application's language: German, English, or for any other language both.
+//! application's language (the `email.*` words of its catalog, the ones the server loaded), or
+//! for a language without a catalog in German and English.
 
+use formlotse_core::catalog::{Catalog, Catalogs};
 use formlotse_core::{Definition, Lang};
 use lettre::Message;
 use lettre::message::header::ContentType;
@@ -33,39 +35,41 @@ fn when(received_at: &str, german: bool) -> String {
     }
 }
 
-/// The subject and the text of the message, in `lang`.
-pub fn text(lang: Lang, definition: &Definition, reference: &str, received_at: &str) -> (String, String) {
-    let german = |title: &str| {
+/// The subject and the text of the message in `lang`, from its catalog (`email.*` keys; German
+/// built in); for a language without a catalog German, then English.
+pub fn text(
+    lang: Lang,
+    catalogs: &Catalogs,
+    definition: &Definition,
+    reference: &str,
+    received_at: &str,
+) -> (String, String) {
+    let in_words = |words: &Catalog| {
+        let own = words.lang();
+        let received = when(received_at, own.primary() == "de");
+        let title = definition.title.get(own);
+        let line = |key: &str| {
+            words.document_text(key, &[("title", title), ("received", &received), ("reference", reference)])
+        };
         (
-            format!("Ihr Antrag ist eingegangen: {reference}"),
+            line("email.subject"),
             format!(
-                "Guten Tag,\n\nIhr Antrag „{title}“ ist am {} eingegangen.\nIhr Aktenzeichen: {reference}\n\n\
-                 Bitte geben Sie das Aktenzeichen an, wenn Sie sich an die Verwaltung wenden. Diese E-Mail \
-                 wurde automatisch versandt.\n",
-                when(received_at, true)
+                "{}\n\n{}\n{}\n\n{}\n",
+                line("email.greeting"),
+                line("email.received"),
+                line("email.reference"),
+                line("email.closing")
             ),
         )
     };
-    let english = |title: &str| {
-        (
-            format!("Your application has been received: {reference}"),
-            format!(
-                "Hello,\n\nyour application \"{title}\" was received on {}.\nYour reference number: {reference}\n\n\
-                 Please quote the reference number when you contact the administration. This e-mail \
-                 was sent automatically.\n",
-                when(received_at, false)
-            ),
-        )
-    };
-    match lang.primary() {
-        "de" => german(definition.title.get(Lang::De)),
-        "en" => english(definition.title.get(lang)),
-        _ => {
-            let (subject, de) = german(definition.title.get(Lang::De));
-            let (_, en) = english(definition.title.get(Lang::En));
-            (subject, format!("{de}\n—\n\n{en}"))
-        }
+    let words = catalogs.get(lang);
+    let english = catalogs.get(Lang::En);
+    if words.lang() != Lang::De || lang.primary() == "de" || english.lang() != Lang::En {
+        return in_words(words);
     }
+    let (subject, german) = in_words(words);
+    let (_, english) = in_words(english);
+    (subject, format!("{german}\n—\n\n{english}"))
 }
 
 /// Sends the confirmation of `claimed` over `email`'s server; `Ok` once it accepted it, and
@@ -75,6 +79,7 @@ pub fn deliver(
     storage: &dyn Storage,
     claimed: &Claimed,
     definition: &Definition,
+    catalogs: &Catalogs,
 ) -> Result<(), String> {
     let field = email.confirm.as_deref().ok_or("the channel no longer confirms")?;
     let Some(application) = storage.get(&claimed.reference).map_err(|e| e.to_string())? else {
@@ -85,7 +90,7 @@ pub fn deliver(
     let to = address(&payload, field).ok_or("the citizen's address is no longer in the application")?;
     let lang = formlotse_pdf::application_lang(&payload);
     let (subject, body) =
-        text(lang, definition, &application.summary.reference, &application.summary.received_at);
+        text(lang, catalogs, definition, &application.summary.reference, &application.summary.received_at);
     let bad = |e: &dyn std::fmt::Display| format!("message: {e}");
     let message = Message::builder()
         .from(email.from.parse().map_err(|e| bad(&e))?)
@@ -109,6 +114,36 @@ mod tests {
         for field in ["name", "n", "missing"] {
             assert_eq!(address(&payload, field), None, "{field}");
         }
+    }
+
+    #[test]
+    fn a_language_without_a_catalog_reads_german_then_english() {
+        let definition = formlotse_core::load(
+            r#"{"formlotse": 1, "id": "f", "title": "Hundesteuer", "steps": [{"id": "s", "title": "S", "fields": [{"id": "a", "type": "text", "label": "A"}]}]}"#,
+        )
+        .expect("a definition");
+        let english = Catalog::parse(include_str!("../../../runtime/i18n/en.json")).expect("en");
+        let catalogs = Catalogs::new([english]);
+        let at = "2026-11-30T07:05:09.120Z";
+        let (subject, body) = text(Lang::from_tag("fr"), &catalogs, &definition, "FL-1", at);
+        assert_eq!(subject, "Ihr Antrag ist eingegangen: FL-1");
+        assert!(
+            body.starts_with(
+                "Guten Tag,\n\nIhr Antrag „Hundesteuer“ ist am 30.11.2026, 07:05 UTC eingegangen."
+            ),
+            "{body}"
+        );
+        assert!(
+            body.contains(
+                "\n—\n\nHello,\n\nYour application “Hundesteuer” was received on 2026-11-30 07:05 UTC."
+            ),
+            "{body}"
+        );
+        let (subject, body) = text(Lang::En, &catalogs, &definition, "FL-1", at);
+        assert_eq!(subject, "Your application has been received: FL-1");
+        assert!(!body.contains("Guten Tag"), "{body}");
+        let (_, body) = text(Lang::from_tag("fr"), &Catalogs::default(), &definition, "FL-1", at);
+        assert!(!body.contains('—'), "German once when there is no English either: {body}");
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct Outbox {
     forms: BTreeMap<String, FormConfig>,
     settings: Delivery,
     fonts: formlotse_pdf::Fonts,
+    /// The language catalogs the citizen's confirmation is written from.
+    catalogs: Arc<formlotse_core::catalog::Catalogs>,
     metrics: Arc<Metrics>,
     /// Notified when an application was stored, so its deliveries start at once.
     pub wake: Arc<Notify>,
@@ -60,6 +62,7 @@ impl Outbox {
             forms: config.forms.clone(),
             settings: config.delivery.clone(),
             fonts,
+            catalogs: config.catalogs.clone(),
             metrics,
             wake,
             owner,
@@ -134,7 +137,8 @@ impl Outbox {
         if let (Some(form), Target::Email(email)) = (form, &channel.target)
             && name != claimed.channel
         {
-            let sent = confirmation::deliver(email, &*self.storage, claimed, &form.definition);
+            let sent =
+                confirmation::deliver(email, &*self.storage, claimed, &form.definition, &self.catalogs);
             return ("confirmation", sent);
         }
         if name != claimed.channel {

@@ -53,6 +53,7 @@ pub fn make(
             attachments: &attachments,
         },
         Lang::De,
+        &formlotse_core::catalog::Catalog::german(),
         fonts,
     )
     .map_err(|e| e.to_string())?;

@@ -14,6 +14,7 @@
 
 mod check;
 mod german;
+mod german_documents;
 mod german_messages;
 mod shelf;
 
@@ -114,6 +115,13 @@ impl Catalog {
     /// The template for `key` with its `{name}` parameters filled in.
     pub fn text(&self, key: &str, params: &[(&str, &str)]) -> String {
         fill(self.word(key), params)
+    }
+
+    /// A text of the documents the server writes (`pdf.*`): the catalog's template, else
+    /// German's, with `{name}` parameters filled in. Apart from [`Catalog::text`] so the
+    /// citizen's wasm does not carry the German words of the PDF.
+    pub fn document_text(&self, key: &str, params: &[(&str, &str)]) -> String {
+        fill(self.own(key).or_else(|| german_documents::word(key)).unwrap_or(key), params)
     }
 
     /// A counted text: the template `key.CATEGORY` for `count` in this language (else

@@ -25,6 +25,9 @@ fn german_is_built_in_and_sorted() {
         "sorted, each key once"
     );
     assert!(keys(german::WORDS).all(|key| keys(german::MESSAGES).all(|other| key != other)));
+    let documents: Vec<_> = keys(german_documents::DOCUMENTS).collect();
+    assert!(documents.windows(2).all(|w| w[0] < w[1]), "sorted, each key once");
+    assert!(documents.iter().all(|key| german::word(key).is_none()), "no key twice");
     assert_eq!(german::all().count(), german::WORDS.lines().count() + german::MESSAGES.lines().count());
     let german = Catalog::german();
     assert_eq!(german.word("next"), "Weiter");
@@ -32,6 +35,8 @@ fn german_is_built_in_and_sorted() {
     assert_eq!(german.counted("retrying", 1, &[("seconds", "1")]).rsplit(' ').nth(1), Some("Sekunde"));
     assert_eq!(german.counted("retrying", 3, &[("seconds", "3")]).rsplit(' ').nth(1), Some("Sekunden"));
     assert_eq!(german.word("no_such_key"), "no_such_key", "a key, never a panic");
+    assert_eq!(german.document_text("pdf.page", &[("page", "1"), ("pages", "3")]), "Seite 1 von 3");
+    assert_eq!(german.word("pdf.reference"), "pdf.reference", "the PDF's words are not the citizen's");
 }
 
 #[test]
