@@ -8,7 +8,7 @@ use formlotse_core::{Date, Lang, check_submission, review};
 use formlotse_pdf::{Application, application_lang, copies, render};
 use serde_json::{Value as Json, json};
 
-use common::dog::{RECEIVED, REFERENCE, SHA, attachments, payload};
+use common::dog::{REFERENCE, SHA, application, attachments, payload};
 
 #[test]
 fn the_payload_is_one_the_server_accepts() {
@@ -21,13 +21,7 @@ fn the_office_copy_shows_every_answer_by_step_and_the_attachment() {
     let definition = sample("hund-anmelden");
     let payload = payload("de");
     let files = attachments();
-    let application = Application {
-        definition: &definition,
-        payload: &payload,
-        reference: REFERENCE,
-        received_at: RECEIVED,
-        attachments: &files,
-    };
+    let application = application(&definition, &payload, &files);
     let pdf = render(&application, Lang::De, catalogs().get(Lang::De), &fonts()).expect("renders"); // ok: test
     let file = save("hund-anmelden-de", &pdf);
     let text = text_of(&file);
@@ -95,13 +89,7 @@ fn the_structure_tree_has_headings_tables_with_headers_and_the_language() {
     let definition = sample("hund-anmelden");
     let payload = payload("de");
     let files = attachments();
-    let application = Application {
-        definition: &definition,
-        payload: &payload,
-        reference: REFERENCE,
-        received_at: RECEIVED,
-        attachments: &files,
-    };
+    let application = application(&definition, &payload, &files);
     let file = save(
         "hund-anmelden-structure",
         &render(&application, Lang::De, catalogs().get(Lang::De), &fonts()).expect("renders"),
@@ -174,13 +162,7 @@ fn a_ukrainian_application_has_ukrainian_words_and_a_german_office_copy() {
     let definition = sample("hund-anmelden");
     let payload = payload("uk");
     let files = attachments();
-    let application = Application {
-        definition: &definition,
-        payload: &payload,
-        reference: REFERENCE,
-        received_at: RECEIVED,
-        attachments: &files,
-    };
+    let application = application(&definition, &payload, &files);
     let copies = copies(&application, &catalogs(), &fonts()).expect("renders"); // ok: test
     assert_eq!(copies.lang, Lang::from_tag("uk"));
     let citizen = text_of(&save("hund-anmelden-uk", &copies.citizen));
@@ -206,13 +188,7 @@ fn arabic_and_polish_applications_have_their_catalogs_words() {
     {
         let payload = payload(tag);
         let files = attachments();
-        let application = Application {
-            definition: &definition,
-            payload: &payload,
-            reference: REFERENCE,
-            received_at: RECEIVED,
-            attachments: &files,
-        };
+        let application = application(&definition, &payload, &files);
         let copies = copies(&application, &catalogs(), &fonts()).expect("renders"); // ok: test
         let citizen = text_of(&save(&format!("hund-anmelden-{tag}"), &copies.citizen));
         for expected in words {

@@ -4,12 +4,24 @@
 
 #![allow(dead_code)]
 
+use formlotse_core::Definition;
 use formlotse_core::payload::Attachment;
+use formlotse_pdf::Application;
 use serde_json::{Value as Json, json};
 
 pub const REFERENCE: &str = "FL-2026-7K3M-Q9XD";
 pub const RECEIVED: &str = "2026-11-29T10:05:00Z";
 pub const SHA: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+/// The application as the server hands it to the renderer: this reference, received at
+/// [`RECEIVED`].
+pub fn application<'a>(
+    definition: &'a Definition,
+    payload: &'a Json,
+    files: &'a [Attachment],
+) -> Application<'a> {
+    Application { definition, payload, reference: REFERENCE, received_at: RECEIVED, attachments: files }
+}
 
 pub fn payload(lang: &str) -> Json {
     json!({
