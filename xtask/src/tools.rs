@@ -6,14 +6,21 @@ use std::path::{Path, PathBuf};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// The wasm32 target of the active toolchain.
+/// The wasm32 target of the active toolchain, and the standard library's sources, from which
+/// `dist` builds the wasm's own small standard library (`dist.rs`, `STD_BUILD`).
 pub(crate) fn ensure_wasm_target(root: &Path) -> Result {
     let installed = output(command("rustup", &["target", "list", "--installed"], root)).unwrap_or_default();
-    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
-        return Ok(());
+    if !installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        run(command("rustup", &["target", "add", WASM_TARGET], root))
+            .map_err(|e| format!("{e}\nInstall the target yourself: rustup target add {WASM_TARGET}"))?;
     }
-    run(command("rustup", &["target", "add", WASM_TARGET], root))
-        .map_err(|e| format!("{e}\nInstall the target yourself: rustup target add {WASM_TARGET}"))
+    let components =
+        output(command("rustup", &["component", "list", "--installed"], root)).unwrap_or_default();
+    if !components.lines().any(|line| line.trim() == "rust-src") {
+        run(command("rustup", &["component", "add", "rust-src"], root))
+            .map_err(|e| format!("{e}\nInstall the sources yourself: rustup component add rust-src"))?;
+    }
+    Ok(())
 }
 
 /// `wasm-bindgen` of exactly the version in Cargo.lock (the CLI and the library must match).

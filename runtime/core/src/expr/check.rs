@@ -77,9 +77,9 @@ impl TypeError {
     /// A sentence for the form author.
     pub fn message(&self) -> String {
         match &self.kind {
-            TypeErrorKind::UnknownField(name) => format!("no field has the id {name:?}"),
+            TypeErrorKind::UnknownField(name) => format!("no field has the id \"{name}\""),
             TypeErrorKind::UnknownFunction(name) => {
-                format!("there is no function {name:?}; known: {}", FUNCTIONS.join(", "))
+                format!("there is no function \"{name}\"; known: {}", FUNCTIONS.join(", "))
             }
             TypeErrorKind::Arity { function, expected, found } => {
                 format!("{function}() takes {expected} argument(s), not {found}")
@@ -88,7 +88,7 @@ impl TypeError {
                 format!("expected {}, found {}", expected.name(), found.name())
             }
             TypeErrorKind::Operator { op, left, right } => {
-                format!("{op:?} cannot combine {} and {}", left.name(), right.name())
+                format!("\"{op}\" cannot combine {} and {}", left.name(), right.name())
             }
             TypeErrorKind::Places => "round() needs a whole number of places from 0 to 12".to_owned(),
         }

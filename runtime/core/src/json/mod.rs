@@ -170,7 +170,7 @@ impl JsonError {
     pub fn detail(&self) -> String {
         match self.kind {
             JsonErrorKind::Syntax(expected) => format!("expected {expected}"),
-            JsonErrorKind::DuplicateKey => format!("duplicate key at {:?}", self.pointer),
+            JsonErrorKind::DuplicateKey => format!("duplicate key at \"{}\"", self.pointer),
             JsonErrorKind::TooDeep => format!("nested deeper than {MAX_DEPTH} levels"),
         }
     }
