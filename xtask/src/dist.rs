@@ -1,7 +1,7 @@
 //! `cargo xtask dist`: the files a town puts on its web server.
 
 use crate::cmd::{command, run};
-use crate::{Result, catalogs, hashed, root, sizes, tools};
+use crate::{Result, catalogs, hashed, minify, root, sizes, tools};
 use std::path::Path;
 
 /// The loader: the one page file with a fixed name, linked by the page.
@@ -59,6 +59,7 @@ pub(crate) fn dist() -> Result<Built> {
         std::fs::read_to_string(&source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
     std::fs::write(dist.join(LOADER), hashed::loader(&loader, &all)?)
         .map_err(|e| format!("cannot write {LOADER}: {e}"))?;
+    minify::javascript(&root, &dist.join(LOADER), false)?;
     std::fs::write(dist.join(PRELOAD), preload_lines(&renamed))
         .map_err(|e| format!("cannot write {PRELOAD}: {e}"))?;
 
@@ -108,7 +109,12 @@ impl Tools<'_> {
         let wasm = self.dist.join(format!("{name}_bg.wasm"));
         let mut opt = command(&self.wasm_opt.to_string_lossy(), WASM_OPT_FLAGS, self.root);
         opt.arg("-o").arg(&wasm).arg(&wasm);
-        run(opt)
+        run(opt)?;
+        // Short names between wasm and glue, then the glue minified: −2.5 KB wasm and −4.7 KB
+        // glue gzip (CHANGELOG.md).
+        let glue = self.dist.join(format!("{name}.js"));
+        minify::rename_names(self.wasm_opt, &wasm, &glue, self.root)?;
+        minify::javascript(self.root, &glue, true)
     }
 }
 

@@ -16,6 +16,7 @@ mod cmd;
 mod demo;
 mod dist;
 mod hashed;
+mod minify;
 mod postgres;
 mod sizes;
 mod test;

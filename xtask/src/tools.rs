@@ -50,7 +50,7 @@ fn locked_version(root: &Path, package: &str) -> Result<String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-/// The npm packages of `tests/` (playwright-core, axe-core, binaryen's wasm-opt), as locked.
+/// The npm packages of `tests/` (playwright-core, axe-core, binaryen's wasm-opt, terser), as locked.
 pub(crate) fn ensure_npm_packages(root: &Path) -> Result {
     npm_ci(root, &root.join("tests"))
 }
