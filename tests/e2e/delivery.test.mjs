@@ -48,7 +48,7 @@ test('when the retries run out, the citizen keeps every answer and can try again
   await form.getByRole('button', { name: 'Absenden' }).click();
   const alert = form.getByRole('alert');
   await alert.getByText('Ihr Antrag konnte nicht gesendet werden. Ihre Angaben sind erhalten.', { exact: false }).waitFor({ timeout: 20_000 });
-  assert.match(await alert.textContent(), /HTTP 503/);
+  assert.match(await alert.textContent(), /Antwort des Servers: HTTP 503/, "the status in the catalog's words");
   assert.equal(posts.length, 4, 'four requests, then the citizen decides');
   await screenshot(page, 'delivery-gave-up');
   await assertAccessible(page, 'after the retries ran out');

@@ -96,10 +96,9 @@ pub(crate) fn use_sending(
                     Decision::GiveUp => {
                         let status = reply.as_ref().ok().map(|reply| reply.status);
                         emit_error(&events, &form, status);
-                        let detail = describe(reply.as_ref().map(|reply| reply.status), lang);
                         break Action::SendFailed {
                             attempt,
-                            failure: Failure::Unreachable { detail },
+                            failure: Failure::Unreachable { status },
                             fields: Vec::new(),
                         };
                     }
@@ -197,10 +196,12 @@ pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
             if let Sending::Failed(failure) = sending {
                 <div class="fl-notice fl-notice--error" role="alert">
                     { match failure {
-                        Failure::Unreachable { detail } => html! {
+                        Failure::Unreachable { status } => html! {
                             <>
                                 <p class="fl-notice__title">{t.send_failed}</p>
-                                <p class="fl-notice__detail">{detail.clone()}</p>
+                                <p class="fl-notice__detail">
+                                    { status.map_or_else(|| t.no_connection.to_owned(), |status| t.refused_status(status)) }
+                                </p>
                                 // Submits the form: the same submission, with the same key.
                                 <button type="submit" class="fl-button">{t.try_again}</button>
                             </>
@@ -227,15 +228,6 @@ fn receipt_of(body: &str, endpoint: &str) -> (Option<String>, Option<String>) {
     let Ok(reply) = json::parse(body) else { return (None, None) };
     let text = |key| reply.get(key).and_then(Json::as_str);
     (text("reference").map(str::to_owned), text("pdf").and_then(|pdf| crate::receipt::link(pdf, endpoint)))
-}
-
-fn describe(status: Result<u16, &String>, lang: Lang) -> String {
-    match (status, lang.is_english()) {
-        (Ok(status), false) => format!("Der Server antwortete mit HTTP {status}."),
-        (Ok(status), true) => format!("The server answered with HTTP {status}."),
-        (Err(message), false) => format!("Keine Verbindung zum Server ({message})."),
-        (Err(message), true) => format!("No connection to the server ({message})."),
-    }
 }
 
 /// 16 random bytes for the idempotency key: the browser's CSPRNG, else `Math.random`.

@@ -61,7 +61,7 @@ pub(crate) enum Sending {
 #[derive(Clone, PartialEq, Debug)]
 pub(crate) enum Failure {
     /// No receiver answered usefully, even after retries: trying again later may work.
-    Unreachable { detail: String },
+    Unreachable { status: Option<u16> },
     /// The receiver refused it (a 4xx); `message` is its explanation, if it gave one.
     Refused { status: u16, message: Option<String> },
 }

@@ -61,6 +61,7 @@ pub(crate) const WORDS: &str = table![
     ("new_tab", "(öffnet in neuem Tab)"),
     ("next", "Weiter"),
     ("no", "Nein"),
+    ("no_connection", "Keine Verbindung zum Server."),
     ("not_calculated", "Wird berechnet, sobald die nötigen Angaben gemacht sind."),
     ("not_given", "Keine Angabe"),
     ("optional", "(optional)"),
