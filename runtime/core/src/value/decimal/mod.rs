@@ -205,21 +205,32 @@ fn from_digits(
 
 impl std::fmt::Display for Decimal {
     /// Plain notation with a decimal point and no grouping ("-1234.5"); messages localise it.
+    /// The digits are written by hand: `u128`'s own formatting costs the wasm about 2 KB.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let normalized = self.normalized();
-        let scale = normalized.scale.min(MAX_SCALE);
-        let sign = if normalized.units < 0 { "-" } else { "" };
-        let magnitude = normalized.units.unsigned_abs();
-        let unit = 10u128.checked_pow(scale).unwrap_or(1);
-        let (whole, fraction) =
-            (magnitude.checked_div(unit).unwrap_or(0), magnitude.checked_rem(unit).unwrap_or(0));
-        if scale == 0 {
-            write!(f, "{sign}{whole}")
-        } else {
-            write!(f, "{sign}{whole}.{fraction:0width$}", width = scale as usize)
+        let scale = usize::try_from(normalized.scale.min(MAX_SCALE)).unwrap_or(0);
+        // Least significant first, and at least one digit before the point ("0.05").
+        let mut magnitude = normalized.units.unsigned_abs();
+        let mut digits = Vec::with_capacity(40);
+        while magnitude > 0 || digits.len() <= scale {
+            digits.push(DIGITS.get(usize::try_from(magnitude % 10).unwrap_or(0)).copied().unwrap_or(b'0'));
+            magnitude /= 10;
         }
+        let mut text = String::with_capacity(digits.len().saturating_add(2));
+        if normalized.units < 0 {
+            text.push('-');
+        }
+        for (position, digit) in digits.iter().enumerate().rev() {
+            text.push(char::from(*digit));
+            if position == scale && scale > 0 {
+                text.push('.');
+            }
+        }
+        f.write_str(&text)
     }
 }
+
+const DIGITS: &[u8; 10] = b"0123456789";
 
 /// Removes group separators, checking that they group by three: "1.234.567" yes, "12.34" no.
 fn ungroup(whole: &str, group: char) -> Option<String> {

@@ -62,3 +62,26 @@ impl std::ops::Add<i64> for Decimal {
         Decimal { units: self.units + i128::from(n) * 10i128.pow(self.scale), scale: self.scale }
     }
 }
+
+#[test]
+fn written_in_plain_notation() {
+    let max = i128::MAX;
+    for (units, scale, expected) in [
+        (0, 0, "0".to_owned()),
+        (0, 3, "0".to_owned()),
+        (5, 0, "5".to_owned()),
+        (-5, 0, "-5".to_owned()),
+        (5, 2, "0.05".to_owned()),
+        (-5, 2, "-0.05".to_owned()),
+        (123_456, 2, "1234.56".to_owned()),
+        (1_230, 3, "1.23".to_owned()),
+        (1_000, 3, "1".to_owned()),
+        (-1, 12, "-0.000000000001".to_owned()),
+        (max, 0, max.to_string()),
+        (i128::MIN + 1, 0, (i128::MIN + 1).to_string()),
+        (max, 30, format!("{}.{}", &max.to_string()[..9], &max.to_string()[9..])),
+    ] {
+        let written = Decimal { units, scale }.to_string();
+        assert_eq!(written, expected, "{units} at scale {scale}");
+    }
+}
