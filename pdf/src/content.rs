@@ -57,7 +57,7 @@ pub(crate) fn sheet(application: &Application, lang: Lang, catalog: &Catalog) ->
 
     let mut facts = vec![
         vec![words.reference.to_owned(), application.reference.to_owned()],
-        vec![words.received.to_owned(), received.display(lang)],
+        vec![words.received.to_owned(), received.display(lang, catalog)],
     ];
     let form = match &definition.version {
         Some(version) => format!("{} ({} {version})", definition.id, words.version),
