@@ -30,6 +30,7 @@
 //! # Ok(()) }
 //! ```
 
+mod bidi;
 mod content;
 mod draw;
 mod fonts;
