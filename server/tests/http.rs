@@ -68,7 +68,7 @@ fn submissions_are_checked_stored_once_and_refused_in_the_payloads_language() {
         let problem = refused.json();
         assert_eq!(
             problem["detail"],
-            "Some answers do not meet the form's rules. Check the answers named. Nothing was stored."
+            "Some answers do not meet the form's rules. Check the answers listed. Nothing was stored."
         );
         assert_eq!(
             (problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()),
