@@ -61,6 +61,9 @@ mod tests {
                 (")", false)
             ]
         );
+        // Isolated (as `content` writes the version in a right-to-left copy), it stays whole.
+        let isolated = runs("hund-anmelden (الإصدار \u{2068}2026-12\u{2069})");
+        assert!(isolated.iter().any(|(text, rtl)| text.contains("2026-12") && !rtl), "{isolated:?}");
         // A date inside Arabic stays a date.
         assert_eq!(runs("29/11/2026، الساعة"), [("، الساعة", true), ("29/11/2026", false)]);
     }
