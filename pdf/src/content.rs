@@ -57,9 +57,14 @@ pub(crate) fn sheet(application: &Application, lang: Lang, catalog: &Catalog) ->
 
     let mut facts = vec![
         vec![words.reference.to_owned(), application.reference.to_owned()],
-        vec![words.received.to_owned(), received.display(lang)],
+        vec![words.received.to_owned(), received.display(lang, catalog)],
     ];
     let form = match &definition.version {
+        // Isolated (U+2068 … U+2069) in a right-to-left copy, so UAX #9 keeps "2026-12" whole
+        // after the Arabic word instead of "12-2026".
+        Some(version) if catalog.is_rtl() => {
+            format!("{} ({} \u{2068}{version}\u{2069})", definition.id, words.version)
+        }
         Some(version) => format!("{} ({} {version})", definition.id, words.version),
         None => definition.id.clone(),
     };

@@ -2,8 +2,9 @@
 //! is a marked span whose identifier goes to its structure element; rules, shading, the running
 //! head and the page numbers are artifacts.
 
+use crate::bidi;
 use crate::content::{Block, Sheet};
-use crate::fonts::Fonts;
+use crate::fonts::{Fonts, Measure};
 use crate::layout::{BODY_SIZE, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, Page, Shade, Slot};
 use crate::{PdfError, tagging};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
@@ -44,18 +45,20 @@ pub(crate) fn pdf(
         shades(&mut surface, &page.shades);
         for line in page.lines.iter().filter(|line| !line.text.trim().is_empty()) {
             let drawn = measure.drawable(&line.text, line.bold);
+            let text = drawn.as_deref().unwrap_or(&line.text);
+            let runs = bidi::visual_runs(text);
             let actual: String = line.text.chars().filter(|c| !c.is_control()).collect();
-            let tag = match (line.slot, &drawn) {
+            // Drawn otherwise than typed, or in runs out of reading order: the span says what it reads.
+            let tag = match (line.slot, drawn.is_some() || runs.len() > 1) {
                 (Slot::Artifact, _) => {
                     ContentTag::Artifact(Artifact::with_kind(ArtifactType::PaginationOther))
                 }
-                (_, None) => ContentTag::Span(SpanTag::empty()),
-                (_, Some(_)) => ContentTag::Span(SpanTag::empty().with_actual_text(Some(&actual))),
+                (_, false) => ContentTag::Span(SpanTag::empty()),
+                (_, true) => ContentTag::Span(SpanTag::empty().with_actual_text(Some(&actual))),
             };
             let id = surface.start_tagged(tag);
             let at = Point::from_xy(line.x, line.baseline);
-            let text = drawn.as_deref().unwrap_or(&line.text);
-            surface.draw_text(at, fonts.font(line.bold), line.size, text, false, TextDirection::Auto);
+            draw_runs(&mut surface, fonts, &measure, at, (line.size, line.bold), &runs);
             surface.end_tagged();
             if line.slot != Slot::Artifact {
                 marked.entry(line.slot).or_default().push(id);
@@ -105,9 +108,26 @@ fn artifact(surface: &mut Surface, kind: ArtifactType, fonts: &Fonts, at: Point,
     surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
     let grey = krilla::color::luma::Color::new(80);
     surface.set_fill(Some(krilla::paint::Fill { paint: grey.into(), ..Default::default() }));
-    surface.draw_text(at, fonts.font(false), SMALL, text, false, TextDirection::Auto);
+    draw_runs(surface, fonts, &fonts.measure(), at, (SMALL, false), &bidi::visual_runs(text));
     surface.set_fill(None);
     surface.end_tagged();
+}
+
+/// A line's runs from `at` rightwards, each shaped in its own direction.
+fn draw_runs(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    measure: &Measure,
+    at: Point,
+    (size, bold): (f32, bool),
+    runs: &[bidi::Run],
+) {
+    let mut x = at.x;
+    for run in runs {
+        let direction = if run.rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
+        surface.draw_text(Point::from_xy(x, at.y), fonts.font(bold), size, run.text, false, direction);
+        x += measure.width(run.text, size, bold);
+    }
 }
 
 /// The bookmarks (PDF/UA wants them): the title, and under it each heading, where it starts.

@@ -30,6 +30,7 @@
 //! # Ok(()) }
 //! ```
 
+mod bidi;
 mod content;
 mod draw;
 mod fonts;
@@ -54,7 +55,7 @@ pub struct Application<'a> {
     /// The application's reference, e.g. `FL-2026-7K3M-Q9XD`.
     pub reference: &'a str,
     /// When the server received it, RFC 3339 (`2026-11-29T10:05:00Z`); shown in German civil
-    /// time (MEZ/MESZ).
+    /// time (CET/CEST), as the copy's language words it.
     pub received_at: &'a str,
     /// The files as the server received them (its own sizes and SHA-256, not the payload's).
     pub attachments: &'a [Attachment],
@@ -132,6 +133,13 @@ pub fn copies(application: &Application, catalogs: &Catalogs, fonts: &Fonts) -> 
     let citizen =
         if lang == Lang::De { office.clone() } else { render(application, lang, catalogs.get(lang), fonts)? };
     Ok(Copies { lang, citizen, office })
+}
+
+/// The time of receipt `received_at` (RFC 3339) as `lang` writes it, in the town's civil time
+/// (CET/CEST): "29.11.2026, 11:05 Uhr (MEZ)", "29 November 2026, 11:05 (CET)", worded by
+/// `words`, the catalog of `lang` (`time.winter`, `time.summer`). `None` for no RFC 3339 time.
+pub fn received_at(received_at: &str, lang: Lang, words: &Catalog) -> Option<String> {
+    time::Moment::parse(received_at).map(|moment| moment.display(lang, words))
 }
 
 /// The language the citizen filled the form in (the payload's `lang`; German if missing).

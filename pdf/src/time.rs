@@ -1,7 +1,10 @@
-//! The time of receipt as a clerk reads it: German civil time (CET/CEST), whatever offset the
-//! server wrote. The rule is the EU's (since 1996): summer time from the last Sunday of March,
-//! 01:00 UTC, to the last Sunday of October, 01:00 UTC. No clock is read here.
+//! The time of receipt as the town reads it: German civil time (CET/CEST, the zone of
+//! Europe/Berlin), whatever offset the server wrote. The rule is the EU's (since 1996): summer
+//! time from the last Sunday of March, 01:00 UTC, to the last Sunday of October, 01:00 UTC. No
+//! clock is read here. Worded by the language catalogs (`time.winter`, `time.summer`: the
+//! language's order of date and time and its name for the zone), for the PDF and the e-mail.
 
+use formlotse_core::catalog::Catalog;
 use formlotse_core::{Date, Lang};
 
 /// A moment as German civil time shows it.
@@ -62,16 +65,13 @@ impl Moment {
             .utc_offset_minute(0)
     }
 
-    /// "29.11.2026, 11:05 Uhr (MEZ)", "29 November 2026, 11:05 (CET)".
-    pub(crate) fn display(self, lang: Lang) -> String {
-        let (hour, minute) = (self.minutes / 60, self.minutes % 60);
+    /// "29.11.2026, 11:05 Uhr (MEZ)", "29 November 2026, 11:05 (CET)": the date as `lang`
+    /// writes it, the time on the 24-hour clock, in the words of `words` (its catalog).
+    pub(crate) fn display(self, lang: Lang, words: &Catalog) -> String {
+        let time = format!("{:02}:{:02}", self.minutes / 60, self.minutes % 60);
         let date = formlotse_core::messages::date(self.date, lang);
-        match (lang.is_english(), self.summer) {
-            (false, false) => format!("{date}, {hour:02}:{minute:02} Uhr (MEZ)"),
-            (false, true) => format!("{date}, {hour:02}:{minute:02} Uhr (MESZ)"),
-            (true, false) => format!("{date}, {hour:02}:{minute:02} (CET)"),
-            (true, true) => format!("{date}, {hour:02}:{minute:02} (CEST)"),
-        }
+        let key = if self.summer { "time.summer" } else { "time.winter" };
+        words.document_text(key, &[("date", &date), ("time", &time)])
     }
 }
 
@@ -99,10 +99,11 @@ mod tests {
             ("2026-10-25T00:59:00Z", "25.10.2026, 02:59 Uhr (MESZ)", "25 October 2026, 02:59 (CEST)"),
             ("2026-10-25T01:00:00Z", "25.10.2026, 02:00 Uhr (MEZ)", "25 October 2026, 02:00 (CET)"),
         ];
+        let english = Catalog::parse(include_str!("../../runtime/i18n/en.json")).expect("en"); // ok: test
         for (text, de, en) in cases {
             let moment = Moment::parse(text).unwrap_or_else(|| panic!("{text}")); // ok: test
-            assert_eq!(moment.display(Lang::De), *de, "{text}");
-            assert_eq!(moment.display(Lang::En), *en, "{text}");
+            assert_eq!(moment.display(Lang::De, &Catalog::german()), *de, "{text}");
+            assert_eq!(moment.display(Lang::En, &english), *en, "{text}");
         }
     }
 

@@ -1,12 +1,14 @@
 //! RFC 9457 problem details: the one shape every error of this server has, so a client (and the
 //! browser runtime) needs exactly one error parser. Each problem has a stable `code` (metrics
-//! count refusals by it) and a `detail` in the payload's language, which the runtime shows the
-//! citizen.
+//! count refusals by it) and a `detail`. A refusal of a citizen's application is worded in the
+//! payload's language from the language catalogs (`problem.*` keys, German built in), which the
+//! runtime shows the citizen; the routes for software (the pull API) answer in English.
 
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use formlotse_core::Lang;
+use formlotse_core::catalog::Catalog;
 use serde_json::{Value, json};
 
 /// The media type of a problem body.
@@ -30,7 +32,21 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem whose detail is `german` or `english` by `lang`.
+    /// A refusal worded by `words`, the catalog of the application's language: the template
+    /// `problem.KEY` with its `{name}` parameters.
+    pub fn worded(
+        status: StatusCode,
+        code: &'static str,
+        words: &Catalog,
+        key: &str,
+        params: &[(&str, &str)],
+    ) -> Problem {
+        let detail = words.document_text(&format!("problem.{key}"), params);
+        Problem { status, code, detail, errors: Vec::new() }
+    }
+
+    /// A problem whose detail is `german` or `english` by `lang`: for the routes software calls
+    /// (the pull API, the receipt link), not for a refused application.
     pub fn new(status: StatusCode, code: &'static str, lang: Lang, german: &str, english: &str) -> Problem {
         let detail = if lang.is_english() { english } else { german };
         Problem { status, code, detail: detail.to_owned(), errors: Vec::new() }
@@ -59,6 +75,17 @@ impl Problem {
             "Der Antrag konnte wegen eines Fehlers des Servers nicht gespeichert werden. Bitte versuchen Sie es später erneut.",
             "The application could not be stored because of a server fault. Please try again later.",
         )
+    }
+
+    /// [`Problem::internal`] for a citizen's application, in its language.
+    pub fn internal_in(words: &Catalog, what: impl std::fmt::Display) -> Problem {
+        crate::log::error("internal", &[("what", &what.to_string())]);
+        Problem::worded(StatusCode::INTERNAL_SERVER_ERROR, "internal", words, "internal", &[])
+    }
+
+    /// [`Problem::unavailable`] for a citizen's application, in its language.
+    pub fn unavailable_in(words: &Catalog) -> Problem {
+        Problem::worded(StatusCode::SERVICE_UNAVAILABLE, "unavailable", words, "unavailable", &[])
     }
 
     /// The storage is unreachable or busy: 503, so the runtime retries.

@@ -102,6 +102,23 @@ fn the_citizen_gets_a_confirmation_in_their_language_and_nothing_else() {
                 "en" => assert!(english && !german && !ukrainian, "{db}: English only: {text}"),
                 _ => assert!(ukrainian && !german && !english, "{db}: Ukrainian only for {lang}: {text}"),
             }
+            // The time of receipt in the town's time zone (Europe/Berlin), the zone named as the
+            // language names it, not the stored UTC.
+            let received = server.pull(&format!("/api/v1/applications/{reference}")).json()["receivedAt"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            let (hour, minute): (u32, &str) = (received[11..13].parse().unwrap(), &received[14..16]);
+            let (winter, summer) = match *lang {
+                "de" => ("Uhr (MEZ)", "Uhr (MESZ)"),
+                "en" => ("(CET)", "(CEST)"),
+                _ => ("за центральноєвропейським часом", "за центральноєвропейським літнім часом"),
+            };
+            let offset = if text.contains(summer) { 2 } else { 1 };
+            assert!(text.contains(winter) || text.contains(summer), "{db}: the zone in {lang}: {text}");
+            let local = format!("{:02}:{minute}", (hour + offset) % 24);
+            assert!(text.contains(&local), "{db}: {received} is {local} in Berlin: {text}");
+            assert!(!text.contains("UTC"), "{db}: {text}");
         }
     }
 }

@@ -84,7 +84,11 @@ fn hostile_bodies_are_refused_with_problems_while_others_are_served() {
             let errors = refused.json()["errors"].as_array().unwrap().clone();
             assert_eq!(errors.len(), 1, "one problem names the first unknown key and counts them all");
             assert_eq!(errors[0]["code"], "unknownField");
-            assert!(errors[0]["detail"].as_str().unwrap().contains("79999"), "{}", errors[0]["detail"]);
+            assert!(
+                errors[0]["detail"].as_str().unwrap().ends_with("Unknown fields in all: 80000."),
+                "{}",
+                errors[0]["detail"]
+            );
         });
         scope.spawn(|| {
             let items = vec![json!({}); 100_000];

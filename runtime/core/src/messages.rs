@@ -140,40 +140,34 @@ fn fill(words: &Catalog, key: &str, label: &str, count: Option<(&str, u64)>, ext
     }
 }
 
-/// Why a server could not read a payload as a submission of the form, in words (for the
-/// receiver's problem details; a citizen's browser does not send such payloads).
-pub fn payload_problem(problem: &PayloadProblem, lang: Lang) -> String {
+/// Why a server could not read a payload as a submission of the form, in the words of `words`
+/// (`problem.*` keys, German built in; for the receiver's problem details: a citizen's browser
+/// does not send such payloads, and its wasm does not carry these words).
+pub fn payload_problem(problem: &PayloadProblem, words: &Catalog) -> String {
     use PayloadProblem as P;
-    let de = !lang.is_english();
-    match problem {
-        P::NotJson { expected, offset } if de => {
-            format!("Die Übermittlung ist kein JSON: erwartet wird {expected} bei Byte {offset}.")
+    let key = match problem {
+        P::UnknownField { count, .. } if *count > 1 => "problem.unknownFields".to_owned(),
+        _ => format!("problem.{}", problem.code()),
+    };
+    let (offset, count);
+    let params: Vec<(&str, &str)> = match problem {
+        P::NotJson { expected, offset: at } => {
+            offset = at.to_string();
+            vec![("expected", expected), ("offset", &offset)]
         }
-        P::NotJson { expected, offset } => {
-            format!("The submission is not JSON: expected {expected} at byte {offset}.")
+        P::TooDeep { offset: at } => {
+            offset = at.to_string();
+            vec![("offset", &offset)]
         }
-        P::TooDeep { offset } if de => {
-            format!("Die Übermittlung ist bei Byte {offset} zu tief verschachtelt.")
+        P::DuplicateKey { pointer } => vec![("pointer", pointer)],
+        P::Shape => Vec::new(),
+        P::OtherForm { found } => vec![("found", found)],
+        P::UnknownField { field, count: n } => {
+            count = n.to_string();
+            vec![("field", field), ("count", &count)]
         }
-        P::TooDeep { offset } => format!("The submission is nested too deeply at byte {offset}."),
-        P::DuplicateKey { pointer } if de => format!("Der Schlüssel {pointer} kommt doppelt vor."),
-        P::DuplicateKey { pointer } => format!("The key {pointer} occurs twice."),
-        P::Shape if de => "Die Übermittlung ist kein Objekt mit einem Objekt „answers“.".to_owned(),
-        P::Shape => "The submission is not an object with an “answers” object.".to_owned(),
-        P::OtherForm { found } if de => format!("Die Übermittlung nennt ein anderes Formular: „{found}“."),
-        P::OtherForm { found } => format!("The submission names another form: “{found}”."),
-        P::UnknownField { field, count: 1 } if de => format!("Das Formular hat kein Feld „{field}“."),
-        P::UnknownField { field, count: 1 } => format!("The form has no field “{field}”."),
-        P::UnknownField { field, count } if de => {
-            format!(
-                "Das Formular hat kein Feld „{field}“ und {} weitere unbekannte.",
-                count.saturating_sub(1)
-            )
-        }
-        P::UnknownField { field, count } => {
-            format!("The form has no field “{field}”, nor {} more of the keys sent.", count.saturating_sub(1))
-        }
-    }
+    };
+    words.document_text(&key, &params)
 }
 
 /// A number of a rule ("1234.5") as the citizen reads it: "1.234,5" where the decimal

@@ -3,8 +3,9 @@
 //! message through the same outbox (its own delivery `REFERENCE.CHANNEL+citizen`, retried like
 //! any other). It holds the form's title, the reference and the time of receipt, nothing else
 //! of the application (no answers, no attachments: an e-mail address can be mistyped), in the
-//! application's language (the `email.*` words of its catalog, the ones the server loaded), or
-//! for a language without a catalog in German and English.
+//! application's language (the `email.*` words of its catalog, the ones the server loaded, and
+//! the time of receipt in the town's time zone as `time.winter`/`time.summer` word it), or for
+//! a language without a catalog in German and English.
 
 use formlotse_core::catalog::{Catalog, Catalogs};
 use formlotse_core::{Definition, Lang};
@@ -24,17 +25,6 @@ pub fn address(payload: &serde_json::Value, field: &str) -> Option<String> {
     answer.parse::<lettre::Address>().ok().map(|_| answer.to_owned())
 }
 
-/// `2026-11-30T13:11:21.626Z` as `30.11.2026, 13:11 UTC` (German) or `2026-11-30 13:11 UTC`.
-fn when(received_at: &str, german: bool) -> String {
-    let part = |range: std::ops::Range<usize>| received_at.get(range).unwrap_or("");
-    let (date, time) = (part(0..10), part(11..16));
-    if german {
-        format!("{}.{}.{}, {time} UTC", part(8..10), part(5..7), part(0..4))
-    } else {
-        format!("{date} {time} UTC")
-    }
-}
-
 /// The subject and the text of the message in `lang`, from its catalog (`email.*` keys; German
 /// built in); for a language without a catalog German, then English.
 pub fn text(
@@ -46,7 +36,9 @@ pub fn text(
 ) -> (String, String) {
     let in_words = |words: &Catalog| {
         let own = words.lang();
-        let received = when(received_at, own.primary() == "de");
+        // The town's civil time, as the PDF shows it (the stored time is UTC).
+        let received =
+            formlotse_pdf::received_at(received_at, own, words).unwrap_or_else(|| received_at.to_owned());
         let title = definition.title.get(own);
         let line = |key: &str| {
             words.document_text(key, &[("title", title), ("received", &received), ("reference", reference)])
@@ -129,13 +121,13 @@ mod tests {
         assert_eq!(subject, "Ihr Antrag ist eingegangen: FL-1");
         assert!(
             body.starts_with(
-                "Guten Tag,\n\nIhr Antrag „Hundesteuer“ ist am 30.11.2026, 07:05 UTC eingegangen."
+                "Guten Tag,\n\nIhr Antrag „Hundesteuer“ ist am 30.11.2026, 08:05 Uhr (MEZ) eingegangen."
             ),
             "{body}"
         );
         assert!(
             body.contains(
-                "\n—\n\nHello,\n\nYour application “Hundesteuer” was received on 2026-11-30 07:05 UTC."
+                "\n—\n\nHello,\n\nYour application “Hundesteuer” was received on 30 November 2026, 08:05 (CET)."
             ),
             "{body}"
         );
@@ -147,8 +139,38 @@ mod tests {
     }
 
     #[test]
-    fn the_time_is_written_as_each_language_writes_it() {
-        assert_eq!(when("2026-11-30T07:05:09.120Z", true), "30.11.2026, 07:05 UTC");
-        assert_eq!(when("2026-11-30T07:05:09.120Z", false), "2026-11-30 07:05 UTC");
+    fn the_time_is_the_towns_as_each_language_writes_it() {
+        let definition = formlotse_core::load(
+            r#"{"formlotse": 1, "id": "f", "title": "Hundesteuer", "steps": [{"id": "s", "title": "S", "fields": [{"id": "a", "type": "text", "label": "A"}]}]}"#,
+        )
+        .expect("a definition");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime/i18n");
+        let catalogs = crate::catalogs::load_dir(&dir).expect("the shipped catalogs");
+        // 12:05 UTC is 14:05 in Berlin in summer (CEST), 13:05 in winter (CET).
+        let cases = [
+            ("de", "2026-07-01T12:05:00Z", "am 01.07.2026, 14:05 Uhr (MESZ) eingegangen"),
+            ("de", "2026-11-30T12:05:00Z", "am 30.11.2026, 13:05 Uhr (MEZ) eingegangen"),
+            ("en", "2026-07-01T12:05:00Z", "received on 1 July 2026, 14:05 (CEST)."),
+            ("en", "2026-11-30T12:05:00Z", "received on 30 November 2026, 13:05 (CET)."),
+            ("de-x-ls", "2026-07-01T12:05:00Z", "Das war am 1. Juli 2026 um 14:05 Uhr (Sommer-Zeit)."),
+            ("uk", "2026-11-30T12:05:00Z", "отримано 30.11.2026 о 13:05 за центральноєвропейським часом."),
+            (
+                "ru",
+                "2026-07-01T12:05:00Z",
+                "получено 01.07.2026 в 14:05 по центральноевропейскому летнему времени.",
+            ),
+            ("pl", "2026-11-30T12:05:00Z", "wpłynął 30.11.2026, godz. 13:05 (CET)."),
+            ("cs", "2026-07-01T12:05:00Z", "doručena 1. 7. 2026 v 14:05 (SELČ)."),
+            ("tr", "2026-11-30T12:05:00Z", "başvurunuz alındı: 30.11.2026, saat 13:05 (Orta Avrupa Saati)."),
+            ("ar", "2026-07-01T12:05:00Z", "الساعة 14:05 بتوقيت وسط أوروبا الصيفي."),
+        ];
+        for (tag, at, expected) in cases {
+            let (_, body) = text(Lang::from_tag(tag), &catalogs, &definition, "FL-1", at);
+            assert!(body.contains(expected), "{tag}: {expected:?} not in {body}");
+            assert!(!body.contains("UTC"), "{tag}: {body}");
+            if tag != "de" {
+                assert!(!body.contains("MEZ") && !body.contains("MESZ"), "{tag}: {body}");
+            }
+        }
     }
 }

@@ -44,7 +44,7 @@ pub fn errors(
                     formlotse_core::validation::PayloadProblem::UnknownField { field, .. } => field.as_str(),
                     _ => "",
                 };
-                json!({"field": field, "code": problem.code(), "detail": messages::payload_problem(problem, lang)})
+                json!({"field": field, "code": problem.code(), "detail": messages::payload_problem(problem, words)})
             })
             .collect(),
     }

@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use formlotse_core::{Definition, FieldKind, Lang};
+use formlotse_core::catalog::Catalog;
+use formlotse_core::{Definition, FieldKind};
 use serde_json::{Value, json};
 
 use crate::storage::{AttachmentMeta, NewAttachment};
@@ -54,12 +55,13 @@ fn file_answers<'a>(
     found
 }
 
-/// Checks the files against `payload` and returns them ready to store.
+/// Checks the files against `payload` and returns them ready to store; a file's error is worded
+/// by `words`, the catalog of the payload's language.
 pub fn bind(
     definition: &Definition,
     payload: &Value,
     parts: Vec<Part>,
-    lang: Lang,
+    words: &Catalog,
 ) -> Result<Vec<NewAttachment>, FileProblem> {
     let malformed = |text: String| FileProblem::Malformed(text);
     let empty = serde_json::Map::new();
@@ -116,11 +118,11 @@ pub fn bind(
             return Err(malformed(format!("attachment {id:?} does not match its SHA-256")));
         }
         if bytes.is_empty() {
-            errors.push(field_error(&path, "fileEmpty", lang, &name));
+            errors.push(field_error(&path, "fileEmpty", words, &name));
             continue;
         }
         if !content_fits(&mime, &bytes) {
-            errors.push(field_error(&path, "fileContent", lang, &name));
+            errors.push(field_error(&path, "fileContent", words, &name));
             continue;
         }
         let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
@@ -138,13 +140,9 @@ pub fn bind(
     if errors.is_empty() { Ok(files) } else { Err(FileProblem::Fields(errors)) }
 }
 
-fn field_error(path: &str, code: &str, lang: Lang, name: &str) -> Value {
-    let detail = match (code, lang) {
-        ("fileEmpty", Lang::En) => format!("The file {name} is empty."),
-        ("fileEmpty", _) => format!("Die Datei {name} ist leer."),
-        (_, Lang::En) => format!("The content of {name} is not of the type its name says."),
-        _ => format!("Der Inhalt von {name} passt nicht zu seinem Dateityp."),
-    };
+/// `{field, code, detail}` for the file `name`: `problem.fileEmpty`, `problem.fileContent`.
+fn field_error(path: &str, code: &str, words: &Catalog, name: &str) -> Value {
+    let detail = words.document_text(&format!("problem.{code}"), &[("name", name)]);
     json!({"field": path, "code": code, "detail": detail})
 }
 

@@ -7,6 +7,7 @@ mod check;
 pub mod files;
 mod idempotency;
 mod json;
+mod lang;
 
 use std::sync::Arc;
 
@@ -40,7 +41,7 @@ pub struct Receiver {
     pub metrics: Arc<Metrics>,
     /// Wakes the delivery worker when an application was stored.
     pub wake: Arc<tokio::sync::Notify>,
-    /// The words of the field errors' details, by the payload's language.
+    /// The words of the refusals, by the payload's language.
     pub catalogs: Arc<Catalogs>,
 }
 
@@ -99,64 +100,59 @@ fn header_lang(headers: &HeaderMap) -> Lang {
     Lang::parse(first).unwrap_or(Lang::De)
 }
 
-fn unknown_form(lang: Lang, id: &str) -> Problem {
-    Problem::new(
-        StatusCode::NOT_FOUND,
-        "unknownForm",
-        lang,
-        "Dieses Formular nimmt der Server nicht an.",
-        "This server does not accept this form.",
-    )
-    .because(format!("form {id:?}"))
+fn unknown_form(words: &Catalog, id: &str) -> Problem {
+    Problem::worded(StatusCode::NOT_FOUND, "unknownForm", words, "unknownForm", &[("form", id)])
 }
 
 async fn receive(receiver: &Receiver, path_form: Option<&str>, request: Request) -> Result<Stored, Problem> {
     receiver.metrics.received();
     let headers = request.headers().clone();
+    // Until the payload is read, the request's language.
     let lang = header_lang(&headers);
-    let key = idempotency::key(&headers).map_err(|why| {
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "idempotencyKey",
-            lang,
-            "Der Antrag trägt einen ungültigen Idempotency-Key.",
-            "The application carries an invalid Idempotency-Key.",
-        )
-        .because(why)
+    let words = receiver.catalogs.get(lang);
+    let key = idempotency::key(&headers).map_err(|_| {
+        Problem::worded(StatusCode::BAD_REQUEST, "idempotencyKey", words, "idempotencyKey", &[])
     })?;
     let mut definition = None;
     if let Some(id) = path_form {
-        definition = Some(receiver.forms.find(id).ok_or_else(|| unknown_form(lang, id))?);
-        allow_origin(receiver, id, &headers, lang)?;
+        definition = Some(receiver.forms.find(id).ok_or_else(|| unknown_form(words, id))?);
+        allow_origin(receiver, id, &headers, words)?;
     }
-    let (bytes, parts) = body::read(request, &receiver.limits, lang).await?;
+    let (bytes, parts) = body::read(request, &receiver.limits, words).await?;
     // Parsing, checking, hashing and storing run on a blocking thread, at most `concurrency`
     // at a time.
-    let _permit = receiver.heavy.acquire().await.map_err(|_| Problem::unavailable(lang))?;
+    let _permit = receiver.heavy.acquire().await.map_err(|_| Problem::unavailable_in(words))?;
     let storage = receiver.storage.clone();
     let forms = receiver.forms.clone();
     let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let catalogs = receiver.catalogs.clone();
     let work = move || {
-        let payload = json::parse(&bytes).map_err(|what| body::malformed(lang, &what))?;
-        let lang = payload_lang(&payload, lang);
+        let payload = json::parse(&bytes).map_err(|what| body::malformed(catalogs.get(lang), &what))?;
+        // From here on, the payload's language.
+        let lang = match lang::stated(&payload) {
+            Ok(stated) => stated.unwrap_or(lang),
+            Err(()) => {
+                let words = catalogs.get(lang);
+                return Err(Problem::worded(StatusCode::UNPROCESSABLE_ENTITY, "lang", words, "lang", &[]));
+            }
+        };
+        let words = catalogs.get(lang);
         let definition = match definition {
             Some(definition) => definition,
             None => {
                 let id = payload.get("form").and_then(Value::as_str).unwrap_or_default();
-                let definition = forms.find(id).ok_or_else(|| unknown_form(lang, id))?;
+                let definition = forms.find(id).ok_or_else(|| unknown_form(words, id))?;
                 if !forms.origins(id).allow(origin.as_deref()) {
-                    return Err(forbidden_origin(lang));
+                    return Err(forbidden_origin(words));
                 }
                 definition
             }
         };
         let channels = forms.channels(&definition.id, &payload);
-        let words = catalogs.get(lang);
         check_and_store(&*storage, &definition, &payload, &bytes, parts, key, (lang, words), channels)
     };
     let (status, receipt, token) =
-        tokio::task::spawn_blocking(work).await.map_err(|e| Problem::internal(lang, e))??;
+        tokio::task::spawn_blocking(work).await.map_err(|e| Problem::internal_in(words, e))??;
     if status == StatusCode::CREATED {
         receiver.wake.notify_one();
         receiver.metrics.stored();
@@ -165,28 +161,18 @@ async fn receive(receiver: &Receiver, path_form: Option<&str>, request: Request)
     Ok((status, receipt, token))
 }
 
-fn allow_origin(receiver: &Receiver, form: &str, headers: &HeaderMap, lang: Lang) -> Result<(), Problem> {
+fn allow_origin(
+    receiver: &Receiver,
+    form: &str,
+    headers: &HeaderMap,
+    words: &Catalog,
+) -> Result<(), Problem> {
     let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok());
-    if receiver.forms.origins(form).allow(origin) { Ok(()) } else { Err(forbidden_origin(lang)) }
+    if receiver.forms.origins(form).allow(origin) { Ok(()) } else { Err(forbidden_origin(words)) }
 }
 
-fn forbidden_origin(lang: Lang) -> Problem {
-    Problem::new(
-        StatusCode::FORBIDDEN,
-        "origin",
-        lang,
-        "Dieses Formular darf von dieser Seite aus nicht gesendet werden.",
-        "This form may not be sent from this page.",
-    )
-}
-
-/// The payload's language (`"lang": "uk"`; German for what is no language tag), else the
-/// request's.
-fn payload_lang(payload: &Value, fallback: Lang) -> Lang {
-    match payload.get("lang").and_then(Value::as_str) {
-        Some(tag) => Lang::from_tag(tag),
-        None => fallback,
-    }
+fn forbidden_origin(words: &Catalog) -> Problem {
+    Problem::worded(StatusCode::FORBIDDEN, "origin", words, "origin", &[])
 }
 
 /// The CPU-heavy and blocking part, on a blocking thread: hash, check, bind files, store.
@@ -204,31 +190,21 @@ fn check_and_store(
     let payload_text = String::from_utf8_lossy(bytes);
     let errors = check::errors(definition, &payload_text, crate::clock::today(), lang, words);
     if !errors.is_empty() {
-        return Err(Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
-            lang,
-            "Einige Angaben erfüllen die Regeln des Formulars nicht. Es wurde nichts gespeichert.",
-            "Some answers do not meet the form's rules. Nothing was stored.",
-        )
-        .with_errors(errors));
+        let problem = Problem::worded(StatusCode::UNPROCESSABLE_ENTITY, "invalid", words, "invalid", &[]);
+        return Err(problem.with_errors(errors));
     }
-    let attachments = files::bind(definition, payload, parts, lang).map_err(|problem| match problem {
-        files::FileProblem::Malformed(what) => body::malformed(lang, &what),
-        files::FileProblem::Fields(errors) => Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
-            lang,
-            "Eine Datei passt nicht zu ihrer Angabe. Es wurde nichts gespeichert.",
-            "A file does not fit its answer. Nothing was stored.",
-        )
-        .with_errors(errors),
+    let attachments = files::bind(definition, payload, parts, words).map_err(|problem| match problem {
+        files::FileProblem::Malformed(what) => body::malformed(words, &what),
+        files::FileProblem::Fields(errors) => {
+            Problem::worded(StatusCode::UNPROCESSABLE_ENTITY, "invalid", words, "files", &[])
+                .with_errors(errors)
+        }
     })?;
     let mut application = NewApplication {
         reference: String::new(),
         form_id: definition.id.clone(),
         form_version: definition.version.clone().unwrap_or_default(),
-        lang: if lang.is_english() { "en" } else { "de" }.to_owned(),
+        lang: lang.tag().to_owned(),
         received_at: crate::clock::now_rfc3339(),
         idempotency_key: key,
         body_sha256: formlotse_core::sha256::hex(bytes),
@@ -237,32 +213,27 @@ fn check_and_store(
         channels,
         receipt_sha256: None,
     };
-    let token = crate::reference::token().map_err(|e| Problem::internal(lang, e))?;
+    let token = crate::reference::token().map_err(|e| Problem::internal_in(words, e))?;
     application.receipt_sha256 = Some(formlotse_core::sha256::hex(token.as_bytes()));
     // A random reference that exists already (one in billions) is drawn again.
     for _ in 0..8 {
         application.reference =
-            crate::reference::new(crate::clock::year()).map_err(|e| Problem::internal(lang, e))?;
+            crate::reference::new(crate::clock::year()).map_err(|e| Problem::internal_in(words, e))?;
         match storage.insert(&application) {
             Ok(Inserted::Created(receipt)) => return Ok((StatusCode::CREATED, receipt, Some(token))),
             // Only the token's hash is kept: a repeat gets no token (the first answer had it).
             Ok(Inserted::Repeated(receipt)) => return Ok((StatusCode::OK, receipt, None)),
             Ok(Inserted::Conflict) => {
-                return Err(Problem::new(
-                    StatusCode::CONFLICT,
-                    "idempotencyConflict",
-                    lang,
-                    "Dieser Idempotency-Key gehört zu einem anderen Antrag. Es wurde nichts gespeichert.",
-                    "This Idempotency-Key belongs to another application. Nothing was stored.",
-                ));
+                let code = "idempotencyConflict";
+                return Err(Problem::worded(StatusCode::CONFLICT, code, words, code, &[]));
             }
             Ok(Inserted::ReferenceTaken) => {}
             Err(StorageError::Unavailable(what)) => {
                 crate::log::warn("storage unavailable", &[("what", &what)]);
-                return Err(Problem::unavailable(lang));
+                return Err(Problem::unavailable_in(words));
             }
-            Err(StorageError::Failed(what)) => return Err(Problem::internal(lang, what)),
+            Err(StorageError::Failed(what)) => return Err(Problem::internal_in(words, what)),
         }
     }
-    Err(Problem::internal(lang, "no free reference in 8 tries"))
+    Err(Problem::internal_in(words, "no free reference in 8 tries"))
 }

@@ -2,7 +2,7 @@
 //! command: which words are missing or extra, which templates use parameters the runtime does
 //! not give (or leave out ones it does), and which plural forms a counted text lacks.
 
-use super::{Catalog, CatalogError, german, german_documents, parameters};
+use super::{Catalog, CatalogError, german, german_documents, german_problems, parameters};
 use crate::json;
 use crate::plural::{self, Plural};
 
@@ -101,7 +101,7 @@ impl Reference {
 /// counted text one key per plural category of the catalog's language.
 fn wanted_keys(catalog: &Catalog) -> Vec<(String, Reference)> {
     let mut wanted: Vec<(String, Reference)> = Vec::new();
-    for (key, template) in german::all().chain(german_documents::all()) {
+    for (key, template) in german::all().chain(german_documents::all()).chain(german_problems::all()) {
         match counted_base(key) {
             None => wanted.push((key.to_owned(), Reference::Plain(template))),
             Some(base) => {

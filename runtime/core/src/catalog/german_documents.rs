@@ -1,5 +1,5 @@
 //! The German words of the documents the server writes (the application as a PDF, the
-//! citizen's confirmation e-mail): checked
+//! citizen's confirmation e-mail, the time of receipt in both): checked
 //! like every other German word, but kept out of [`super::german`] so the citizen's wasm, which
 //! never writes a PDF, does not carry them; only [`super::Catalog::document_text`] and the
 //! catalog checker read them.
@@ -32,6 +32,10 @@ pub(crate) const DOCUMENTS: &str = table![
     ("pdf.reference", "Aktenzeichen"),
     ("pdf.size", "Größe"),
     ("pdf.version", "Version"),
+    // The time of receipt in the town's civil time (Central European Time), in winter and in
+    // summer: the language's own order of date and time, and its name for the zone.
+    ("time.summer", "{date}, {time} Uhr (MESZ)"),
+    ("time.winter", "{date}, {time} Uhr (MEZ)"),
 ];
 
 /// The German template for a document's `key`.

@@ -16,6 +16,7 @@ mod check;
 mod german;
 mod german_documents;
 mod german_messages;
+mod german_problems;
 mod shelf;
 
 pub use check::{CatalogProblem, check};
@@ -117,11 +118,12 @@ impl Catalog {
         fill(self.word(key), params)
     }
 
-    /// A text of the documents the server writes (`pdf.*`): the catalog's template, else
-    /// German's, with `{name}` parameters filled in. Apart from [`Catalog::text`] so the
-    /// citizen's wasm does not carry the German words of the PDF.
+    /// A text only the server writes (`pdf.*`, `email.*`, `time.*`, the receiver's refusals
+    /// `problem.*`): the catalog's template, else German's, with `{name}` parameters filled in.
+    /// Apart from [`Catalog::text`] so the citizen's wasm does not carry these German words.
     pub fn document_text(&self, key: &str, params: &[(&str, &str)]) -> String {
-        fill(self.own(key).or_else(|| german_documents::word(key)).unwrap_or(key), params)
+        let german = || german_documents::word(key).or_else(|| german_problems::word(key));
+        fill(self.own(key).or_else(german).unwrap_or(key), params)
     }
 
     /// A counted text: the template `key.CATEGORY` for `count` in this language (else

@@ -28,6 +28,9 @@ fn german_is_built_in_and_sorted() {
     let documents: Vec<_> = keys(german_documents::DOCUMENTS).collect();
     assert!(documents.windows(2).all(|w| w[0] < w[1]), "sorted, each key once");
     assert!(documents.iter().all(|key| german::word(key).is_none()), "no key twice");
+    let problems: Vec<_> = keys(german_problems::PROBLEMS).collect();
+    assert!(problems.windows(2).all(|w| w[0] < w[1]), "sorted, each key once");
+    assert!(problems.iter().all(|key| key.starts_with("problem.")), "apart from every other key");
     assert_eq!(german::all().count(), german::WORDS.lines().count() + german::MESSAGES.lines().count());
     let german = Catalog::german();
     assert_eq!(german.word("next"), "Weiter");
@@ -37,6 +40,11 @@ fn german_is_built_in_and_sorted() {
     assert_eq!(german.word("no_such_key"), "no_such_key", "a key, never a panic");
     assert_eq!(german.document_text("pdf.page", &[("page", "1"), ("pages", "3")]), "Seite 1 von 3");
     assert_eq!(german.word("pdf.reference"), "pdf.reference", "the PDF's words are not the citizen's");
+    assert_eq!(
+        german.document_text("problem.unknownField", &[("field", "x")]),
+        "Das Formular hat kein Feld „x“."
+    );
+    assert_eq!(german.word("problem.invalid"), "problem.invalid", "nor are the receiver's");
 }
 
 #[test]
