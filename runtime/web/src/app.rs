@@ -6,6 +6,7 @@ use crate::draft::DraftMode;
 use crate::events::Events;
 use crate::fetch::{InFlight, get_definition};
 use crate::load_error::LoadError;
+use crate::state::Shared;
 use crate::texts::texts;
 use formlotse_core::{Definition, Lang};
 use formlotse_widgets::{NoticeProps, notice};
@@ -85,7 +86,7 @@ pub fn App(props: &AppProps) -> Html {
         }),
         Loaded::Ready(definition) => {
             let assistant = AssistantProps {
-                definition: definition.clone(),
+                definition: Shared(definition.clone()),
                 today: today(),
                 endpoint: props.endpoint.clone().unwrap_or_default(),
                 lang: speaks(props, definition),

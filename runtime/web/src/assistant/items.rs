@@ -28,8 +28,10 @@ pub(crate) struct ItemContext<'a> {
 
 /// An item of a repeatable group added or removed.
 pub(crate) enum ItemsChange {
-    Add(Repeat),
-    Remove(Repeat, usize),
+    /// An item added to the repeatable group with this id.
+    Add(AttrValue),
+    /// The item at this index removed from the repeatable group with this id.
+    Remove(AttrValue, usize),
 }
 
 /// The shown fields, groups (as fieldsets), repeatable groups and content blocks, in order;
@@ -118,16 +120,18 @@ fn render_repeat(repeat: &Repeat, context: &ItemContext) -> Html {
     let add = (count < repeat.max_items).then(|| {
         AttrValue::from(repeat.add_label.as_ref().map_or(t.add_item, |label| label.get(lang)).to_owned())
     });
+    // The callbacks name the group: the definition it belongs to is the assistant's.
+    let group = AttrValue::from(repeat.id.clone());
     let onadd = {
-        let (repeat, items_changed) = (repeat.clone(), context.items_changed.clone());
-        Callback::from(move |()| items_changed.emit(ItemsChange::Add(repeat.clone())))
+        let (group, items_changed) = (group.clone(), context.items_changed.clone());
+        Callback::from(move |()| items_changed.emit(ItemsChange::Add(group.clone())))
     };
     let onremove = {
-        let (repeat, items_changed) = (repeat.clone(), context.items_changed.clone());
-        Callback::from(move |index: usize| items_changed.emit(ItemsChange::Remove(repeat.clone(), index)))
+        let (group, items_changed) = (group.clone(), context.items_changed.clone());
+        Callback::from(move |index: usize| items_changed.emit(ItemsChange::Remove(group.clone(), index)))
     };
     repeat_group(&RepeatGroupProps {
-        key: repeat.id.clone().into(),
+        key: group.clone(),
         id: format!("fl-group-{}", repeat.id).into(),
         legend: repeat.legend.get(lang).to_owned().into(),
         hint: repeat.hint.as_ref().map(|h| markup::hint(h.get(lang), lang)),

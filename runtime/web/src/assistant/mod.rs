@@ -27,8 +27,9 @@ use yew::prelude::*;
 /// Props of [`Assistant`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AssistantProps {
-    /// The loaded definition.
-    pub definition: Rc<Definition>,
+    /// The loaded definition, compared by identity: one definition is loaded once, and a deep
+    /// comparison on every render of the app walked all its fields (and cost 3 KB of wasm).
+    pub(crate) definition: Shared<Definition>,
     /// The day of filling in, from the host's clock.
     pub today: Date,
     /// Where the payload is posted.
@@ -48,18 +49,18 @@ pub struct AssistantProps {
 /// The assistant for one loaded definition.
 #[function_component]
 pub fn Assistant(props: &AssistantProps) -> Html {
-    let drafts = use_memo((), |_| Rc::new(DraftStore::new(props.draft, &props.definition.id)));
+    let drafts = use_memo((), |_| Rc::new(DraftStore::new(props.draft, &props.definition.0.id)));
     // Read once: the draft the citizen left, unless the host asked to start afresh.
     let restored = use_memo((), |_| {
         if props.fresh {
             drafts.clear();
             None
         } else {
-            drafts.load(&props.definition)
+            drafts.load(&props.definition.0)
         }
     });
     let state = use_reducer({
-        let definition = Shared(props.definition.clone());
+        let definition = props.definition.clone();
         let context = Context { lang: props.lang, today: props.today };
         let step = restored.as_ref().as_ref().map_or(0, |restored| restored.step);
         // A reload while sending: back to the review, where "Absenden" sends it again, with
@@ -78,18 +79,18 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     });
     let saver = use_memo((), |_| {
         let pending = restored.as_ref().as_ref().and_then(|restored| restored.pending.clone());
-        DraftSaver::new((*drafts).clone(), props.definition.clone(), (*answers).clone(), pending)
+        DraftSaver::new((*drafts).clone(), props.definition.0.clone(), (*answers).clone(), pending)
     });
     let logic = use_memo((), |_| {
         let context = Context { lang: props.lang, today: props.today };
-        Shared(Rc::new(RefCell::new(Logic::new(&props.definition, &answers.0.borrow(), context, 0))))
+        Shared(Rc::new(RefCell::new(Logic::new(&props.definition.0, &answers.0.borrow(), context, 0))))
     });
     // A changed answer: the logic follows at once (re-rendering the step only if what it shows
     // changed), the draft within a moment.
     let changed = use_memo((), |_| {
         let (saver, logic, answers, dispatcher) =
             ((*saver).clone(), (*logic).clone(), (*answers).clone(), state.dispatcher());
-        let definition = props.definition.clone();
+        let definition = props.definition.0.clone();
         Callback::from(move |id: String| {
             saver.changed();
             if Logic::update(&logic, &definition, &answers.0.borrow(), &id) {
@@ -101,19 +102,22 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let items_changed = use_memo((), |_| {
         let (saver, logic, answers, dispatcher) =
             ((*saver).clone(), (*logic).clone(), (*answers).clone(), state.dispatcher());
-        let (definition, today) = (props.definition.clone(), props.today);
+        let (definition, today) = (props.definition.0.clone(), props.today);
         Callback::from(move |change: ItemsChange| {
-            let (repeat, focus_item) = {
+            let group = match &change {
+                ItemsChange::Add(group) | ItemsChange::Remove(group, _) => group,
+            };
+            let Some(repeat) = definition.repeats().find(|repeat| repeat.id == group.as_str()) else {
+                return;
+            };
+            let focus_item = {
                 let mut answers = answers.0.borrow_mut();
                 match change {
-                    ItemsChange::Add(repeat) => {
-                        let added = answers.add_item(&repeat);
-                        (repeat, added)
-                    }
-                    ItemsChange::Remove(repeat, index) => {
-                        let removed = answers.remove_item(&repeat, index);
-                        let left = formlotse_core::validation::items_of(&repeat, &answers);
-                        (repeat, (removed && left > 0).then(|| index.min(left - 1)))
+                    ItemsChange::Add(_) => answers.add_item(repeat),
+                    ItemsChange::Remove(_, index) => {
+                        let removed = answers.remove_item(repeat, index);
+                        let left = formlotse_core::validation::items_of(repeat, &answers);
+                        (removed && left > 0).then(|| index.min(left - 1))
                     }
                 }
             };
