@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::dog::{REFERENCE, attachments, payload};
+use common::dog::{application, attachments, payload};
 use common::{catalogs, fonts, sample, save, squeeze, text_of};
 use formlotse_pdf::{Application, copies};
 
@@ -45,13 +45,7 @@ fn every_copy_says_the_time_of_receipt_in_the_towns_zone_as_its_language_does() 
     for (tag, winter, summer) in cases {
         for (received_at, expected, season) in [(WINTER, winter, "winter"), (SUMMER, summer, "summer")] {
             let payload = payload(tag);
-            let application = Application {
-                definition: &definition,
-                payload: &payload,
-                reference: REFERENCE,
-                received_at,
-                attachments: &files,
-            };
+            let application = Application { received_at, ..application(&definition, &payload, &files) };
             let copies = copies(&application, &catalogs(), &fonts()).expect("renders"); // ok: test
             let citizen = text_of(&save(&format!("time-{tag}-{season}"), &copies.citizen));
             // A value may wrap in its table cell: compared without white space.
@@ -104,13 +98,7 @@ fn an_arabic_copy_names_the_zone_in_arabic_and_keeps_the_numbers_left_to_right()
         (WINTER, "29/11/2026، الساعة 14:05 بتوقيت وسط أوروبا"),
         (SUMMER, "1/7/2026، الساعة 14:05 بتوقيت وسط أوروبا الصيفي"),
     ] {
-        let application = Application {
-            definition: &definition,
-            payload: &payload,
-            reference: REFERENCE,
-            received_at,
-            attachments: &files,
-        };
+        let application = Application { received_at, ..application(&definition, &payload, &files) };
         let copies = copies(&application, &catalogs(), &fonts()).expect("renders"); // ok: test
         let file = save("time-ar", &copies.citizen);
         // Drawn in runs (UAX #9): the time and the date read left to right, not "50:41".
