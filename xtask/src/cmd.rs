@@ -19,6 +19,19 @@ pub(crate) fn run(mut command: Command) -> Result {
     if status.success() { Ok(()) } else { Err(format!("`{line}` failed ({status})")) }
 }
 
+/// Runs a command to completion and returns its standard output (its errors stay on the
+/// terminal); an error names the command when it cannot start or fails.
+pub(crate) fn run_for_stdout(mut command: Command) -> Result<String> {
+    let line = describe(&command);
+    eprintln!("$ {line}");
+    command.stderr(std::process::Stdio::inherit());
+    let output = command.output().map_err(|e| format!("cannot start `{line}`: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("`{line}` failed ({})", output.status));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
 /// Runs a command and returns its standard output, or `None` when it cannot run or fails.
 pub(crate) fn output(mut command: Command) -> Option<String> {
     let output = command.output().ok()?;

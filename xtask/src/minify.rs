@@ -7,23 +7,17 @@
 //! expects (a new wasm-bindgen) fails the build instead of loading a wasm with missing imports.
 
 use crate::Result;
-use crate::cmd::{command, describe};
+use crate::cmd::{command, run_for_stdout};
 use std::path::Path;
 
 /// The wasm-opt pass that renames the imports, their module and the exports.
-pub(crate) const RENAME_PASS: &str = "--minify-imports-and-exports-and-modules";
+const RENAME_PASS: &str = "--minify-imports-and-exports-and-modules";
 
 /// Runs wasm-opt's renaming on `wasm` in place and applies the mapping to the glue `js`.
 pub(crate) fn rename_names(wasm_opt: &Path, wasm: &Path, js: &Path, root: &Path) -> Result {
     let mut opt = command(&wasm_opt.to_string_lossy(), &[RENAME_PASS, "-o"], root);
     opt.arg(wasm).arg(wasm);
-    let line = describe(&opt);
-    eprintln!("$ {line}");
-    let output = opt.output().map_err(|e| format!("cannot start `{line}`: {e}"))?;
-    if !output.status.success() {
-        return Err(format!("`{line}` failed ({})", output.status));
-    }
-    let mapping = String::from_utf8_lossy(&output.stdout);
+    let mapping = run_for_stdout(opt)?;
     let glue = std::fs::read_to_string(js).map_err(|e| format!("cannot read {}: {e}", js.display()))?;
     let renamed = apply_mapping(&glue, &mapping).map_err(|e| format!("{}: {e}", js.display()))?;
     std::fs::write(js, renamed).map_err(|e| format!("cannot write {}: {e}", js.display()))
@@ -32,7 +26,7 @@ pub(crate) fn rename_names(wasm_opt: &Path, wasm: &Path, js: &Path, root: &Path)
 /// The glue with the imports object's keys, its module name and `wasm.EXPORT` uses renamed as
 /// wasm-opt's `mapping` says (`{"imports": [[module, name, new]], "exports": [[name, new]]}`;
 /// the modules all become `a`).
-pub(crate) fn apply_mapping(glue: &str, mapping: &str) -> Result<String> {
+fn apply_mapping(glue: &str, mapping: &str) -> Result<String> {
     let mapping: serde_json::Value =
         serde_json::from_str(mapping).map_err(|e| format!("wasm-opt's name mapping is not JSON: {e}"))?;
     let pairs = |key: &str| -> Result<Vec<Vec<String>>> {

@@ -8,7 +8,7 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// The wasm32 target of the active toolchain, and the standard library's sources, from which
 /// `dist` builds the wasm's own small standard library (`dist.rs`, `STD_BUILD`).
-pub(crate) fn ensure_wasm_target(root: &Path) -> Result {
+pub(crate) fn ensure_wasm_toolchain(root: &Path) -> Result {
     let installed = output(command("rustup", &["target", "list", "--installed"], root)).unwrap_or_default();
     if !installed.lines().any(|line| line.trim() == WASM_TARGET) {
         run(command("rustup", &["target", "add", WASM_TARGET], root))

@@ -213,7 +213,8 @@ impl std::fmt::Display for Decimal {
         let mut magnitude = normalized.units.unsigned_abs();
         let mut digits = Vec::with_capacity(40);
         while magnitude > 0 || digits.len() <= scale {
-            digits.push(DIGITS.get(usize::try_from(magnitude % 10).unwrap_or(0)).copied().unwrap_or(b'0'));
+            let digit = u32::try_from(magnitude % 10).unwrap_or(0);
+            digits.push(char::from_digit(digit, 10).unwrap_or('0'));
             magnitude /= 10;
         }
         let mut text = String::with_capacity(digits.len().saturating_add(2));
@@ -221,7 +222,7 @@ impl std::fmt::Display for Decimal {
             text.push('-');
         }
         for (position, digit) in digits.iter().enumerate().rev() {
-            text.push(char::from(*digit));
+            text.push(*digit);
             if position == scale && scale > 0 {
                 text.push('.');
             }
@@ -229,8 +230,6 @@ impl std::fmt::Display for Decimal {
         f.write_str(&text)
     }
 }
-
-const DIGITS: &[u8; 10] = b"0123456789";
 
 /// Removes group separators, checking that they group by three: "1.234.567" yes, "12.34" no.
 fn ungroup(whole: &str, group: char) -> Option<String> {
