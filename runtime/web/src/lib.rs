@@ -28,6 +28,12 @@ mod texts;
 
 use wasm_bindgen::prelude::*;
 
+// SAFETY: the browser runs this wasm on one thread (no atomics, no workers share its memory).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+#[allow(unsafe_code)]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 pub use mount::Mounted;
 
 /// Renders the assistant into `host`'s shadow root; `options` may override the attributes;
