@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::Request;
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, X_CONTENT_TYPE_OPTIONS};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, VARY, X_CONTENT_TYPE_OPTIONS};
 use axum::http::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::middleware::{self, Next};
@@ -37,7 +37,9 @@ pub fn router(options: &ServeOptions, demo: Arc<Demo>) -> Router {
         // Multipart submissions carry files; the receiver holds JSON to its own, lower limit.
         .layer(DefaultBodyLimit::max(limit))
         .with_state(demo)
-        .nest_service("/formlotse", ServeDir::new(&options.dist))
+        // dist/ holds a `.br` and a `.gz` copy of each runtime file (`cargo xtask dist`), sent
+        // as they are to a browser that accepts them, as a town's server is asked to.
+        .nest_service("/formlotse", ServeDir::new(&options.dist).precompressed_br().precompressed_gzip())
         .nest_service("/formulare", ServeDir::new(&options.forms));
     if let Some(fixtures) = &options.fixtures {
         router = router.nest_service("/fixtures", ServeDir::new(fixtures));
@@ -74,5 +76,9 @@ async fn common_headers(request: Request, next: Next) -> Response {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
     }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // The same runtime path is sent in three encodings: a shared cache must keep them apart.
+    if path.starts_with("/formlotse/") {
+        headers.append(VARY, HeaderValue::from_static("accept-encoding"));
+    }
     response
 }

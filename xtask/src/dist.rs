@@ -1,7 +1,7 @@
 //! `cargo xtask dist`: the files a town puts on its web server.
 
 use crate::cmd::{command, run};
-use crate::{Result, catalogs, hashed, minify, root, sizes, tools};
+use crate::{Result, catalogs, hashed, minify, precompress, root, sizes, tools};
 use std::path::Path;
 
 /// The loader: the one page file with a fixed name, linked by the page.
@@ -69,7 +69,16 @@ pub(crate) fn dist() -> Result<Built> {
     println!("\nloaded only by Formlotse.check (authors' tools, the playground):");
     let check_files: Vec<String> = check_renamed.into_iter().map(|(_, hashed)| hashed).collect();
     sizes::print(&dist, &check_files)?;
-    catalogs::copy(&root, &dist)?;
+    let catalog_files = catalogs::copy(&root, &dist)?;
+
+    let shipped = precompress::write(&dist, &page_files)?;
+    precompress::write(&dist, &check_files)?;
+    precompress::write(&dist, &catalog_files)?;
+    println!(
+        "\nprecompressed copies for the web server (.gz by zopfli, .br): the page files are {} bytes \
+         as .gz, {} as .br",
+        shipped.gzip, shipped.brotli
+    );
     Ok(Built { sizes })
 }
 

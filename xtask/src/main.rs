@@ -18,6 +18,7 @@ mod dist;
 mod hashed;
 mod minify;
 mod postgres;
+mod precompress;
 mod sizes;
 mod test;
 mod tools;
