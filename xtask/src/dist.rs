@@ -131,8 +131,18 @@ impl Tools<'_> {
 /// `-Os` gzips smaller than `-Oz` although its output is larger; `--converge` repeats the passes
 /// until nothing shrinks; `--low-memory-unused` folds constant offsets into loads and stores,
 /// true for Rust's wasm, whose stack (growing down towards 0) comes first in memory.
-const WASM_OPT_FLAGS: &[&str] =
-    &["-Os", "--converge", "--low-memory-unused", "--strip-debug", "--strip-producers"];
+/// `--one-caller-inline-max-function-size=15`: wasm-opt inlines a function with one caller
+/// whatever its size unless told otherwise; copied into their callers, the bodies are 4 % fewer
+/// bytes but no longer repeat each other, and gzip finds 5.6 % less to save (−11.5 KB gzip on the
+/// citizen's wasm; 15 measured best among 0, 1, 5, 10, 15, 20, 30, 50, 100, 1000).
+const WASM_OPT_FLAGS: &[&str] = &[
+    "-Os",
+    "--one-caller-inline-max-function-size=15",
+    "--converge",
+    "--low-memory-unused",
+    "--strip-debug",
+    "--strip-producers",
+];
 
 /// How the citizen's and the authors' wasm are built, measured on the citizen's wasm (gzip -9 after
 /// wasm-opt, CHANGELOG.md): the standard library is compiled with the program (`build-std`)
