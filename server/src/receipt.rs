@@ -30,6 +30,24 @@ fn not_found() -> Response {
     Problem::new(StatusCode::NOT_FOUND, "notFound", Lang::En, detail, detail).into_response()
 }
 
+/// The download's `Content-Disposition`: the file name in the citizen's language
+/// (`pdf.file_name`, "заява-FL-….pdf") as RFC 6266's UTF-8 `filename*`, every byte outside
+/// RFC 3986's unreserved characters percent-encoded (a town's catalog cannot break the header);
+/// for software that reads only `filename`, the name itself if it is that plain, else German's.
+fn disposition(file_name: &str, reference: &str) -> String {
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || b"-._~".contains(&b);
+    let encoded: String = file_name
+        .bytes()
+        .map(|b| if unreserved(b) { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .collect();
+    let plain = if !file_name.is_empty() && file_name.bytes().all(unreserved) {
+        file_name.to_owned()
+    } else {
+        format!("antrag-{reference}.pdf")
+    };
+    format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}")
+}
+
 /// `GET /api/v1/receipts/{reference}?token=TOKEN`.
 pub async fn pdf(
     State(receiver): State<Arc<Receiver>>,
@@ -45,6 +63,7 @@ pub async fn pdf(
     let storage = receiver.storage.clone();
     let forms = receiver.forms.clone();
     let catalogs = receiver.catalogs.clone();
+    let logged = reference.clone();
     let work = move || -> Result<Option<(Vec<u8>, String)>, String> {
         let now = crate::clock::now_millis();
         let until = now + i64::try_from(WINDOW.as_millis()).unwrap_or(i64::MAX / 2);
@@ -68,14 +87,14 @@ pub async fn pdf(
             attachments: &attachments,
         };
         let lang = formlotse_pdf::application_lang(&payload);
-        let pdf = formlotse_pdf::render(&pdf_application, lang, catalogs.get(lang), fonts)
-            .map_err(|e| e.to_string())?;
-        Ok(Some((pdf, reference)))
+        let catalog = catalogs.get(lang);
+        let pdf = formlotse_pdf::render(&pdf_application, lang, catalog, fonts).map_err(|e| e.to_string())?;
+        let file_name = catalog.document_text("pdf.file_name", &[("reference", &reference)]);
+        Ok(Some((pdf, disposition(&file_name, &reference))))
     };
     match tokio::task::spawn_blocking(work).await {
-        Ok(Ok(Some((pdf, reference)))) => {
-            crate::log::info("receipt downloaded", &[("reference", &reference)]);
-            let disposition = format!("attachment; filename=\"antrag-{reference}.pdf\"");
+        Ok(Ok(Some((pdf, disposition)))) => {
+            crate::log::info("receipt downloaded", &[("reference", &logged)]);
             (
                 [
                     (CONTENT_TYPE, "application/pdf".to_owned()),
@@ -89,5 +108,33 @@ pub async fn pdf(
         Ok(Ok(None)) => not_found(),
         Ok(Err(what)) => Problem::internal(Lang::En, what).into_response(),
         Err(error) => Problem::internal(Lang::En, error).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::disposition;
+
+    #[test]
+    fn the_file_name_is_the_catalogs_and_cannot_break_the_header() {
+        let reference = "FL-2026-7K3M-Q9XD";
+        let cases = [
+            (
+                "application-FL-2026-7K3M-Q9XD.pdf",
+                "filename=\"application-FL-2026-7K3M-Q9XD.pdf\"; filename*=UTF-8''application-FL-2026-7K3M-Q9XD.pdf",
+            ),
+            (
+                "заява-FL-2026-7K3M-Q9XD.pdf",
+                "filename=\"antrag-FL-2026-7K3M-Q9XD.pdf\"; filename*=UTF-8''%D0%B7%D0%B0%D1%8F%D0%B2%D0%B0-FL-2026-7K3M-Q9XD.pdf",
+            ),
+            (
+                "a\"b\r\nX: y/../c.pdf",
+                "filename=\"antrag-FL-2026-7K3M-Q9XD.pdf\"; filename*=UTF-8''a%22b%0D%0AX%3A%20y%2F..%2Fc.pdf",
+            ),
+            ("", "filename=\"antrag-FL-2026-7K3M-Q9XD.pdf\"; filename*=UTF-8''"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(disposition(name, reference), format!("attachment; {expected}"), "{name}");
+        }
     }
 }

@@ -43,7 +43,12 @@ fn the_receipt_pdf_downloads_with_its_token_until_its_window_closes() {
         assert_eq!(pdf.status, 200, "{db}: {}", pdf.text());
         assert_eq!(pdf.header("content-type"), Some("application/pdf"));
         assert_eq!(pdf.header("cache-control"), Some("no-store"));
-        assert!(pdf.header("content-disposition").unwrap().contains(&format!("antrag-{reference}.pdf")));
+        let english = format!("application-{reference}.pdf");
+        assert_eq!(
+            pdf.header("content-disposition").unwrap(),
+            format!("attachment; filename=\"{english}\"; filename*=UTF-8''{english}"),
+            "{db}: the file is named in the citizen's language"
+        );
         let text = pdftotext(&pdf.bytes, &dir.0);
         for word in [reference.as_str(), "Öztürk", "Bello"] {
             assert!(text.contains(word), "{db}: {word} not in {text}");
@@ -55,7 +60,17 @@ fn the_receipt_pdf_downloads_with_its_token_until_its_window_closes() {
         let ukrainian = server.submit("hund-anmelden", Some("receipt-uk"), &payload.to_string());
         assert_eq!(ukrainian.status, 201, "{db}: {}", ukrainian.text());
         let uk_link = ukrainian.json()["pdf"].as_str().unwrap().to_owned();
-        let uk_text = pdftotext(&server.request("GET", &uk_link, &[], b"").bytes, &dir.0);
+        let uk_pdf = server.request("GET", &uk_link, &[], b"");
+        let uk_reference = ukrainian.json()["reference"].as_str().unwrap().to_owned();
+        assert_eq!(
+            uk_pdf.header("content-disposition").unwrap(),
+            format!(
+                "attachment; filename=\"antrag-{uk_reference}.pdf\"; \
+                 filename*=UTF-8''%D0%B7%D0%B0%D1%8F%D0%B2%D0%B0-{uk_reference}.pdf"
+            ),
+            "{db}: заява-….pdf, and German's plain name for software that reads only `filename`"
+        );
+        let uk_text = pdftotext(&uk_pdf.bytes, &dir.0);
         for word in ["Номер справи", "Надійшла", "Öztürk"] {
             assert!(uk_text.contains(word), "{db}: {word} not in {uk_text}");
         }

@@ -23,6 +23,7 @@ pub(crate) const DOCUMENTS: &str = table![
     ("pdf.checksum", "Prüfsumme (SHA-256)"),
     ("pdf.continued", "(Fortsetzung)"),
     ("pdf.file", "Datei"),
+    ("pdf.file_name", "antrag-{reference}.pdf"),
     ("pdf.form", "Formular"),
     ("pdf.language", "Ausgefüllt auf"),
     ("pdf.no_attachments", "Dem Antrag liegen keine Dateien bei."),
