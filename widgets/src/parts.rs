@@ -90,7 +90,7 @@ impl FieldShell {
 
     /// The outer box, marked while an error shows, around `content`.
     pub(crate) fn field(&self, content: Html) -> Html {
-        html! { <div class={class_list(&[Some("fl-field"), self.invalid().then_some("fl-field--error")])}>{content}</div> }
+        html! { <div ~className={class_list(&[Some("fl-field"), self.invalid().then_some("fl-field--error")])}>{content}</div> }
     }
 
     /// A fieldset whose legend is the question, for a group of inputs (radios, checkboxes,
@@ -106,8 +106,9 @@ impl FieldShell {
     }
 }
 
-/// A class attribute: the names given, in order, space-separated. What yew's `classes!` builds
-/// for these widgets, without its `IndexSet` (a hash table instance in the wasm).
+/// A class list: the names given, in order, space-separated. Widgets set it as the `className`
+/// property (`~className`), not as `class={..}`: yew turns every dynamic `class` into its
+/// `Classes`, an `IndexSet` that brought a second hash table implementation into the wasm.
 pub(crate) fn class_list(names: &[Option<&str>]) -> String {
     names.iter().flatten().copied().collect::<Vec<_>>().join(" ")
 }

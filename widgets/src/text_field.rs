@@ -52,7 +52,7 @@ pub fn text_field(shell: &FieldShell, props: TextInput) -> Html {
     let width = props.width.map(|w| format!("fl-input--width-{w}"));
     let input = html! {
         <input
-            class={class_list(&[Some("fl-input"), shell.invalid().then_some("fl-input--error"), width.as_deref()])}
+            ~className={class_list(&[Some("fl-input"), shell.invalid().then_some("fl-input--error"), width.as_deref()])}
             id={shell.id.clone()}
             name={shell.id.clone()}
             type={props.input_type}
