@@ -20,11 +20,15 @@ use yew::prelude::*;
 /// Props of [`FieldHost`].
 #[derive(Properties, PartialEq, Clone)]
 pub(crate) struct FieldHostProps {
-    pub(crate) field: Field,
     /// Where its answer is kept: the field's id, or `group[i].id` in an item of a repeatable
-    /// group; also names its input.
+    /// group; also names its input. The field itself is read from the definition by it: a copy
+    /// of the field in the props was made and compared deeply on every render.
     pub(crate) path: AttrValue,
     pub(crate) definition: Shared<Definition>,
+    /// Whether it needs an answer now (`required`, or its `requiredIf` holds).
+    pub(crate) required: bool,
+    /// The indices of its choices not offered now (their `visibleIf` does not hold).
+    pub(crate) hidden_choices: Vec<usize>,
     /// The error from the last "Weiter", if this field had one.
     pub(crate) error: Option<Violation>,
     pub(crate) answers: AnswerStore,
@@ -57,19 +61,24 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
             answers.set(&props.path, answer);
             drop(answers);
             props.changed.emit(props.path.to_string());
-            if shown.is_some() {
+            if shown.is_some()
+                && let Some((field, _)) = props.definition.0.field_at(&props.path)
+            {
                 let resolved = &props.logic.0.borrow().resolved;
-                shown.set(validate_field(&props.definition.0, &props.field, &props.path, resolved));
+                shown.set(validate_field(&props.definition.0, field, &props.path, resolved));
             }
         })
     };
     let set =
         |f: fn(String) -> Answer| update.reform(move |value: String| Box::new(move |_| f(value)) as Box<_>);
 
-    let field = &props.field;
+    let Some((field, _)) = props.definition.0.field_at(&props.path) else {
+        return Html::default();
+    };
     let lang = props.lang;
     let t = texts(lang);
-    let shell = shell(&props.definition.0, field, &props.path, shown.as_ref(), lang);
+    let shell = shell(&props.definition.0, field, props.required, &props.path, shown.as_ref(), lang);
+    let items = |choices: &[Choice]| items(choices, &props.hidden_choices, lang);
     let answer = props.answers.0.borrow().get(&props.path).cloned();
     let text = match &answer {
         Some(Answer::Text(text)) => AttrValue::from(text.clone()),
@@ -118,9 +127,9 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
             date_input(&shell, &DateParts { labels, values, autocomplete, oninput })
         }
         FieldKind::Select(choices) => {
-            select(&shell, t.choose.into(), &items(choices, lang), &text, &set(Answer::Text))
+            select(&shell, t.choose.into(), &items(choices), &text, &set(Answer::Text))
         }
-        FieldKind::Radio(choices) => radios(&shell, &items(choices, lang), &text, false, &set(Answer::Text)),
+        FieldKind::Radio(choices) => radios(&shell, &items(choices), &text, false, &set(Answer::Text)),
         FieldKind::YesNo => {
             let options = [
                 ChoiceItem { value: "yes".into(), label: t.yes.into(), hint: None },
@@ -131,7 +140,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
         FieldKind::Checkbox => {
             let ticked = matches!(answer, Some(Answer::Flag(true)));
             let onchange = update.reform(|ticked: bool| Box::new(move |_| Answer::Flag(ticked)) as Box<_>);
-            checkbox(&shell, ticked, field.required, &onchange)
+            checkbox(&shell, ticked, props.required, &onchange)
         }
         FieldKind::Checkboxes(choices) => {
             let values: Vec<AttrValue> = match &answer {
@@ -143,7 +152,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                 let order = order.clone();
                 Box::new(move |old: Option<Answer>| edits::choices_with(old, value, ticked, &order)) as Box<_>
             });
-            checkboxes(&shell, &items(choices, lang), &values, &onchange)
+            checkboxes(&shell, &items(choices), &values, &onchange)
         }
         FieldKind::File(rules) => {
             let metas = match &answer {
@@ -209,10 +218,11 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
 }
 
 /// What surrounds the field's input, in `lang`: its input's id (from its answer's path), the
-/// label, "(optional)" unless required, the hint, and the message for `error`.
+/// label, "(optional)" unless `required` now, the hint, and the message for `error`.
 pub(crate) fn shell(
     definition: &Definition,
     field: &Field,
+    required: bool,
     path: &str,
     error: Option<&Violation>,
     lang: Lang,
@@ -221,7 +231,7 @@ pub(crate) fn shell(
     FieldShell {
         id: input_id(path).into(),
         label: field.label.get(lang).to_owned().into(),
-        optional_marker: (!field.required).then_some(AttrValue::from(t.optional)),
+        optional_marker: (!required).then_some(AttrValue::from(t.optional)),
         hint: field.hint.as_ref().map(|hint| markup::hint(hint.get(lang), lang)),
         error: error
             .map(|violation| messages::for_field(definition, field, violation, lang, t.catalog()).into()),
@@ -229,10 +239,13 @@ pub(crate) fn shell(
     }
 }
 
-fn items(choices: &[Choice], lang: Lang) -> Vec<ChoiceItem> {
+/// The choices offered, as the widgets take them.
+fn items(choices: &[Choice], hidden: &[usize], lang: Lang) -> Vec<ChoiceItem> {
     choices
         .iter()
-        .map(|c| ChoiceItem {
+        .enumerate()
+        .filter(|(index, _)| !hidden.contains(index))
+        .map(|(_, c)| ChoiceItem {
             value: c.value.clone().into(),
             label: c.label.get(lang).to_owned().into(),
             hint: c.hint.as_ref().map(|h| h.get(lang).to_owned().into()),
@@ -259,16 +272,16 @@ mod tests {
         )
         .expect("loads"); // ok: test
         let field = |id| definition.field(id).expect("field"); // ok: test
-        let name = shell(&definition, field("name"), "name", Some(&Violation::Required), Lang::De);
+        let name = shell(&definition, field("name"), true, "name", Some(&Violation::Required), Lang::De);
         assert_eq!(name.id, "fl-field-name");
         assert_eq!(name.optional_marker, None);
         assert!(name.hint.is_some());
         assert_eq!(name.error.as_deref(), Some("Füllen Sie das Feld „Name“ aus."));
         assert_eq!(name.error_prefix, "Fehler:");
-        let phone = shell(&definition, field("tel"), "tel", None, crate::catalogs::english());
+        let phone = shell(&definition, field("tel"), false, "tel", None, crate::catalogs::english());
         assert_eq!((phone.label.as_str(), phone.optional_marker.as_deref()), ("Phone", Some("(optional)")));
         assert_eq!((phone.error, phone.error_prefix.as_str()), (None, "Error:"));
-        let in_item = shell(&definition, field("name"), "hunde[1].name", None, Lang::De);
+        let in_item = shell(&definition, field("name"), true, "hunde[1].name", None, Lang::De);
         assert_eq!(in_item.id, "fl-field-hunde[1].name");
     }
 }

@@ -67,7 +67,7 @@ pub(crate) fn render_items(items: &[Item], context: &ItemContext, scope: Option<
                 // "(optional)"); the step re-renders when the condition changes.
                 let required = resolved.is_required_at(definition, field, at);
                 html! {
-                    <FieldHost {key} field={offered(field, &shows, required)} path={AttrValue::from(path)} definition={context.state.definition.clone()}
+                    <FieldHost {key} path={AttrValue::from(path)} definition={context.state.definition.clone()} {required} hidden_choices={hidden_choices(field, &shows)}
                         {error} answers={context.answers.clone()} files={context.files.clone()} logic={context.logic.clone()} {lang}
                         {calculated} changed={context.changed.clone()} />
                 }
@@ -142,13 +142,8 @@ fn render_repeat(repeat: &Repeat, context: &ItemContext) -> Html {
     })
 }
 
-/// The field as it is offered now: only the options shown (options may have a `visibleIf`),
-/// and `required` when it needs an answer now (`required`, or its `requiredIf` holds).
-fn offered(field: &Field, shows: &dyn Fn(Option<&Condition>) -> bool, required: bool) -> Field {
-    let mut field = field.clone();
-    field.required = required;
-    if let Some(choices) = field.kind.choices_mut() {
-        choices.retain(|choice| shows(choice.visible_if.as_ref()));
-    }
-    field
+/// The indices of the field's choices not offered now (options may have a `visibleIf`).
+fn hidden_choices(field: &Field, shows: &dyn Fn(Option<&Condition>) -> bool) -> Vec<usize> {
+    let choices = field.kind.choices().unwrap_or_default();
+    (0..choices.len()).filter(|&index| !shows(choices[index].visible_if.as_ref())).collect()
 }
