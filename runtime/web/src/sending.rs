@@ -24,8 +24,8 @@ use crate::assistant::AssistantProps;
 #[hook]
 pub(crate) fn use_sending(
     state: &UseReducerHandle<AssistantState>,
-    logic: &Rc<LogicStore>,
-    files: &Rc<FileStore>,
+    logic: &LogicStore,
+    files: &FileStore,
     saver: &Rc<DraftSaver>,
     props: &AssistantProps,
 ) {
