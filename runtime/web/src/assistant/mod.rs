@@ -1,6 +1,7 @@
 //! The multi-step assistant: owns the session's state (the reducer in `state.rs`, the answer,
-//! logic and file stores, the draft saver, the banner) and hands it to the page being shown: a
-//! step (`step.rs`), the review (`crate::review`) or the receipt (`crate::receipt`). Sending is
+//! logic and file stores and the draft saver opened in `stores.rs`, the banner), runs its
+//! effects on the page (`hooks.rs`) and hands the state to the page being shown: a step
+//! (`step.rs`), the review (`crate::review`) or the receipt (`crate::receipt`). Sending is
 //! `crate::sending`'s, drafts are `crate::draft`'s.
 
 mod hooks;
@@ -15,13 +16,14 @@ use crate::events::Events;
 use crate::language;
 use crate::receipt;
 use crate::review;
-use crate::sending::{self, use_sending};
+use crate::sending;
 use crate::state::{Action, AnswerStore, AssistantState, FileStore, Logic, LogicStore, Sending, Shared};
 use crate::texts::texts;
 use formlotse_core::{Context, Date, Definition, Flow, Lang};
-use hooks::{use_error_title, use_focus, use_step_events};
+use hooks::use_effects;
 use std::rc::Rc;
-use stores::{Changes, Stores};
+use stores::Changes;
+pub(crate) use stores::Stores;
 use yew::prelude::*;
 
 /// Props of [`Assistant`].
@@ -68,10 +70,6 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let changes = use_memo((), |_| Changes::new(&stores, &state, props));
     let (answers, saver, logic, files) = (&stores.answers, &stores.saver, &stores.logic, &stores.files);
     Logic::refresh(logic, &state, &answers.0.borrow());
-    {
-        let saver = saver.clone();
-        use_effect_with(state.flow.step(), move |step| saver.at_step(*step));
-    }
     let banner = use_state(|| match &stores.restored {
         Some(restored) => BannerState::Restored(Rc::new(restored.clone())),
         None if props.draft == DraftMode::Local => BannerState::Local,
@@ -80,15 +78,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let heading_ref = use_node_ref();
     let summary_ref = use_node_ref();
     let receipt_ref = use_node_ref();
-    use_focus(&state, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
-    use_step_events(&state, &props.events);
-    use_sending(&state, logic, files, saver, props);
-    use_error_title(!state.errors.is_empty(), texts(state.context.lang).error_prefix);
-    {
-        // The host changed the element's `lang` attribute.
-        let state = state.clone();
-        use_effect_with(props.lang, move |lang| language::choose(&state, *lang));
-    }
+    use_effects(&state, &stores, props, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
 
     let session = Session {
         state: state.clone(),
