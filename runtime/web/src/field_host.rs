@@ -45,27 +45,35 @@ pub(crate) struct FieldHostProps {
 /// One field of the current step.
 #[function_component]
 pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
-    // The shown error: set by "Weiter", then re-checked on every change (only while one is
-    // shown, as the GOV.UK pattern says) so it disappears as soon as the answer is fixed.
-    let shown = use_state_eq(|| props.error.clone());
-    {
-        let shown = shown.clone();
-        use_effect_with(props.error.clone(), move |error| shown.set(error.clone()));
-    }
+    // The shown error: set by "Weiter" (a new `error` prop), then re-checked on every change
+    // (only while one is shown, as the GOV.UK pattern says) so it disappears as soon as the
+    // answer is fixed. Kept with the prop it last followed, so a new prop shows in the same
+    // render: one cell and a re-render on change, instead of a state and an effect.
+    let seen = use_mut_ref(|| (props.error.clone(), props.error.clone()));
+    let rerender = use_force_update();
+    let shown = {
+        let mut seen = seen.borrow_mut();
+        if seen.0 != props.error {
+            *seen = (props.error.clone(), props.error.clone());
+        }
+        seen.1.clone()
+    };
     // Every widget reports through this: store the new answer, re-check if an error shows.
     let update = {
-        let (shown, props) = (shown.clone(), props.clone());
+        let props = props.clone();
         Callback::from(move |change: Box<dyn FnOnce(Option<Answer>) -> Answer>| {
             let mut answers = props.answers.0.borrow_mut();
             let answer = change(answers.get(&props.path).cloned());
             answers.set(&props.path, answer);
             drop(answers);
             props.changed.emit(props.path.to_string());
-            if shown.is_some()
-                && let Some((field, _)) = props.definition.0.field_at(&props.path)
-            {
+            let shown = seen.borrow().1.is_some();
+            if shown && let Some((field, _)) = props.definition.0.field_at(&props.path) {
                 let resolved = &props.logic.0.borrow().resolved;
-                shown.set(validate_field(&props.definition.0, field, &props.path, resolved));
+                let now = validate_field(&props.definition.0, field, &props.path, resolved);
+                if now != std::mem::replace(&mut seen.borrow_mut().1, now.clone()) {
+                    rerender.force_update();
+                }
             }
         })
     };
