@@ -27,11 +27,9 @@ pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
         })
     };
     let onload = {
-        let (state, answers, saver, banner) =
-            (session.state.clone(), session.answers.clone(), session.saver.clone(), session.banner.clone());
+        let (state, answers, saver) = (session.state.clone(), session.answers.clone(), session.saver.clone());
         Callback::from(move |file: File| {
-            let (state, answers, saver, banner) =
-                (state.clone(), answers.clone(), saver.clone(), banner.clone());
+            let (state, answers, saver) = (state.clone(), answers.clone(), saver.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = read(&file).await.unwrap_or_default();
                 match decode(&state.definition.0, &text) {
@@ -39,10 +37,10 @@ pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
                         *answers.0.borrow_mut() = std::mem::take(&mut loaded.answers);
                         saver.changed();
                         let step = loaded.step;
-                        banner.set(BannerState::Loaded(Rc::new(loaded)));
+                        state.dispatch(Action::Banner(BannerState::Loaded(Rc::new(loaded))));
                         state.dispatch(Action::Loaded { step });
                     }
-                    None => banner.set(BannerState::NotAnswers),
+                    None => state.dispatch(Action::Banner(BannerState::NotAnswers)),
                 }
             });
         })

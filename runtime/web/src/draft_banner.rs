@@ -31,16 +31,15 @@ pub(crate) enum BannerState {
 /// The banner, with "Entwurf löschen" wired to clear the answers and the draft.
 pub(crate) fn wired(session: &Session, mode: DraftMode, lang: Lang) -> Html {
     let ondiscard = {
-        let (state, answers, saver, banner) =
-            (session.state.clone(), session.answers.clone(), session.saver.clone(), session.banner.clone());
+        let (state, answers, saver) = (session.state.clone(), session.answers.clone(), session.saver.clone());
         Callback::from(move |()| {
             *answers.0.borrow_mut() = Answers::default();
             saver.discard();
-            banner.set(BannerState::Deleted);
+            state.dispatch(Action::Banner(BannerState::Deleted));
             state.dispatch(Action::Discard);
         })
     };
-    view(&session.banner, mode, &session.state.definition.0, lang, ondiscard)
+    view(&session.state.banner, mode, &session.state.definition.0, lang, ondiscard)
 }
 
 /// The banner for `state`; "Entwurf löschen" calls `ondiscard`.

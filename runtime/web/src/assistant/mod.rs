@@ -11,7 +11,7 @@ mod stores;
 
 use crate::answers_file;
 use crate::draft::{DraftMode, DraftSaver};
-use crate::draft_banner::{self, BannerState};
+use crate::draft_banner;
 use crate::events::Events;
 use crate::language;
 use crate::receipt;
@@ -19,7 +19,7 @@ use crate::review;
 use crate::sending;
 use crate::state::{Action, AnswerStore, AssistantState, FileStore, Logic, LogicStore, Sending, Shared};
 use crate::texts::texts;
-use formlotse_core::{Context, Date, Definition, Flow, Lang};
+use formlotse_core::{Context, Date, Definition, Lang};
 use hooks::use_effects;
 use std::rc::Rc;
 use stores::Changes;
@@ -53,28 +53,13 @@ pub struct AssistantProps {
 pub fn Assistant(props: &AssistantProps) -> Html {
     let stores = use_memo((), |_| Stores::open(props));
     let state = use_reducer({
-        let definition = props.definition.clone();
+        let (stores, definition, draft) = (stores.clone(), props.definition.clone(), props.draft);
         let context = Context { lang: props.lang, today: props.today };
-        let restored = stores.restored.as_ref();
-        let step = restored.map_or(0, |restored| restored.step);
-        // A reload while sending: back to the review, where "Absenden" sends it again, with
-        // the same key.
-        let was_sending = restored.is_some_and(|restored| restored.pending.is_some());
-        move || {
-            let mut state = AssistantState::new(definition.clone(), context);
-            state.flow =
-                if was_sending { Flow::at_review(&definition.0) } else { Flow::at(step, &definition.0) };
-            state
-        }
+        move || stores.first_state(definition, context, draft)
     });
     let changes = use_memo((), |_| Changes::new(&stores, &state, props));
     let (answers, saver, logic, files) = (&stores.answers, &stores.saver, &stores.logic, &stores.files);
     Logic::refresh(logic, &state, &answers.0.borrow());
-    let banner = use_state(|| match &stores.restored {
-        Some(restored) => BannerState::Restored(Rc::new(restored.clone())),
-        None if props.draft == DraftMode::Local => BannerState::Local,
-        None => BannerState::Hidden,
-    });
     let heading_ref = use_node_ref();
     let summary_ref = use_node_ref();
     let receipt_ref = use_node_ref();
@@ -86,7 +71,6 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         saver: saver.clone(),
         logic: logic.clone(),
         files: files.clone(),
-        banner,
     };
     let lang = state.context.lang;
     let definition = &state.definition.0;
@@ -147,7 +131,6 @@ pub(crate) struct Session {
     pub(crate) saver: Rc<DraftSaver>,
     pub(crate) logic: LogicStore,
     pub(crate) files: FileStore,
-    pub(crate) banner: UseStateHandle<BannerState>,
 }
 
 /// What a step page and the review page share: the state read in place, and the form's

@@ -1,14 +1,14 @@
 //! What the assistant opens once, when it is first shown: the draft left behind (if any), the
-//! answer, logic and file stores and the draft saver, and, once the reducer exists, the two
+//! answer, logic and file stores, the draft saver and the first state; once the reducer exists, the two
 //! callbacks through which answers change. Each group is one `use_memo`: every hook call of
 //! its own type is a generic instance in the wasm.
 
 use super::AssistantProps;
 use super::items::ItemsChange;
-use crate::draft::{DraftSaver, DraftStore};
-use crate::state::{Action, AnswerStore, AssistantState, FileStore, Logic, LogicStore, Shared};
+use crate::draft::{DraftMode, DraftSaver, DraftStore};
+use crate::state::{Action, AnswerStore, AssistantState, BannerState, FileStore, Logic, LogicStore, Shared};
 use formlotse_core::draft::Restored;
-use formlotse_core::{Context, path};
+use formlotse_core::{Context, Definition, Flow, path};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,6 +42,31 @@ impl Stores {
         let context = Context { lang: props.lang, today: props.today };
         let logic = Shared(Rc::new(RefCell::new(Logic::new(definition, &answers.0.borrow(), context, 0))));
         Stores { restored, answers, saver, logic, files: FileStore::default() }
+    }
+
+    /// The assistant's state when it first shows: at the step of the draft left, if any, and
+    /// its banner saying so.
+    pub(crate) fn first_state(
+        &self,
+        definition: Shared<Definition>,
+        context: Context,
+        draft: DraftMode,
+    ) -> AssistantState {
+        let restored = self.restored.as_ref();
+        let mut state = AssistantState::new(definition, context);
+        let definition = &state.definition.0;
+        // A reload while sending: back to the review, where "Absenden" sends it again, with
+        // the same key.
+        state.flow = match restored {
+            Some(restored) if restored.pending.is_some() => Flow::at_review(definition),
+            _ => Flow::at(restored.map_or(0, |restored| restored.step), definition),
+        };
+        state.banner = match restored {
+            Some(restored) => BannerState::Restored(Rc::new(restored.clone())),
+            None if draft == DraftMode::Local => BannerState::Local,
+            None => BannerState::Hidden,
+        };
+        state
     }
 }
 
