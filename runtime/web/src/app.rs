@@ -50,7 +50,9 @@ pub fn App(props: &AppProps) -> Html {
     {
         let loaded = loaded.clone();
         let props = props.clone();
-        use_effect_with((props.src.clone(), props.definition.clone(), props.endpoint.clone()), move |_| {
+        // Once: the element's `src`, inline definition and `endpoint` are read at mount and never
+        // change (`reset()` mounts a new app); a changed `lang` keeps what was loaded.
+        use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
                 loaded.set(match load(&props).await {
                     Ok(definition) => {
