@@ -7,7 +7,7 @@ use crate::state::Action;
 use crate::texts::texts;
 use formlotse_core::Lang;
 use formlotse_core::draft::{decode, encode};
-use formlotse_widgets::AnswersFile;
+use formlotse_widgets::{AnswersFileProps, answers_file};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -45,7 +45,12 @@ pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
             });
         })
     };
-    html! { <AnswersFile save={t.answers_save} load={t.answers_load} {onsave} {onload} /> }
+    answers_file(&AnswersFileProps {
+        save: t.answers_save.into(),
+        load: t.answers_load.into(),
+        onsave,
+        onload,
+    })
 }
 
 /// Offers `text` as a download named `name`.
