@@ -17,29 +17,35 @@ use formlotse_widgets::{
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What all fields of an assistant share, made once and compared by identity: one prop
+/// instead of five (each prop is code in the props' builder, comparison and clone).
+pub(crate) struct Fields {
+    pub(crate) definition: Rc<Definition>,
+    pub(crate) answers: AnswerStore,
+    pub(crate) files: FileStore,
+    /// The form's logic, for re-checking (hidden fields count as empty, `requiredIf`).
+    pub(crate) logic: LogicStore,
+    /// Told the field's path after every change of its answer: the logic and the draft follow.
+    pub(crate) changed: Callback<String>,
+}
+
 /// Props of [`FieldHost`].
 #[derive(Properties, PartialEq, Clone)]
 pub(crate) struct FieldHostProps {
+    pub(crate) fields: Shared<Fields>,
     /// Where its answer is kept: the field's id, or `group[i].id` in an item of a repeatable
     /// group; also names its input. The field itself is read from the definition by it: a copy
     /// of the field in the props was made and compared deeply on every render.
     pub(crate) path: AttrValue,
-    pub(crate) definition: Shared<Definition>,
     /// Whether it needs an answer now (`required`, or its `requiredIf` holds).
     pub(crate) required: bool,
     /// The indices of its choices not offered now (their `visibleIf` does not hold).
     pub(crate) hidden_choices: Vec<usize>,
     /// The error from the last "Weiter", if this field had one.
     pub(crate) error: Option<Violation>,
-    pub(crate) answers: AnswerStore,
-    pub(crate) files: FileStore,
-    /// The form's logic, for re-checking (hidden fields count as empty, `requiredIf`).
-    pub(crate) logic: LogicStore,
     pub(crate) lang: Lang,
     /// A calculated field's value, as text (`None` while it cannot be calculated).
     pub(crate) calculated: Option<AttrValue>,
-    /// Told the field's id after every change of its answer: the logic and the draft follow.
-    pub(crate) changed: Callback<String>,
 }
 
 /// One field of the current step.
@@ -60,17 +66,18 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
     };
     // Every widget reports through this: store the new answer, re-check if an error shows.
     let update = {
-        let props = props.clone();
+        let (fields, path) = (props.fields.clone(), props.path.clone());
         Callback::from(move |change: Box<dyn FnOnce(Option<Answer>) -> Answer>| {
-            let mut answers = props.answers.0.borrow_mut();
-            let answer = change(answers.get(&props.path).cloned());
-            answers.set(&props.path, answer);
+            let fields = &fields.0;
+            let mut answers = fields.answers.0.borrow_mut();
+            let answer = change(answers.get(&path).cloned());
+            answers.set(&path, answer);
             drop(answers);
-            props.changed.emit(props.path.to_string());
+            fields.changed.emit(path.to_string());
             let shown = seen.borrow().1.is_some();
-            if shown && let Some((field, _)) = props.definition.0.field_at(&props.path) {
-                let resolved = &props.logic.0.borrow().resolved;
-                let now = validate_field(&props.definition.0, field, &props.path, resolved);
+            if shown && let Some((field, _)) = fields.definition.field_at(&path) {
+                let resolved = &fields.logic.0.borrow().resolved;
+                let now = validate_field(&fields.definition, field, &path, resolved);
                 if now != std::mem::replace(&mut seen.borrow_mut().1, now.clone()) {
                     rerender.force_update();
                 }
@@ -80,14 +87,15 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
     let set =
         |f: fn(String) -> Answer| update.reform(move |value: String| Box::new(move |_| f(value)) as Box<_>);
 
-    let Some((field, _)) = props.definition.0.field_at(&props.path) else {
+    let fields = &props.fields.0;
+    let Some((field, _)) = fields.definition.field_at(&props.path) else {
         return Html::default();
     };
     let lang = props.lang;
     let t = texts(lang);
-    let shell = shell(&props.definition.0, field, props.required, &props.path, shown.as_ref(), lang);
+    let shell = shell(&fields.definition, field, props.required, &props.path, shown.as_ref(), lang);
     let items = |choices: &[Choice]| items(choices, &props.hidden_choices, lang);
-    let answer = props.answers.0.borrow().get(&props.path).cloned();
+    let answer = fields.answers.0.borrow().get(&props.path).cloned();
     let text = match &answer {
         Some(Answer::Text(text)) => AttrValue::from(text.clone()),
         _ => AttrValue::default(),
@@ -174,7 +182,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                     size: messages::file_size(f.size, lang, texts(lang).catalog()).into(),
                 })
                 .collect::<Vec<_>>();
-            let (store, field_id) = (props.files.clone(), field.id.clone());
+            let (store, field_id) = (fields.files.clone(), field.id.clone());
             let onchoose = update.reform(move |chosen: Vec<web_sys::File>| {
                 let (store, field_id) = (store.clone(), field_id.clone());
                 Box::new(move |old: Option<Answer>| {
@@ -196,7 +204,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                     Answer::Files(metas)
                 }) as Box<_>
             });
-            let (store, field_id) = (props.files.clone(), field.id.clone());
+            let (store, field_id) = (fields.files.clone(), field.id.clone());
             let onremove = update.reform(move |index: usize| {
                 let (store, field_id) = (store.clone(), field_id.clone());
                 Box::new(move |old: Option<Answer>| {

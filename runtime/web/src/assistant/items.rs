@@ -2,9 +2,9 @@
 //! repeatable groups with their items, and content blocks. Reads the logic in place; owns no
 //! state (an added or removed item goes to the assistant as an [`ItemsChange`]).
 
-use crate::field_host::FieldHost;
+use crate::field_host::{FieldHost, Fields};
 use crate::markup;
-use crate::state::{AnswerStore, AssistantState, FileStore, LogicStore};
+use crate::state::{AssistantState, Shared};
 use crate::texts::texts;
 use formlotse_core::definition::{Condition, Content, ContentKind, Repeat};
 use formlotse_core::{Field, Item, Lang, Resolved, path};
@@ -17,12 +17,9 @@ use yew::prelude::*;
 /// What rendering a step's items needs.
 pub(crate) struct ItemContext<'a> {
     pub(crate) state: &'a AssistantState,
-    pub(crate) answers: &'a AnswerStore,
-    pub(crate) files: &'a FileStore,
-    pub(crate) logic: &'a LogicStore,
+    pub(crate) fields: &'a Shared<Fields>,
     pub(crate) resolved: &'a Resolved,
     pub(crate) lang: Lang,
-    pub(crate) changed: &'a Callback<String>,
     pub(crate) items_changed: &'a Callback<ItemsChange>,
 }
 
@@ -67,9 +64,8 @@ pub(crate) fn render_items(items: &[Item], context: &ItemContext, scope: Option<
                 // "(optional)"); the step re-renders when the condition changes.
                 let required = resolved.is_required_at(definition, field, at);
                 html! {
-                    <FieldHost {key} path={AttrValue::from(path)} definition={context.state.definition.clone()} {required} hidden_choices={hidden_choices(field, &shows)}
-                        {error} answers={context.answers.clone()} files={context.files.clone()} logic={context.logic.clone()} {lang}
-                        {calculated} changed={context.changed.clone()} />
+                    <FieldHost {key} fields={context.fields.clone()} path={AttrValue::from(path)} {required} hidden_choices={hidden_choices(field, &shows)}
+                        {error} {lang} {calculated} />
                 }
             }
             Item::Group(group) => fieldset(&FieldsetProps {

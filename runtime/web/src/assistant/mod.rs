@@ -17,7 +17,7 @@ use crate::language;
 use crate::receipt;
 use crate::review;
 use crate::sending;
-use crate::state::{Action, AnswerStore, AssistantState, FileStore, Logic, LogicStore, Sending, Shared};
+use crate::state::{Action, AnswerStore, AssistantState, Logic, Sending, Shared};
 use crate::texts::texts;
 use formlotse_core::{Context, Date, Definition, Lang};
 use hooks::use_effects;
@@ -58,20 +58,14 @@ pub fn Assistant(props: &AssistantProps) -> Html {
         move || stores.first_state(definition, context, draft)
     });
     let changes = use_memo((), |_| Changes::new(&stores, &state, props));
-    let (answers, saver, logic, files) = (&stores.answers, &stores.saver, &stores.logic, &stores.files);
+    let (answers, saver, logic) = (&stores.answers, &stores.saver, &stores.logic);
     Logic::refresh(logic, &state, &answers.0.borrow());
     let heading_ref = use_node_ref();
     let summary_ref = use_node_ref();
     let receipt_ref = use_node_ref();
     use_effects(&state, &stores, props, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
 
-    let session = Session {
-        state: state.clone(),
-        answers: answers.clone(),
-        saver: saver.clone(),
-        logic: logic.clone(),
-        files: files.clone(),
-    };
+    let session = Session { state: state.clone(), answers: answers.clone(), saver: saver.clone() };
     let lang = state.context.lang;
     let definition = &state.definition.0;
     if let Sending::Done { reference, pdf } = &state.sending {
@@ -104,7 +98,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let content = if state.flow.is_review() {
         review::page(&page)
     } else {
-        step::page(&page, &session, summary_ref, &changes.changed, &changes.items)
+        step::page(&page, summary_ref, &changes.fields, &changes.items)
     };
     // The steps and the review share the frame; the receipt does not show it. `lang` follows
     // the switch, so screen readers pronounce the words in the language shown.
@@ -129,8 +123,6 @@ pub(crate) struct Session {
     pub(crate) state: UseReducerHandle<AssistantState>,
     pub(crate) answers: AnswerStore,
     pub(crate) saver: Rc<DraftSaver>,
-    pub(crate) logic: LogicStore,
-    pub(crate) files: FileStore,
 }
 
 /// What a step page and the review page share: the state read in place, and the form's

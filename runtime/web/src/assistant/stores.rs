@@ -6,6 +6,7 @@
 use super::AssistantProps;
 use super::items::ItemsChange;
 use crate::draft::{DraftMode, DraftSaver, DraftStore};
+use crate::field_host::Fields;
 use crate::state::{Action, AnswerStore, AssistantState, BannerState, FileStore, Logic, LogicStore, Shared};
 use formlotse_core::draft::Restored;
 use formlotse_core::{Context, Definition, Flow, path};
@@ -70,10 +71,10 @@ impl Stores {
     }
 }
 
-/// How answers change: `changed` after a field's answer changed (told its path), `items` after
-/// an item of a repeatable group was added or removed.
+/// How answers change: through the fields (which tell `changed` in [`Fields`] the path of an
+/// answer that changed), and `items` after an item of a repeatable group was added or removed.
 pub(crate) struct Changes {
-    pub(crate) changed: Callback<String>,
+    pub(crate) fields: Shared<Fields>,
     pub(crate) items: Callback<ItemsChange>,
 }
 
@@ -128,6 +129,13 @@ impl Changes {
                 dispatcher.dispatch(Action::Items { group: repeat.id.clone(), focus });
             })
         };
-        Changes { changed, items }
+        let fields = Fields {
+            definition: props.definition.0.clone(),
+            answers: stores.answers.clone(),
+            files: stores.files.clone(),
+            logic: stores.logic.clone(),
+            changed,
+        };
+        Changes { fields: Shared(Rc::new(fields)), items }
     }
 }
