@@ -46,8 +46,8 @@ pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
         })
     };
     answers_file(&AnswersFileProps {
-        save: t.answers_save.into(),
-        load: t.answers_load.into(),
+        save: t.answers_save().into(),
+        load: t.answers_load().into(),
         onsave,
         onload,
     })

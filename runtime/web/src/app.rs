@@ -82,10 +82,10 @@ pub fn App(props: &AppProps) -> Html {
     }
     let t = texts(props.lang);
     match &*loaded.borrow() {
-        Loaded::Pending => html! { <p class="fl-loading" role="status">{t.loading}</p> },
+        Loaded::Pending => html! { <p class="fl-loading" role="status">{t.loading()}</p> },
         Loaded::Failed(error) => notice(&NoticeProps {
-            title: t.load_failed.into(),
-            text: Some(t.load_failed_help.into()),
+            title: t.load_failed().into(),
+            text: Some(t.load_failed_help().into()),
             details: error.details(props.lang).into_iter().map(AttrValue::from).collect(),
         }),
         Loaded::Ready(definition) => {

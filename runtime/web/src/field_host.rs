@@ -139,17 +139,17 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
             let oninput = update.reform(|(part, value): (DatePart, String)| {
                 Box::new(move |old: Option<Answer>| edits::date_with(old, part, value)) as Box<_>
             });
-            let labels = t.date_parts.map(AttrValue::from);
+            let labels = t.date_parts().map(AttrValue::from);
             date_input(&shell, &DateParts { labels, values, autocomplete, oninput })
         }
         FieldKind::Select(choices) => {
-            select(&shell, t.choose.into(), &items(choices), &text, &set(Answer::Text))
+            select(&shell, t.choose().into(), &items(choices), &text, &set(Answer::Text))
         }
         FieldKind::Radio(choices) => radios(&shell, &items(choices), &text, false, &set(Answer::Text)),
         FieldKind::YesNo => {
             let options = [
-                ChoiceItem { value: "yes".into(), label: t.yes.into(), hint: None },
-                ChoiceItem { value: "no".into(), label: t.no.into(), hint: None },
+                ChoiceItem { value: "yes".into(), label: t.yes().into(), hint: None },
+                ChoiceItem { value: "no".into(), label: t.no().into(), hint: None },
             ];
             radios(&shell, &options, &text, true, &set(Answer::Text))
         }
@@ -220,15 +220,15 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                 accept: (!rules.accept.is_empty()).then(|| AttrValue::from(rules.accept.join(","))),
                 multiple: rules.max_files > 1,
                 files,
-                files_label: t.chosen_files.into(),
-                remove_label: t.remove.into(),
+                files_label: t.chosen_files().into(),
+                remove_label: t.remove().into(),
                 onchoose,
                 onremove,
             };
             file_input(&shell, &picker)
         }
         FieldKind::Calculated(_) => {
-            calculated_value(&shell, props.calculated.clone(), t.not_calculated.into())
+            calculated_value(&shell, props.calculated.clone(), t.not_calculated().into())
         }
     }
 }
@@ -247,11 +247,11 @@ pub(crate) fn shell(
     FieldShell {
         id: input_id(path).into(),
         label: field.label.get(lang).to_owned().into(),
-        optional_marker: (!required).then_some(AttrValue::from(t.optional)),
+        optional_marker: (!required).then_some(AttrValue::from(t.optional())),
         hint: field.hint.as_ref().map(|hint| markup::hint(hint.get(lang), lang)),
         error: error
             .map(|violation| messages::for_field(definition, field, violation, lang, t.catalog()).into()),
-        error_prefix: t.error_prefix.into(),
+        error_prefix: t.error_prefix().into(),
     }
 }
 

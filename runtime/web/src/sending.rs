@@ -166,7 +166,7 @@ fn emit_error(events: &crate::events::Events, form: &str, status: Option<u16>) {
 pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
     let t = texts(lang);
     let progress = match sending {
-        Sending::InFlight { retry_in: None, .. } => Some(t.sending.to_owned()),
+        Sending::InFlight { retry_in: None, .. } => Some(t.sending().to_owned()),
         Sending::InFlight { retry_in: Some(seconds), .. } => Some(t.retrying(*seconds)),
         _ => None,
     };
@@ -180,17 +180,17 @@ pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
                     { match failure {
                         Failure::Unreachable { status } => html! {
                             <>
-                                <p class="fl-notice__title">{t.send_failed}</p>
+                                <p class="fl-notice__title">{t.send_failed()}</p>
                                 <p class="fl-notice__detail">
-                                    { status.map_or_else(|| t.no_connection.to_owned(), |status| t.refused_status(status)) }
+                                    { status.map_or_else(|| t.no_connection().to_owned(), |status| t.refused_status(status)) }
                                 </p>
                                 // Submits the form: the same submission, with the same key.
-                                <button type="submit" class="fl-button">{t.try_again}</button>
+                                <button type="submit" class="fl-button">{t.try_again()}</button>
                             </>
                         },
                         Failure::Refused { status, message } => html! {
                             <>
-                                <p class="fl-notice__title">{t.refused}</p>
+                                <p class="fl-notice__title">{t.refused()}</p>
                                 if let Some(message) = message {
                                     <p>{message.clone()}</p>
                                 }

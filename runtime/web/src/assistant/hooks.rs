@@ -74,7 +74,7 @@ pub(crate) fn use_effects(
                 sending::send(&state, &stores, &props, attempt);
             }
         }
-        let title = (!state.errors.is_empty(), texts(state.context.lang).error_prefix);
+        let title = (!state.errors.is_empty(), texts(state.context.lang).error_prefix());
         if seen.title != Some(title) {
             seen.title = Some(title);
             seen.added = error_title(title, seen.added);

@@ -95,7 +95,7 @@ fn content_block(content: &Content, lang: Lang) -> Html {
     } else {
         markup::blocks(text, lang)
     };
-    block(&ContentBlockProps { style, text, warning_prefix: Some(texts(lang).warning_prefix.into()) })
+    block(&ContentBlockProps { style, text, warning_prefix: Some(texts(lang).warning_prefix().into()) })
 }
 
 /// A repeatable group: each item's questions in its own fieldset, with remove and add buttons
@@ -114,7 +114,7 @@ fn render_repeat(repeat: &Repeat, context: &ItemContext) -> Html {
         })
         .collect();
     let add = (count < repeat.max_items).then(|| {
-        AttrValue::from(repeat.add_label.as_ref().map_or(t.add_item, |label| label.get(lang)).to_owned())
+        AttrValue::from(repeat.add_label.as_ref().map_or(t.add_item(), |label| label.get(lang)).to_owned())
     });
     // The callbacks name the group: the definition it belongs to is the assistant's.
     let group = AttrValue::from(repeat.id.clone());

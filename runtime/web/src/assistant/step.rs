@@ -35,8 +35,8 @@ pub(crate) fn page(
         node_ref: page.heading_ref.clone(),
     };
     let buttons = ActionsProps {
-        primary: t.next.into(),
-        back: (position > 1).then_some(AttrValue::from(t.back)),
+        primary: t.next().into(),
+        back: (position > 1).then_some(AttrValue::from(t.back())),
         onback: page.onback.clone(),
         busy: false,
     };
@@ -46,7 +46,7 @@ pub(crate) fn page(
                 <div class="fl-description">{markup::blocks(description.get(lang), lang)}</div>
             }
             if !error_links.is_empty() {
-                {error_summary(&ErrorSummaryProps { title: t.error_summary_title.into(), errors: error_links, node_ref: summary_ref })}
+                {error_summary(&ErrorSummaryProps { title: t.error_summary_title().into(), errors: error_links, node_ref: summary_ref })}
             }
             <form key={state.generation} class="fl-form" novalidate=true onsubmit={page.onsubmit.clone()} aria-labelledby="fl-step-title">
                 {step_heading(&heading)}
