@@ -2,7 +2,7 @@
 //! message, and the answer store. Each field is its own component, so re-checking a field as
 //! the citizen corrects it re-renders that field only.
 
-use crate::edits;
+use crate::edits::{self, Edit};
 use crate::markup;
 use crate::state::{AnswerStore, FileStore, LogicStore, Shared};
 use crate::texts::texts;
@@ -67,15 +67,15 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
     // Every widget reports through this: store the new answer, re-check if an error shows.
     let update = {
         let (fields, path) = (props.fields.clone(), props.path.clone());
-        Callback::from(move |change: Box<dyn FnOnce(Option<Answer>) -> Answer>| {
+        Callback::from(move |edit: Edit| {
             let fields = &fields.0;
+            let Some((field, _)) = fields.definition.field_at(&path) else { return };
             let mut answers = fields.answers.0.borrow_mut();
-            let answer = change(answers.get(&path).cloned());
-            answers.set(&path, answer);
+            let old = answers.get(&path).cloned();
+            answers.set(&path, edited(edit, old, field, &fields.files));
             drop(answers);
             fields.changed.emit(path.to_string());
-            let shown = seen.borrow().1.is_some();
-            if shown && let Some((field, _)) = fields.definition.field_at(&path) {
+            if seen.borrow().1.is_some() {
                 let resolved = &fields.logic.0.borrow().resolved;
                 let now = validate_field(&fields.definition, field, &path, resolved);
                 if now != std::mem::replace(&mut seen.borrow_mut().1, now.clone()) {
@@ -84,8 +84,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
             }
         })
     };
-    let set =
-        |f: fn(String) -> Answer| update.reform(move |value: String| Box::new(move |_| f(value)) as Box<_>);
+    let set_text = update.reform(Edit::Text);
 
     let fields = &props.fields.0;
     let Some((field, _)) = fields.definition.field_at(&props.path) else {
@@ -110,7 +109,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
             width,
             prefix,
             suffix,
-            oninput: set(Answer::Text),
+            oninput: set_text.clone(),
         };
         text_field(&shell, input)
     };
@@ -128,7 +127,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
             None,
             unit.as_ref().map(|u| AttrValue::from(u.get(lang).to_owned())),
         ),
-        FieldKind::Textarea => text_area(&shell, text, &set(Answer::Text)),
+        FieldKind::Textarea => text_area(&shell, text, &set_text),
         FieldKind::Date => {
             let values = match &answer {
                 Some(Answer::Date { day, month, year }) => {
@@ -136,26 +135,22 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                 }
                 _ => Default::default(),
             };
-            let oninput = update.reform(|(part, value): (DatePart, String)| {
-                Box::new(move |old: Option<Answer>| edits::date_with(old, part, value)) as Box<_>
-            });
+            let oninput = update.reform(|(part, value): (DatePart, String)| Edit::Date(part, value));
             let labels = t.date_parts().map(AttrValue::from);
             date_input(&shell, &DateParts { labels, values, autocomplete, oninput })
         }
-        FieldKind::Select(choices) => {
-            select(&shell, t.choose().into(), &items(choices), &text, &set(Answer::Text))
-        }
-        FieldKind::Radio(choices) => radios(&shell, &items(choices), &text, false, &set(Answer::Text)),
+        FieldKind::Select(choices) => select(&shell, t.choose().into(), &items(choices), &text, &set_text),
+        FieldKind::Radio(choices) => radios(&shell, &items(choices), &text, false, &set_text),
         FieldKind::YesNo => {
             let options = [
                 ChoiceItem { value: "yes".into(), label: t.yes().into(), hint: None },
                 ChoiceItem { value: "no".into(), label: t.no().into(), hint: None },
             ];
-            radios(&shell, &options, &text, true, &set(Answer::Text))
+            radios(&shell, &options, &text, true, &set_text)
         }
         FieldKind::Checkbox => {
             let ticked = matches!(answer, Some(Answer::Flag(true)));
-            let onchange = update.reform(|ticked: bool| Box::new(move |_| Answer::Flag(ticked)) as Box<_>);
+            let onchange = update.reform(Edit::Flag);
             checkbox(&shell, ticked, props.required, &onchange)
         }
         FieldKind::Checkboxes(choices) => {
@@ -163,11 +158,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                 Some(Answer::Choices(values)) => values.iter().cloned().map(AttrValue::from).collect(),
                 _ => Vec::new(),
             };
-            let order: Rc<[String]> = choices.iter().map(|c| c.value.clone()).collect();
-            let onchange = update.reform(move |(value, ticked): (String, bool)| {
-                let order = order.clone();
-                Box::new(move |old: Option<Answer>| edits::choices_with(old, value, ticked, &order)) as Box<_>
-            });
+            let onchange = update.reform(|(value, ticked): (String, bool)| Edit::Choice(value, ticked));
             checkboxes(&shell, &items(choices), &values, &onchange)
         }
         FieldKind::File(rules) => {
@@ -182,40 +173,7 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
                     size: messages::file_size(f.size, lang, texts(lang).catalog()).into(),
                 })
                 .collect::<Vec<_>>();
-            let (store, field_id) = (fields.files.clone(), field.id.clone());
-            let onchoose = update.reform(move |chosen: Vec<web_sys::File>| {
-                let (store, field_id) = (store.clone(), field_id.clone());
-                Box::new(move |old: Option<Answer>| {
-                    let mut metas = match old {
-                        Some(Answer::Files(files)) => files,
-                        _ => Vec::new(),
-                    };
-                    let mut store = store.0.borrow_mut();
-                    let mut kept = store.remove(&field_id).unwrap_or_default();
-                    for file in chosen {
-                        metas.push(FileMeta {
-                            name: file.name(),
-                            mime: file.type_(),
-                            size: file.size() as u64,
-                        });
-                        kept.push(file);
-                    }
-                    store.insert(field_id, kept);
-                    Answer::Files(metas)
-                }) as Box<_>
-            });
-            let (store, field_id) = (fields.files.clone(), field.id.clone());
-            let onremove = update.reform(move |index: usize| {
-                let (store, field_id) = (store.clone(), field_id.clone());
-                Box::new(move |old: Option<Answer>| {
-                    if let Some(kept) = store.0.borrow_mut().get_mut(&field_id)
-                        && index < kept.len()
-                    {
-                        kept.remove(index);
-                    }
-                    edits::files_without(old, index)
-                }) as Box<_>
-            });
+            let (onchoose, onremove) = (update.reform(Edit::AddFiles), update.reform(Edit::RemoveFile));
             let picker = FilePicker {
                 accept: (!rules.accept.is_empty()).then(|| AttrValue::from(rules.accept.join(","))),
                 multiple: rules.max_files > 1,
@@ -229,6 +187,43 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
         }
         FieldKind::Calculated(_) => {
             calculated_value(&shell, props.calculated.clone(), t.not_calculated().into())
+        }
+    }
+}
+
+/// The answer after `edit`; chosen files are kept in the file store (by field id) too, and
+/// removed from it.
+fn edited(edit: Edit, old: Option<Answer>, field: &Field, store: &FileStore) -> Answer {
+    match edit {
+        Edit::Text(text) => Answer::Text(text),
+        Edit::Date(part, value) => edits::date_with(old, part, value),
+        Edit::Flag(ticked) => Answer::Flag(ticked),
+        Edit::Choice(value, ticked) => {
+            let order: Vec<String> =
+                field.kind.choices().unwrap_or_default().iter().map(|c| c.value.clone()).collect();
+            edits::choices_with(old, value, ticked, &order)
+        }
+        Edit::AddFiles(chosen) => {
+            let mut metas = match old {
+                Some(Answer::Files(files)) => files,
+                _ => Vec::new(),
+            };
+            let mut store = store.0.borrow_mut();
+            let mut kept = store.remove(&field.id).unwrap_or_default();
+            for file in chosen {
+                metas.push(FileMeta { name: file.name(), mime: file.type_(), size: file.size() as u64 });
+                kept.push(file);
+            }
+            store.insert(field.id.clone(), kept);
+            Answer::Files(metas)
+        }
+        Edit::RemoveFile(index) => {
+            if let Some(kept) = store.0.borrow_mut().get_mut(&field.id)
+                && index < kept.len()
+            {
+                kept.remove(index);
+            }
+            edits::files_without(old, index)
         }
     }
 }
