@@ -2,7 +2,7 @@
 //! repeatable groups with their items, and content blocks. Reads the logic in place; owns no
 //! state (an added or removed item goes to the assistant as an [`ItemsChange`]).
 
-use crate::field_host::{FieldHost, Fields};
+use crate::field_host::{FieldHost, FieldHostProps, Fields};
 use crate::markup;
 use crate::state::{AssistantState, Shared};
 use crate::texts::texts;
@@ -12,7 +12,9 @@ use formlotse_widgets::{
     ContentBlockProps, ContentStyle, FieldsetProps, RepeatGroupProps, RepeatItem, content_block as block,
     fieldset, repeat_group,
 };
+use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::VComp;
 
 /// What rendering a step's items needs.
 pub(crate) struct ItemContext<'a> {
@@ -54,7 +56,9 @@ pub(crate) fn render_items(items: &[Item], context: &ItemContext, scope: Option<
             Item::Field(field) => {
                 let path = path_of(&field.id);
                 let error = context.state.errors.iter().find(|e| e.path == path).map(|e| e.violation.clone());
-                let calculated = resolved.calculated(&path).map(|v| AttrValue::from(formlotse_core::review::display(field, v, lang)));
+                let calculated = resolved
+                    .calculated(&path)
+                    .map(|v| AttrValue::from(formlotse_core::review::display(field, v, lang)));
                 // Inside items, the inputs are made afresh when items move (see `items`).
                 let key = match scope {
                     Some(_) => format!("{path}~{}", context.state.items),
@@ -63,10 +67,17 @@ pub(crate) fn render_items(items: &[Item], context: &ItemContext, scope: Option<
                 // A `requiredIf` that holds now: the field is required, and says so (no
                 // "(optional)"); the step re-renders when the condition changes.
                 let required = resolved.is_required_at(definition, field, at);
-                html! {
-                    <FieldHost {key} fields={context.fields.clone()} path={AttrValue::from(path)} {required} hidden_choices={hidden_choices(field, &shows)}
-                        {error} {lang} {calculated} />
-                }
+                let props = FieldHostProps {
+                    fields: context.fields.clone(),
+                    path: path.into(),
+                    required,
+                    hidden_choices: hidden_choices(field, &shows),
+                    error,
+                    lang,
+                    calculated,
+                };
+                // The props made directly: `html!`'s props builder is code for each prop.
+                VComp::new::<FieldHost>(Rc::new(props), Some(key.into())).into()
             }
             Item::Group(group) => fieldset(&FieldsetProps {
                 key: path_of(&group.id).into(),
