@@ -17,9 +17,10 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-/// What the effects saw after the last render (`None` before the first).
+/// What the effects saw after the last render (`None` before the first). Kept in the
+/// assistant's [`Stores`], made once, rather than in a hook of its own.
 #[derive(Default)]
-struct Seen {
+pub(crate) struct Seen {
     step: Option<usize>,
     focus: Option<(FocusTarget, u32)>,
     attempt: Option<u32>,
@@ -38,10 +39,9 @@ pub(crate) fn use_effects(
     props: &AssistantProps,
     refs: [NodeRef; 3],
 ) {
-    let seen = use_mut_ref(Seen::default);
     let (state, stores, props) = (state.clone(), stores.clone(), props.clone());
     use_effect(move || {
-        let mut seen = seen.borrow_mut();
+        let mut seen = stores.seen.borrow_mut();
         let step = state.flow.step();
         let was = seen.step.replace(step);
         if was != Some(step) {

@@ -4,6 +4,7 @@
 //! its own type is a generic instance in the wasm.
 
 use super::AssistantProps;
+use super::hooks::Seen;
 use super::items::ItemsChange;
 use crate::draft::{DraftMode, DraftSaver, DraftStore};
 use crate::field_host::Fields;
@@ -22,6 +23,8 @@ pub(crate) struct Stores {
     pub(crate) saver: Rc<DraftSaver>,
     pub(crate) logic: LogicStore,
     pub(crate) files: FileStore,
+    /// What the assistant's effects saw after the last render.
+    pub(crate) seen: RefCell<Seen>,
 }
 
 impl Stores {
@@ -42,7 +45,7 @@ impl Stores {
         let saver = DraftSaver::new(drafts, definition.clone(), answers.clone(), pending);
         let context = Context { lang: props.lang, today: props.today };
         let logic = Shared(Rc::new(RefCell::new(Logic::new(definition, &answers.0.borrow(), context, 0))));
-        Stores { restored, answers, saver, logic, files: FileStore::default() }
+        Stores { restored, answers, saver, logic, files: FileStore::default(), seen: RefCell::default() }
     }
 
     /// The assistant's state when it first shows: at the step of the draft left, if any, and
