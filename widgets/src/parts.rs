@@ -30,14 +30,22 @@ impl FieldShell {
 
     /// The ids of hint and error for `aria-describedby`, or `None` when there is neither.
     pub(crate) fn described_by(&self) -> Option<String> {
-        let by: Vec<String> = [
-            self.hint.as_ref().map(|_| format!("{}-hint", self.id)),
-            self.error.as_ref().map(|_| format!("{}-error", self.id)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        (!by.is_empty()).then(|| by.join(" "))
+        self.described_by_after(String::new())
+    }
+
+    /// `ids` (space-separated, may be empty) followed by the ids of hint and error, for
+    /// `aria-describedby`; `None` when that is nothing.
+    pub(crate) fn described_by_after(&self, mut ids: String) -> Option<String> {
+        for (shown, suffix) in [(self.hint.is_some(), "-hint"), (self.error.is_some(), "-error")] {
+            if shown {
+                if !ids.is_empty() {
+                    ids.push(' ');
+                }
+                ids.push_str(&self.id);
+                ids.push_str(suffix);
+            }
+        }
+        (!ids.is_empty()).then_some(ids)
     }
 
     /// The hint and the error message, in the order GOV.UK places them.
