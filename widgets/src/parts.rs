@@ -118,7 +118,14 @@ impl FieldShell {
 /// property (`~className`), not as `class={..}`: yew turns every dynamic `class` into its
 /// `Classes`, an `IndexSet` that brought a second hash table implementation into the wasm.
 pub(crate) fn class_list(names: &[Option<&str>]) -> String {
-    names.iter().flatten().copied().collect::<Vec<_>>().join(" ")
+    let mut list = String::new();
+    for name in names.iter().flatten() {
+        if !list.is_empty() {
+            list.push(' ');
+        }
+        list.push_str(name);
+    }
+    list
 }
 
 #[cfg(test)]
