@@ -1,12 +1,13 @@
 //! "Antworten speichern" / "Antworten laden": two buttons; the second opens the browser's file
-//! picker (a hidden file input it clicks, so both look and behave as buttons).
+//! picker (a hidden file input right after it, which it clicks, so both look and behave as
+//! buttons).
 
 use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-/// Props of [`AnswersFile`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`answers_file`] shows and calls.
+#[derive(PartialEq, Clone)]
 pub struct AnswersFileProps {
     /// Text of the save button.
     pub save: AttrValue,
@@ -19,18 +20,20 @@ pub struct AnswersFileProps {
 }
 
 /// The two buttons.
-#[function_component]
-pub fn AnswersFile(props: &AnswersFileProps) -> Html {
-    let input = use_node_ref();
+pub fn answers_file(props: &AnswersFileProps) -> Html {
     let onsave = props.onsave.reform(|_: MouseEvent| ());
-    let open_picker = {
-        let input = input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    // The hidden input is the load button's next sibling: found from the click, so the
+    // widget needs no node ref (and no component to hold one).
+    let open_picker = Callback::from(|event: MouseEvent| {
+        let input = event
+            .target()
+            .and_then(|button| button.dyn_into::<Element>().ok())
+            .and_then(|button| button.next_element_sibling())
+            .and_then(|input| input.dyn_into::<HtmlInputElement>().ok());
+        if let Some(input) = input {
+            input.click();
+        }
+    });
     let onchange = {
         let onload = props.onload.clone();
         Callback::from(move |event: Event| {
@@ -48,7 +51,7 @@ pub fn AnswersFile(props: &AnswersFileProps) -> Html {
         <div class="fl-answers-file">
             <button type="button" class="fl-link-button" onclick={onsave}>{props.save.clone()}</button>
             <button type="button" class="fl-link-button" onclick={open_picker}>{props.load.clone()}</button>
-            <input ref={input} type="file" accept=".json,application/json" class="fl-answers-file__input"
+            <input type="file" accept=".json,application/json" class="fl-answers-file__input"
                 tabindex="-1" aria-hidden="true" {onchange} />
         </div>
     }

@@ -12,7 +12,7 @@ pub fn calculated_value(shell: &FieldShell, value: Option<AttrValue>, pending: A
     let label_id = format!("{}-label", shell.id);
     let invalid = shell.invalid();
     html! {
-        <div class={class_list(&[Some("fl-field fl-calculated"), invalid.then_some("fl-field--error")])}>
+        <div ~className={class_list(&[Some("fl-field fl-calculated"), invalid.then_some("fl-field--error")])}>
             <p class="fl-label" id={label_id.clone()}>{shell.label.clone()}</p>
             {shell.messages()}
             <output class="fl-calculated__value" id={shell.id.clone()} tabindex={invalid.then_some("-1")} aria-labelledby={label_id} aria-describedby={shell.described_by()}>

@@ -54,7 +54,7 @@ pub fn date_input(shell: &FieldShell, props: &DateParts) -> Html {
                         <div class="fl-date__item">
                             <label class="fl-date__label" for={id.clone()}>{props.labels[i].clone()}</label>
                             <input
-                                class={class_list(&[Some("fl-input"), Some(&format!("fl-input--width-{width}")), invalid.then_some("fl-input--error")])}
+                                ~className={class_list(&[Some("fl-input"), Some(&format!("fl-input--width-{width}")), invalid.then_some("fl-input--error")])}
                                 id={id.clone()}
                                 name={id}
                                 type="text"

@@ -51,7 +51,7 @@ pub fn file_input(shell: &FieldShell, props: &FilePicker) -> Html {
         <>
             {shell.label_and_messages()}
             <input
-                class={class_list(&[Some("fl-file"), shell.invalid().then_some("fl-input--error")])}
+                ~className={class_list(&[Some("fl-file"), shell.invalid().then_some("fl-input--error")])}
                 type="file"
                 id={shell.id.clone()}
                 name={shell.id.clone()}

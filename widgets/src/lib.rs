@@ -3,9 +3,9 @@
 //! **Invariant:** widgets take plain props (strings, flags, callbacks) and know nothing of form
 //! definitions or the engine; every text they show, including "Fehler:", comes in as a prop,
 //! so language and wording stay with the caller. Widgets are plain functions returning `Html`
-//! (they hold no state, so a component's machinery would only add bytes to the download);
-//! only [`AnswersFile`] is a component, for its hidden file input's node ref. Field widgets
-//! share one [`FieldShell`]: label, hint, error and their ids. Markup follows the GOV.UK and KERN patterns.
+//! (they hold no state, so a component's machinery would only add bytes to the download).
+//! Field widgets share one [`FieldShell`]: label, hint, error and their ids. Markup follows the
+//! GOV.UK and KERN patterns.
 //! All classes start with `fl-`; the stylesheet lives with the host (`runtime/web`).
 
 mod actions;
@@ -33,7 +33,7 @@ mod text_area;
 mod text_field;
 
 pub use actions::{ActionsProps, actions};
-pub use answers_file::{AnswersFile, AnswersFileProps};
+pub use answers_file::{AnswersFileProps, answers_file};
 pub use banner::{BannerProps, banner};
 pub use calculated_value::calculated_value;
 pub use checkboxes::{checkbox, checkboxes};

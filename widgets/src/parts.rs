@@ -30,14 +30,22 @@ impl FieldShell {
 
     /// The ids of hint and error for `aria-describedby`, or `None` when there is neither.
     pub(crate) fn described_by(&self) -> Option<String> {
-        let by: Vec<String> = [
-            self.hint.as_ref().map(|_| format!("{}-hint", self.id)),
-            self.error.as_ref().map(|_| format!("{}-error", self.id)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        (!by.is_empty()).then(|| by.join(" "))
+        self.described_by_after(String::new())
+    }
+
+    /// `ids` (space-separated, may be empty) followed by the ids of hint and error, for
+    /// `aria-describedby`; `None` when that is nothing.
+    pub(crate) fn described_by_after(&self, mut ids: String) -> Option<String> {
+        for (shown, suffix) in [(self.hint.is_some(), "-hint"), (self.error.is_some(), "-error")] {
+            if shown {
+                if !ids.is_empty() {
+                    ids.push(' ');
+                }
+                ids.push_str(&self.id);
+                ids.push_str(suffix);
+            }
+        }
+        (!ids.is_empty()).then_some(ids)
     }
 
     /// The hint and the error message, in the order GOV.UK places them.
@@ -90,7 +98,7 @@ impl FieldShell {
 
     /// The outer box, marked while an error shows, around `content`.
     pub(crate) fn field(&self, content: Html) -> Html {
-        html! { <div class={class_list(&[Some("fl-field"), self.invalid().then_some("fl-field--error")])}>{content}</div> }
+        html! { <div ~className={class_list(&[Some("fl-field"), self.invalid().then_some("fl-field--error")])}>{content}</div> }
     }
 
     /// A fieldset whose legend is the question, for a group of inputs (radios, checkboxes,
@@ -106,10 +114,18 @@ impl FieldShell {
     }
 }
 
-/// A class attribute: the names given, in order, space-separated. What yew's `classes!` builds
-/// for these widgets, without its `IndexSet` (a hash table instance in the wasm).
+/// A class list: the names given, in order, space-separated. Widgets set it as the `className`
+/// property (`~className`), not as `class={..}`: yew turns every dynamic `class` into its
+/// `Classes`, an `IndexSet` that brought a second hash table implementation into the wasm.
 pub(crate) fn class_list(names: &[Option<&str>]) -> String {
-    names.iter().flatten().copied().collect::<Vec<_>>().join(" ")
+    let mut list = String::new();
+    for name in names.iter().flatten() {
+        if !list.is_empty() {
+            list.push(' ');
+        }
+        list.push_str(name);
+    }
+    list
 }
 
 #[cfg(test)]

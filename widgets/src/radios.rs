@@ -17,7 +17,7 @@ pub fn radios(
     shell.fieldset(
         None,
         html! {
-            <div class={class_list(&[Some("fl-choices"), inline.then_some("fl-choices--inline")])}>
+            <div ~className={class_list(&[Some("fl-choices"), inline.then_some("fl-choices--inline")])}>
                 {choice_inputs(shell, "radio", options, &|option| option.value == *value, &|option| {
                     let chosen = option.value.to_string();
                     onchange.reform(move |_: Event| chosen.clone())

@@ -27,7 +27,7 @@ pub fn select(
         <>
             {shell.label_and_messages()}
             <select
-                class={class_list(&[Some("fl-input fl-select"), shell.invalid().then_some("fl-input--error")])}
+                ~className={class_list(&[Some("fl-input fl-select"), shell.invalid().then_some("fl-input--error")])}
                 id={shell.id.clone()}
                 name={shell.id.clone()}
                 aria-required={shell.aria_required()}

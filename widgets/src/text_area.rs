@@ -19,7 +19,7 @@ pub fn text_area(shell: &FieldShell, value: AttrValue, oninput: &Callback<String
         <>
             {shell.label_and_messages()}
             <textarea
-                class={class_list(&[Some("fl-input fl-textarea"), shell.invalid().then_some("fl-input--error")])}
+                ~className={class_list(&[Some("fl-input fl-textarea"), shell.invalid().then_some("fl-input--error")])}
                 id={shell.id.clone()}
                 name={shell.id.clone()}
                 rows="5"

@@ -33,15 +33,13 @@ pub struct TextInput {
 pub fn text_field(shell: &FieldShell, props: TextInput) -> Html {
     // The unit is part of what is asked ("in €"), so screen readers hear it with the input.
     let (prefix_id, suffix_id) = (format!("{}-prefix", shell.id), format!("{}-suffix", shell.id));
-    let described_by = [
-        props.prefix.as_ref().map(|_| prefix_id.clone()),
-        props.suffix.as_ref().map(|_| suffix_id.clone()),
-        shell.described_by(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let units = match (&props.prefix, &props.suffix) {
+        (Some(_), Some(_)) => format!("{prefix_id} {suffix_id}"),
+        (Some(_), None) => prefix_id.clone(),
+        (None, Some(_)) => suffix_id.clone(),
+        (None, None) => String::new(),
+    };
+    let described_by = shell.described_by_after(units);
     let oninput = props.oninput.reform(|event: InputEvent| {
         event
             .target()
@@ -52,7 +50,7 @@ pub fn text_field(shell: &FieldShell, props: TextInput) -> Html {
     let width = props.width.map(|w| format!("fl-input--width-{w}"));
     let input = html! {
         <input
-            class={class_list(&[Some("fl-input"), shell.invalid().then_some("fl-input--error"), width.as_deref()])}
+            ~className={class_list(&[Some("fl-input"), shell.invalid().then_some("fl-input--error"), width.as_deref()])}
             id={shell.id.clone()}
             name={shell.id.clone()}
             type={props.input_type}
@@ -62,7 +60,7 @@ pub fn text_field(shell: &FieldShell, props: TextInput) -> Html {
             spellcheck="false"
             aria-required={shell.aria_required()}
             aria-invalid={shell.aria_invalid()}
-            aria-describedby={(!described_by.is_empty()).then_some(described_by)}
+            aria-describedby={described_by}
             {oninput}
         />
     };

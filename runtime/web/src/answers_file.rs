@@ -7,7 +7,7 @@ use crate::state::Action;
 use crate::texts::texts;
 use formlotse_core::Lang;
 use formlotse_core::draft::{decode, encode};
-use formlotse_widgets::AnswersFile;
+use formlotse_widgets::{AnswersFileProps, answers_file};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -27,11 +27,9 @@ pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
         })
     };
     let onload = {
-        let (state, answers, saver, banner) =
-            (session.state.clone(), session.answers.clone(), session.saver.clone(), session.banner.clone());
+        let (state, answers, saver) = (session.state.clone(), session.answers.clone(), session.saver.clone());
         Callback::from(move |file: File| {
-            let (state, answers, saver, banner) =
-                (state.clone(), answers.clone(), saver.clone(), banner.clone());
+            let (state, answers, saver) = (state.clone(), answers.clone(), saver.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = read(&file).await.unwrap_or_default();
                 match decode(&state.definition.0, &text) {
@@ -39,15 +37,20 @@ pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
                         *answers.0.borrow_mut() = std::mem::take(&mut loaded.answers);
                         saver.changed();
                         let step = loaded.step;
-                        banner.set(BannerState::Loaded(Rc::new(loaded)));
+                        state.dispatch(Action::Banner(BannerState::Loaded(Rc::new(loaded))));
                         state.dispatch(Action::Loaded { step });
                     }
-                    None => banner.set(BannerState::NotAnswers),
+                    None => state.dispatch(Action::Banner(BannerState::NotAnswers)),
                 }
             });
         })
     };
-    html! { <AnswersFile save={t.answers_save} load={t.answers_load} {onsave} {onload} /> }
+    answers_file(&AnswersFileProps {
+        save: t.answers_save().into(),
+        load: t.answers_load().into(),
+        onsave,
+        onload,
+    })
 }
 
 /// Offers `text` as a download named `name`.

@@ -36,7 +36,6 @@ pub struct AppProps {
     pub timeout: u32,
 }
 
-#[derive(Clone, PartialEq)]
 enum Loaded {
     Pending,
     Ready(Rc<Definition>),
@@ -46,13 +45,17 @@ enum Loaded {
 /// Loads the definition named by `src` and renders the assistant.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let loaded = use_state(|| Loaded::Pending);
+    // A cell and a re-render once it is filled: a `use_state` would be one more instance of
+    // the reducer hook's generic code for this one change.
+    let loaded = use_mut_ref(|| Loaded::Pending);
+    let rerender = use_force_update();
     {
-        let loaded = loaded.clone();
-        let props = props.clone();
-        use_effect_with((props.src.clone(), props.definition.clone(), props.endpoint.clone()), move |_| {
+        let (loaded, props) = (loaded.clone(), props.clone());
+        // Once: the element's `src`, inline definition and `endpoint` are read at mount and never
+        // change (`reset()` mounts a new app); a changed `lang` keeps what was loaded.
+        use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
-                loaded.set(match load(&props).await {
+                *loaded.borrow_mut() = match load(&props).await {
                     Ok(definition) => {
                         // The words of the language the assistant starts in, before it shows.
                         crate::catalogs::load(speaks(&props, &definition)).await;
@@ -72,16 +75,17 @@ pub fn App(props: &AppProps) -> Html {
                         );
                         Loaded::Failed(error)
                     }
-                });
+                };
+                rerender.force_update();
             });
         });
     }
     let t = texts(props.lang);
-    match &*loaded {
-        Loaded::Pending => html! { <p class="fl-loading" role="status">{t.loading}</p> },
+    match &*loaded.borrow() {
+        Loaded::Pending => html! { <p class="fl-loading" role="status">{t.loading()}</p> },
         Loaded::Failed(error) => notice(&NoticeProps {
-            title: t.load_failed.into(),
-            text: Some(t.load_failed_help.into()),
+            title: t.load_failed().into(),
+            text: Some(t.load_failed_help().into()),
             details: error.details(props.lang).into_iter().map(AttrValue::from).collect(),
         }),
         Loaded::Ready(definition) => {

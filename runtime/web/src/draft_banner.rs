@@ -31,16 +31,15 @@ pub(crate) enum BannerState {
 /// The banner, with "Entwurf löschen" wired to clear the answers and the draft.
 pub(crate) fn wired(session: &Session, mode: DraftMode, lang: Lang) -> Html {
     let ondiscard = {
-        let (state, answers, saver, banner) =
-            (session.state.clone(), session.answers.clone(), session.saver.clone(), session.banner.clone());
+        let (state, answers, saver) = (session.state.clone(), session.answers.clone(), session.saver.clone());
         Callback::from(move |()| {
             *answers.0.borrow_mut() = Answers::default();
             saver.discard();
-            banner.set(BannerState::Deleted);
+            state.dispatch(Action::Banner(BannerState::Deleted));
             state.dispatch(Action::Discard);
         })
     };
-    view(&session.banner, mode, &session.state.definition.0, lang, ondiscard)
+    view(&session.state.banner, mode, &session.state.definition.0, lang, ondiscard)
 }
 
 /// The banner for `state`; "Entwurf löschen" calls `ondiscard`.
@@ -55,14 +54,14 @@ fn view(
     let (title, restored) = match state {
         BannerState::Hidden => return Html::default(),
         BannerState::Deleted => {
-            return banner(&BannerProps { title: t.draft_deleted.into(), ..BannerProps::default() });
+            return banner(&BannerProps { title: t.draft_deleted().into(), ..BannerProps::default() });
         }
         BannerState::NotAnswers => {
-            return banner(&BannerProps { title: t.answers_not_found.into(), ..BannerProps::default() });
+            return banner(&BannerProps { title: t.answers_not_found().into(), ..BannerProps::default() });
         }
-        BannerState::Local => (t.draft_local, None),
-        BannerState::Restored(restored) => (t.draft_restored, Some(restored)),
-        BannerState::Loaded(restored) => (t.answers_loaded, Some(restored)),
+        BannerState::Local => (t.draft_local(), None),
+        BannerState::Restored(restored) => (t.draft_restored(), Some(restored)),
+        BannerState::Loaded(restored) => (t.answers_loaded(), Some(restored)),
     };
     let mut lines: Vec<AttrValue> = Vec::new();
     if let Some(restored) = restored {
@@ -77,10 +76,10 @@ fn view(
             lines.push(t.draft_saved_at(&messages::date(day, lang), &time).into());
         }
         if restored.pending.is_some() {
-            lines.push(t.draft_pending.into());
+            lines.push(t.draft_pending().into());
         }
         if restored.other_version || !restored.dropped.is_empty() {
-            lines.push(t.draft_other_version.into());
+            lines.push(t.draft_other_version().into());
         }
         if !restored.files.is_empty() {
             let files: Vec<String> = restored
@@ -91,12 +90,12 @@ fn view(
                     format!("{label}: {}", names.join(", "))
                 })
                 .collect();
-            lines.push(format!("{} {}", t.draft_files, files.join("; ")).into());
+            lines.push(format!("{} {}", t.draft_files(), files.join("; ")).into());
         }
         if mode == DraftMode::Local {
-            lines.push(t.draft_local.into());
+            lines.push(t.draft_local().into());
         }
     }
-    let action = (mode != DraftMode::Off).then(|| AttrValue::from(t.draft_delete));
+    let action = (mode != DraftMode::Off).then(|| AttrValue::from(t.draft_delete()));
     banner(&BannerProps { title: title.into(), lines, action, onaction: ondiscard })
 }

@@ -1,8 +1,24 @@
-//! How a widget's report changes a field's answer, as pure functions: the old answer in, the
-//! new one out.
+//! How a widget's report (an [`Edit`]) changes a field's answer, as pure functions: the old
+//! answer in, the new one out.
 
 use formlotse_core::Answer;
 use formlotse_widgets::DatePart;
+
+/// What a widget reported about its field's answer.
+pub(crate) enum Edit {
+    /// The whole text as now typed or chosen (text inputs and areas, selects, radios).
+    Text(String),
+    /// One part of a date as now typed.
+    Date(DatePart, String),
+    /// A single checkbox ticked or not.
+    Flag(bool),
+    /// An option of a group of checkboxes ticked (`true`) or unticked.
+    Choice(String, bool),
+    /// Files chosen, after those chosen before.
+    AddFiles(Vec<web_sys::File>),
+    /// The chosen file at this index removed.
+    RemoveFile(usize),
+}
 
 /// The date with one part (day, month or year) as now typed; the others as they were.
 pub(crate) fn date_with(old: Option<Answer>, part: DatePart, value: String) -> Answer {

@@ -18,7 +18,7 @@ pub(crate) fn switch(definition: &Definition, lang: Lang, state: &UseReducerHand
         Callback::from(move |tag: AttrValue| choose(&state, Lang::from_tag(&tag)))
     };
     language_switch(&LanguageSwitchProps {
-        label: texts(lang).language_label.into(),
+        label: texts(lang).language_label().into(),
         choices,
         current: lang.tag().to_owned().into(),
         onchoose,

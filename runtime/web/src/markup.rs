@@ -38,7 +38,7 @@ fn inlines(runs: &[Inline], lang: Lang) -> Html {
             // in the link's name as WCAG's G201 asks.
             Inline::Link { text, href } => html! {
                 <a href={href.clone()} target="_blank" rel="noopener noreferrer">
-                    {text.clone()}<span class="fl-visually-hidden">{" "}{texts(lang).new_tab}</span>
+                    {text.clone()}<span class="fl-visually-hidden">{" "}{texts(lang).new_tab()}</span>
                 </a>
             },
         })

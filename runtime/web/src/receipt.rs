@@ -19,21 +19,21 @@ pub(crate) fn view(
     let t = texts(lang);
     let copy = SummaryListProps {
         sections: review::sections(definition, resolved, lang),
-        empty: t.not_given.into(),
+        empty: t.not_given().into(),
         heading_level: 4,
         ..SummaryListProps::default()
     };
     let panel = ReceiptProps {
-        title: t.sent_title.into(),
-        reference_label: t.reference_label.into(),
+        title: t.sent_title().into(),
+        reference_label: t.reference_label().into(),
         reference: reference.map(|r| AttrValue::from(r.to_owned())),
-        next: t.sent_next.into(),
+        next: t.sent_next().into(),
         node_ref,
-        print: Some(t.print.into()),
-        pdf: pdf.map(|href| (AttrValue::from(href.to_owned()), t.pdf_download.into())),
+        print: Some(t.print().into()),
+        pdf: pdf.map(|href| (AttrValue::from(href.to_owned()), t.pdf_download().into())),
         children: html! {
             <>
-                <h3 class="fl-receipt__copy">{t.your_answers}</h3>
+                <h3 class="fl-receipt__copy">{t.your_answers()}</h3>
                 {summary_list(&copy)}
             </>
         },

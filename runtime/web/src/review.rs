@@ -23,16 +23,19 @@ pub(crate) fn page(page: &Page) -> Html {
     };
     let list = SummaryListProps {
         sections: sections(&state.definition.0, page.resolved, lang),
-        empty: t.not_given.into(),
-        change: Some(t.change.into()),
+        empty: t.not_given().into(),
+        change: Some(t.change().into()),
         onchange,
         heading_level: 3,
     };
-    let heading =
-        StepHeadingProps { progress: None, title: t.review_title.into(), node_ref: page.heading_ref.clone() };
+    let heading = StepHeadingProps {
+        progress: None,
+        title: t.review_title().into(),
+        node_ref: page.heading_ref.clone(),
+    };
     let buttons = ActionsProps {
-        primary: t.send.into(),
-        back: Some(t.back.into()),
+        primary: t.send().into(),
+        back: Some(t.back().into()),
         onback: page.onback.clone(),
         busy: matches!(state.sending, crate::state::Sending::InFlight { .. }),
     };
@@ -40,7 +43,7 @@ pub(crate) fn page(page: &Page) -> Html {
         <form class="fl-form" novalidate=true onsubmit={page.onsubmit.clone()} aria-labelledby="fl-step-title">
             {step_heading(&heading)}
             {summary_list(&list)}
-            <p class="fl-review-note">{t.review_note}</p>
+            <p class="fl-review-note">{t.review_note()}</p>
             {page.status.clone()}
             {actions(&buttons)}
         </form>
@@ -52,7 +55,7 @@ pub(crate) fn page(page: &Page) -> Html {
 pub(crate) fn sections(definition: &Definition, resolved: &Resolved, lang: Lang) -> Vec<SummarySection> {
     let t = texts(lang);
     let value = |row: ReviewRow| match resolved.values().get(&row.field) {
-        Some(Ok(Some(Value::Bool(yes)))) => Some(AttrValue::from(if *yes { t.yes } else { t.no })),
+        Some(Ok(Some(Value::Bool(yes)))) => Some(AttrValue::from(if *yes { t.yes() } else { t.no() })),
         _ => row.value.map(AttrValue::from),
     };
     summary(definition, resolved, lang)

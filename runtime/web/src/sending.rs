@@ -3,9 +3,8 @@
 //! either the receipt, a refusal shown at its fields, or "Erneut versuchen". The answers stay
 //! in the page and in the draft until the receiver has the application.
 
-use crate::draft::DraftSaver;
 use crate::fetch::{Body, Reply, post_submission};
-use crate::state::{Action, AssistantState, Failure, FileStore, LogicStore, Sending};
+use crate::state::{Action, AssistantState, Failure, Sending};
 use crate::texts::texts;
 use formlotse_core::delivery::{Decision, Policy, Response, idempotency_key, refusal};
 use formlotse_core::draft::Pending;
@@ -13,111 +12,94 @@ use formlotse_core::json::{self, Json};
 use formlotse_core::payload::Attachment;
 use formlotse_core::{Lang, payload, sha256};
 use gloo_timers::future::TimeoutFuture;
-use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::assistant::AssistantProps;
+use crate::assistant::{AssistantProps, Stores};
 
-/// Posts the payload whenever a new send attempt starts.
-#[hook]
-pub(crate) fn use_sending(
+/// Starts send attempt `attempt`: builds the payload and posts it, with retries.
+pub(crate) fn send(
     state: &UseReducerHandle<AssistantState>,
-    logic: &Rc<LogicStore>,
-    files: &Rc<FileStore>,
-    saver: &Rc<DraftSaver>,
+    stores: &Stores,
     props: &AssistantProps,
+    attempt: u32,
 ) {
-    let attempt = match state.sending {
-        Sending::InFlight { attempt, .. } => Some(attempt),
-        _ => None,
-    };
-    let (state, logic, files, endpoint, events, saver) = (
-        state.clone(),
-        logic.clone(),
-        files.clone(),
-        props.endpoint.clone(),
-        props.events.clone(),
-        saver.clone(),
-    );
+    let (state, saver, endpoint, events) =
+        (state.clone(), stores.saver.clone(), props.endpoint.clone(), props.events.clone());
     let timeout_ms = props.timeout.saturating_mul(1000);
-    use_effect_with(attempt, move |attempt| {
-        let Some(attempt) = *attempt else { return };
-        let lang = state.context.lang;
-        let form = state.definition.0.id.clone();
-        let unsealed = payload::build(&state.definition.0, &logic.0.borrow().resolved, lang);
-        let chosen: Vec<(String, Vec<web_sys::File>)> =
-            files.0.borrow().iter().map(|(field, files)| (field.clone(), files.clone())).collect();
-        events.emit("submit", &[("form", form.as_str().into())]);
-        wasm_bindgen_futures::spawn_local(async move {
-            let (attachments, parts) = attachments(&unsealed, chosen).await;
-            // The same submission keeps its key and its time, whether retried automatically, by
-            // "Erneut versuchen", or after a reload while sending; changed answers make a new one.
-            let pending = saver.pending();
-            let earlier = pending.as_ref().and_then(|p| submitted_at_of(&p.payload));
-            let now = String::from(js_sys::Date::new_0().to_iso_string());
-            let same = |at: &str| payload::seal(unsealed.clone(), at, &attachments).to_string();
-            let (key, json) = match (pending, earlier) {
-                (Some(pending), Some(at)) if same(&at) == pending.payload => (pending.key, pending.payload),
-                _ => (idempotency_key(random_bytes()), same(&now)),
-            };
-            saver.sending(Pending { key: key.clone(), payload: json.clone() });
-            let body =
-                if parts.is_empty() { Body::Json(json) } else { Body::Multipart { json, files: parts } };
-            let policy = Policy::default();
-            let started = js_sys::Date::now();
-            let mut tries = 0;
-            let action = loop {
-                tries += 1;
-                let reply = post_submission(&endpoint, &body, &key, timeout_ms).await;
-                let response = match &reply {
-                    Ok(reply) => {
-                        Response::Status { status: reply.status, retry_after: reply.retry_after.as_deref() }
-                    }
-                    Err(_) => Response::Network,
-                };
-                let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
-                match policy.decide(&response, tries, elapsed, js_sys::Math::random()) {
-                    Decision::Done => {
-                        let (reference, pdf) =
-                            reply.map_or((None, None), |reply| receipt_of(&reply.body, &endpoint));
-                        let shown = reference.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-                        events.emit("submitted", &[("form", form.as_str().into()), ("reference", shown)]);
-                        // Delivered: the draft has done its job, and a shared device keeps nothing.
-                        saver.finish();
-                        break Action::Sent { attempt, reference, pdf };
-                    }
-                    Decision::RetryIn(delay) => {
-                        let seconds = u32::try_from(delay.div_ceil(1000)).unwrap_or(u32::MAX);
-                        state.dispatch(Action::Retrying { attempt, seconds });
-                        TimeoutFuture::new(u32::try_from(delay).unwrap_or(u32::MAX)).await;
-                    }
-                    Decision::GiveUp => {
-                        let status = reply.as_ref().ok().map(|reply| reply.status);
-                        emit_error(&events, &form, status);
-                        break Action::SendFailed {
-                            attempt,
-                            failure: Failure::Unreachable { status },
-                            fields: Vec::new(),
-                        };
-                    }
-                    Decision::Refused => {
-                        let Reply { status, body, .. } =
-                            reply.unwrap_or(Reply { status: 0, retry_after: None, body: String::new() });
-                        emit_error(&events, &form, Some(status));
-                        let problem = refusal(&body).unwrap_or_default();
-                        let message = problem.detail.or(problem.title);
-                        break Action::SendFailed {
-                            attempt,
-                            failure: Failure::Refused { status, message },
-                            fields: problem.fields,
-                        };
-                    }
+    let lang = state.context.lang;
+    let form = state.definition.0.id.clone();
+    let unsealed = payload::build(&state.definition.0, &stores.logic.0.borrow().resolved, lang);
+    let chosen: Vec<(String, Vec<web_sys::File>)> =
+        stores.files.0.borrow().iter().map(|(field, files)| (field.clone(), files.clone())).collect();
+    events.emit("submit", &[("form", form.as_str().into())]);
+    wasm_bindgen_futures::spawn_local(async move {
+        let (attachments, parts) = attachments(&unsealed, chosen).await;
+        // The same submission keeps its key and its time, whether retried automatically, by
+        // "Erneut versuchen", or after a reload while sending; changed answers make a new one.
+        let pending = saver.pending();
+        let earlier = pending.as_ref().and_then(|p| submitted_at_of(&p.payload));
+        let now = String::from(js_sys::Date::new_0().to_iso_string());
+        let same = |at: &str| payload::seal(unsealed.clone(), at, &attachments).to_string();
+        let (key, json) = match (pending, earlier) {
+            (Some(pending), Some(at)) if same(&at) == pending.payload => (pending.key, pending.payload),
+            _ => (idempotency_key(random_bytes()), same(&now)),
+        };
+        saver.sending(Pending { key: key.clone(), payload: json.clone() });
+        let body = if parts.is_empty() { Body::Json(json) } else { Body::Multipart { json, files: parts } };
+        let policy = Policy::default();
+        let started = js_sys::Date::now();
+        let mut tries = 0;
+        let action = loop {
+            tries += 1;
+            let reply = post_submission(&endpoint, &body, &key, timeout_ms).await;
+            let response = match &reply {
+                Ok(reply) => {
+                    Response::Status { status: reply.status, retry_after: reply.retry_after.as_deref() }
                 }
+                Err(_) => Response::Network,
             };
-            state.dispatch(action);
-        });
+            let elapsed = (js_sys::Date::now() - started).max(0.0) as u64;
+            match policy.decide(&response, tries, elapsed, js_sys::Math::random()) {
+                Decision::Done => {
+                    let (reference, pdf) =
+                        reply.map_or((None, None), |reply| receipt_of(&reply.body, &endpoint));
+                    let shown = reference.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+                    events.emit("submitted", &[("form", form.as_str().into()), ("reference", shown)]);
+                    // Delivered: the draft has done its job, and a shared device keeps nothing.
+                    saver.finish();
+                    break Action::Sent { attempt, reference, pdf };
+                }
+                Decision::RetryIn(delay) => {
+                    let seconds = u32::try_from(delay.div_ceil(1000)).unwrap_or(u32::MAX);
+                    state.dispatch(Action::Retrying { attempt, seconds });
+                    TimeoutFuture::new(u32::try_from(delay).unwrap_or(u32::MAX)).await;
+                }
+                Decision::GiveUp => {
+                    let status = reply.as_ref().ok().map(|reply| reply.status);
+                    emit_error(&events, &form, status);
+                    break Action::SendFailed {
+                        attempt,
+                        failure: Failure::Unreachable { status },
+                        fields: Vec::new(),
+                    };
+                }
+                Decision::Refused => {
+                    let Reply { status, body, .. } =
+                        reply.unwrap_or(Reply { status: 0, retry_after: None, body: String::new() });
+                    emit_error(&events, &form, Some(status));
+                    let problem = refusal(&body).unwrap_or_default();
+                    let message = problem.detail.or(problem.title);
+                    break Action::SendFailed {
+                        attempt,
+                        failure: Failure::Refused { status, message },
+                        fields: problem.fields,
+                    };
+                }
+            }
+        };
+        state.dispatch(action);
     });
 }
 
@@ -184,7 +166,7 @@ fn emit_error(events: &crate::events::Events, form: &str, status: Option<u16>) {
 pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
     let t = texts(lang);
     let progress = match sending {
-        Sending::InFlight { retry_in: None, .. } => Some(t.sending.to_owned()),
+        Sending::InFlight { retry_in: None, .. } => Some(t.sending().to_owned()),
         Sending::InFlight { retry_in: Some(seconds), .. } => Some(t.retrying(*seconds)),
         _ => None,
     };
@@ -198,17 +180,17 @@ pub(crate) fn status(sending: &Sending, lang: Lang) -> Html {
                     { match failure {
                         Failure::Unreachable { status } => html! {
                             <>
-                                <p class="fl-notice__title">{t.send_failed}</p>
+                                <p class="fl-notice__title">{t.send_failed()}</p>
                                 <p class="fl-notice__detail">
-                                    { status.map_or_else(|| t.no_connection.to_owned(), |status| t.refused_status(status)) }
+                                    { status.map_or_else(|| t.no_connection().to_owned(), |status| t.refused_status(status)) }
                                 </p>
                                 // Submits the form: the same submission, with the same key.
-                                <button type="submit" class="fl-button">{t.try_again}</button>
+                                <button type="submit" class="fl-button">{t.try_again()}</button>
                             </>
                         },
                         Failure::Refused { status, message } => html! {
                             <>
-                                <p class="fl-notice__title">{t.refused}</p>
+                                <p class="fl-notice__title">{t.refused()}</p>
                                 if let Some(message) = message {
                                     <p>{message.clone()}</p>
                                 }

@@ -2,6 +2,7 @@
 //! how sending stands. Answers are not here: they live in an [`AnswerStore`] so that a
 //! keystroke changes no state that would re-render the form.
 
+pub(crate) use crate::draft_banner::BannerState;
 use formlotse_core::{Answers, Context, Definition, FieldError, Flow, Lang, Move, Resolved, Violation};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -88,6 +89,8 @@ pub(crate) struct AssistantState {
     pub(crate) items: u32,
     /// The language last chosen; `context.lang` follows once its catalog is there.
     pub(crate) wanted_lang: Lang,
+    /// What the banner about kept answers says.
+    pub(crate) banner: BannerState,
 }
 
 /// What can happen to the assistant.
@@ -119,6 +122,8 @@ pub(crate) enum Action {
     Discard,
     /// "Antworten laden": the answers were replaced from a file; continue at `step`.
     Loaded { step: usize },
+    /// The banner about kept answers says something else.
+    Banner(BannerState),
 }
 
 impl AssistantState {
@@ -135,6 +140,7 @@ impl AssistantState {
             shown: 0,
             items: 0,
             wanted_lang: context.lang,
+            banner: BannerState::Hidden,
         }
     }
 
@@ -182,6 +188,7 @@ impl Reducible for AssistantState {
                 }
             }
             Action::Shown => next.shown = next.shown.wrapping_add(1),
+            Action::Banner(banner) => next.banner = banner,
             Action::Items { group, focus } => {
                 next.items = next.items.wrapping_add(1);
                 // The items' errors no longer sit where they were; the next "Weiter" says anew.

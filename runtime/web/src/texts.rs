@@ -7,111 +7,61 @@ use crate::catalogs;
 use formlotse_core::Lang;
 use formlotse_core::catalog::Catalog;
 
+/// The assistant's fixed words: each a catalog key, read through a method of the same name.
+/// Kept in one array filled by a loop: a struct field per word was a catalog call per word in
+/// the wasm.
+macro_rules! words {
+    ($($name:ident),* $(,)?) => {
+        /// The catalog keys, in the order of [`Texts`]' array.
+        const KEYS: &[&str] = &[$(stringify!($name)),*];
+
+        /// The positions of the words in [`Texts`]' array.
+        #[allow(non_camel_case_types)]
+        enum Word {
+            $($name),*
+        }
+
+        impl Texts {
+            $(
+                pub(crate) fn $name(&self) -> &'static str {
+                    self.words[Word::$name as usize]
+                }
+            )*
+        }
+    };
+}
+
+words! {
+    next, back, send, sending, optional, error_prefix,
+    error_summary_title, loading, load_failed, load_failed_help, send_failed, sent_title,
+    reference_label, sent_next, choose, yes, no, no_connection,
+    chosen_files, remove, add_item, warning_prefix, new_tab, review_title,
+    review_note, change, not_given, not_calculated, print, pdf_download,
+    your_answers, language_label, draft_restored, draft_other_version, draft_files, draft_local,
+    draft_delete, draft_deleted, draft_pending, answers_save, answers_load, answers_loaded,
+    answers_not_found, try_again, refused, date_day, date_month, date_year,
+}
+
 /// Every fixed text of the assistant in one language.
 pub(crate) struct Texts {
     /// Where the words come from, for the texts with parameters.
     catalog: &'static Catalog,
-    pub(crate) next: &'static str,
-    pub(crate) back: &'static str,
-    pub(crate) send: &'static str,
-    pub(crate) sending: &'static str,
-    pub(crate) optional: &'static str,
-    pub(crate) error_prefix: &'static str,
-    pub(crate) error_summary_title: &'static str,
-    pub(crate) loading: &'static str,
-    pub(crate) load_failed: &'static str,
-    pub(crate) load_failed_help: &'static str,
-    pub(crate) send_failed: &'static str,
-    pub(crate) sent_title: &'static str,
-    pub(crate) reference_label: &'static str,
-    pub(crate) sent_next: &'static str,
-    pub(crate) date_parts: [&'static str; 3],
-    pub(crate) choose: &'static str,
-    pub(crate) yes: &'static str,
-    pub(crate) no: &'static str,
-    pub(crate) no_connection: &'static str,
-    pub(crate) chosen_files: &'static str,
-    pub(crate) remove: &'static str,
-    pub(crate) add_item: &'static str,
-    pub(crate) warning_prefix: &'static str,
-    pub(crate) new_tab: &'static str,
-    pub(crate) review_title: &'static str,
-    pub(crate) review_note: &'static str,
-    pub(crate) change: &'static str,
-    pub(crate) not_given: &'static str,
-    pub(crate) not_calculated: &'static str,
-    pub(crate) print: &'static str,
-    pub(crate) pdf_download: &'static str,
-    pub(crate) your_answers: &'static str,
-    pub(crate) language_label: &'static str,
-    pub(crate) draft_restored: &'static str,
-    pub(crate) draft_other_version: &'static str,
-    pub(crate) draft_files: &'static str,
-    pub(crate) draft_local: &'static str,
-    pub(crate) draft_delete: &'static str,
-    pub(crate) draft_deleted: &'static str,
-    pub(crate) draft_pending: &'static str,
-    pub(crate) answers_save: &'static str,
-    pub(crate) answers_load: &'static str,
-    pub(crate) answers_loaded: &'static str,
-    pub(crate) answers_not_found: &'static str,
-    pub(crate) try_again: &'static str,
-    pub(crate) refused: &'static str,
+    words: [&'static str; KEYS.len()],
 }
 
 impl Texts {
     /// Every word of `catalog` (a word it lacks in German), read once per language.
     pub(crate) fn of(catalog: &'static Catalog) -> Texts {
-        let w = |key: &'static str| catalog.word(key);
-        Texts {
-            catalog,
-            next: w("next"),
-            back: w("back"),
-            send: w("send"),
-            sending: w("sending"),
-            optional: w("optional"),
-            error_prefix: w("error_prefix"),
-            error_summary_title: w("error_summary_title"),
-            loading: w("loading"),
-            load_failed: w("load_failed"),
-            load_failed_help: w("load_failed_help"),
-            send_failed: w("send_failed"),
-            sent_title: w("sent_title"),
-            reference_label: w("reference_label"),
-            sent_next: w("sent_next"),
-            choose: w("choose"),
-            yes: w("yes"),
-            no: w("no"),
-            no_connection: w("no_connection"),
-            chosen_files: w("chosen_files"),
-            remove: w("remove"),
-            add_item: w("add_item"),
-            warning_prefix: w("warning_prefix"),
-            new_tab: w("new_tab"),
-            review_title: w("review_title"),
-            review_note: w("review_note"),
-            change: w("change"),
-            not_given: w("not_given"),
-            not_calculated: w("not_calculated"),
-            print: w("print"),
-            pdf_download: w("pdf_download"),
-            your_answers: w("your_answers"),
-            language_label: w("language_label"),
-            draft_restored: w("draft_restored"),
-            draft_other_version: w("draft_other_version"),
-            draft_files: w("draft_files"),
-            draft_local: w("draft_local"),
-            draft_delete: w("draft_delete"),
-            draft_deleted: w("draft_deleted"),
-            answers_save: w("answers_save"),
-            answers_load: w("answers_load"),
-            answers_loaded: w("answers_loaded"),
-            answers_not_found: w("answers_not_found"),
-            draft_pending: w("draft_pending"),
-            try_again: w("try_again"),
-            refused: w("refused"),
-            date_parts: [w("date_day"), w("date_month"), w("date_year")],
+        let mut words = [""; KEYS.len()];
+        for (word, key) in words.iter_mut().zip(KEYS) {
+            *word = catalog.word(key);
         }
+        Texts { catalog, words }
+    }
+
+    /// "Tag", "Monat", "Jahr": the labels of a date's parts.
+    pub(crate) fn date_parts(&self) -> [&'static str; 3] {
+        [self.date_day(), self.date_month(), self.date_year()]
     }
 
     /// The catalog these words are from.

@@ -2,9 +2,9 @@
 //! repeatable groups with their items, and content blocks. Reads the logic in place; owns no
 //! state (an added or removed item goes to the assistant as an [`ItemsChange`]).
 
-use crate::field_host::FieldHost;
+use crate::field_host::{FieldHost, FieldHostProps, Fields};
 use crate::markup;
-use crate::state::{AnswerStore, AssistantState, FileStore, LogicStore};
+use crate::state::{AssistantState, Shared};
 use crate::texts::texts;
 use formlotse_core::definition::{Condition, Content, ContentKind, Repeat};
 use formlotse_core::{Field, Item, Lang, Resolved, path};
@@ -12,17 +12,16 @@ use formlotse_widgets::{
     ContentBlockProps, ContentStyle, FieldsetProps, RepeatGroupProps, RepeatItem, content_block as block,
     fieldset, repeat_group,
 };
+use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::VComp;
 
 /// What rendering a step's items needs.
 pub(crate) struct ItemContext<'a> {
     pub(crate) state: &'a AssistantState,
-    pub(crate) answers: &'a AnswerStore,
-    pub(crate) files: &'a FileStore,
-    pub(crate) logic: &'a LogicStore,
+    pub(crate) fields: &'a Shared<Fields>,
     pub(crate) resolved: &'a Resolved,
     pub(crate) lang: Lang,
-    pub(crate) changed: &'a Callback<String>,
     pub(crate) items_changed: &'a Callback<ItemsChange>,
 }
 
@@ -57,7 +56,9 @@ pub(crate) fn render_items(items: &[Item], context: &ItemContext, scope: Option<
             Item::Field(field) => {
                 let path = path_of(&field.id);
                 let error = context.state.errors.iter().find(|e| e.path == path).map(|e| e.violation.clone());
-                let calculated = resolved.calculated(&path).map(|v| AttrValue::from(formlotse_core::review::display(field, v, lang)));
+                let calculated = resolved
+                    .calculated(&path)
+                    .map(|v| AttrValue::from(formlotse_core::review::display(field, v, lang)));
                 // Inside items, the inputs are made afresh when items move (see `items`).
                 let key = match scope {
                     Some(_) => format!("{path}~{}", context.state.items),
@@ -66,11 +67,17 @@ pub(crate) fn render_items(items: &[Item], context: &ItemContext, scope: Option<
                 // A `requiredIf` that holds now: the field is required, and says so (no
                 // "(optional)"); the step re-renders when the condition changes.
                 let required = resolved.is_required_at(definition, field, at);
-                html! {
-                    <FieldHost {key} field={offered(field, &shows, required)} path={AttrValue::from(path)} definition={context.state.definition.clone()}
-                        {error} answers={context.answers.clone()} files={context.files.clone()} logic={context.logic.clone()} {lang}
-                        {calculated} changed={context.changed.clone()} />
-                }
+                let props = FieldHostProps {
+                    fields: context.fields.clone(),
+                    path: path.into(),
+                    required,
+                    hidden_choices: hidden_choices(field, &shows),
+                    error,
+                    lang,
+                    calculated,
+                };
+                // The props made directly: `html!`'s props builder is code for each prop.
+                VComp::new::<FieldHost>(Rc::new(props), Some(key.into())).into()
             }
             Item::Group(group) => fieldset(&FieldsetProps {
                 key: path_of(&group.id).into(),
@@ -99,7 +106,7 @@ fn content_block(content: &Content, lang: Lang) -> Html {
     } else {
         markup::blocks(text, lang)
     };
-    block(&ContentBlockProps { style, text, warning_prefix: Some(texts(lang).warning_prefix.into()) })
+    block(&ContentBlockProps { style, text, warning_prefix: Some(texts(lang).warning_prefix().into()) })
 }
 
 /// A repeatable group: each item's questions in its own fieldset, with remove and add buttons
@@ -118,7 +125,7 @@ fn render_repeat(repeat: &Repeat, context: &ItemContext) -> Html {
         })
         .collect();
     let add = (count < repeat.max_items).then(|| {
-        AttrValue::from(repeat.add_label.as_ref().map_or(t.add_item, |label| label.get(lang)).to_owned())
+        AttrValue::from(repeat.add_label.as_ref().map_or(t.add_item(), |label| label.get(lang)).to_owned())
     });
     // The callbacks name the group: the definition it belongs to is the assistant's.
     let group = AttrValue::from(repeat.id.clone());
@@ -142,13 +149,8 @@ fn render_repeat(repeat: &Repeat, context: &ItemContext) -> Html {
     })
 }
 
-/// The field as it is offered now: only the options shown (options may have a `visibleIf`),
-/// and `required` when it needs an answer now (`required`, or its `requiredIf` holds).
-fn offered(field: &Field, shows: &dyn Fn(Option<&Condition>) -> bool, required: bool) -> Field {
-    let mut field = field.clone();
-    field.required = required;
-    if let Some(choices) = field.kind.choices_mut() {
-        choices.retain(|choice| shows(choice.visible_if.as_ref()));
-    }
-    field
+/// The indices of the field's choices not offered now (options may have a `visibleIf`).
+fn hidden_choices(field: &Field, shows: &dyn Fn(Option<&Condition>) -> bool) -> Vec<usize> {
+    let choices = field.kind.choices().unwrap_or_default();
+    (0..choices.len()).filter(|&index| !shows(choices[index].visible_if.as_ref())).collect()
 }

@@ -1,27 +1,29 @@
 //! The multi-step assistant: owns the session's state (the reducer in `state.rs`, the answer,
-//! logic and file stores, the draft saver, the banner) and hands it to the page being shown: a
-//! step (`step.rs`), the review (`crate::review`) or the receipt (`crate::receipt`). Sending is
+//! logic and file stores and the draft saver opened in `stores.rs`, the banner), runs its
+//! effects on the page (`hooks.rs`) and hands the state to the page being shown: a step
+//! (`step.rs`), the review (`crate::review`) or the receipt (`crate::receipt`). Sending is
 //! `crate::sending`'s, drafts are `crate::draft`'s.
 
 mod hooks;
 mod items;
 mod step;
+mod stores;
 
 use crate::answers_file;
-use crate::draft::{DraftMode, DraftSaver, DraftStore};
-use crate::draft_banner::{self, BannerState};
+use crate::draft::{DraftMode, DraftSaver};
+use crate::draft_banner;
 use crate::events::Events;
 use crate::language;
 use crate::receipt;
 use crate::review;
-use crate::sending::{self, use_sending};
-use crate::state::{Action, AnswerStore, AssistantState, FileStore, Logic, LogicStore, Sending, Shared};
+use crate::sending;
+use crate::state::{Action, AnswerStore, AssistantState, Logic, Sending, Shared};
 use crate::texts::texts;
-use formlotse_core::{Context, Date, Definition, Flow, Lang, path};
-use hooks::{use_error_title, use_focus, use_step_events};
-use items::ItemsChange;
-use std::cell::RefCell;
+use formlotse_core::{Context, Date, Definition, Lang};
+use hooks::use_effects;
 use std::rc::Rc;
+use stores::Changes;
+pub(crate) use stores::Stores;
 use yew::prelude::*;
 
 /// Props of [`Assistant`].
@@ -49,119 +51,21 @@ pub struct AssistantProps {
 /// The assistant for one loaded definition.
 #[function_component]
 pub fn Assistant(props: &AssistantProps) -> Html {
-    let drafts = use_memo((), |_| Rc::new(DraftStore::new(props.draft, &props.definition.0.id)));
-    // Read once: the draft the citizen left, unless the host asked to start afresh.
-    let restored = use_memo((), |_| {
-        if props.fresh {
-            drafts.clear();
-            None
-        } else {
-            drafts.load(&props.definition.0)
-        }
-    });
+    let stores = use_memo((), |_| Stores::open(props));
     let state = use_reducer({
-        let definition = props.definition.clone();
+        let (stores, definition, draft) = (stores.clone(), props.definition.clone(), props.draft);
         let context = Context { lang: props.lang, today: props.today };
-        let step = restored.as_ref().as_ref().map_or(0, |restored| restored.step);
-        // A reload while sending: back to the review, where "Absenden" sends it again, with
-        // the same key.
-        let was_sending = restored.as_ref().as_ref().is_some_and(|restored| restored.pending.is_some());
-        move || {
-            let mut state = AssistantState::new(definition.clone(), context);
-            state.flow =
-                if was_sending { Flow::at_review(&definition.0) } else { Flow::at(step, &definition.0) };
-            state
-        }
+        move || stores.first_state(definition, context, draft)
     });
-    let answers = use_memo((), |_| {
-        let restored = restored.as_ref().as_ref().map(|restored| restored.answers.clone());
-        Shared(Rc::new(RefCell::new(restored.unwrap_or_default())))
-    });
-    let saver = use_memo((), |_| {
-        let pending = restored.as_ref().as_ref().and_then(|restored| restored.pending.clone());
-        DraftSaver::new((*drafts).clone(), props.definition.0.clone(), (*answers).clone(), pending)
-    });
-    let logic = use_memo((), |_| {
-        let context = Context { lang: props.lang, today: props.today };
-        Shared(Rc::new(RefCell::new(Logic::new(&props.definition.0, &answers.0.borrow(), context, 0))))
-    });
-    // A changed answer: the logic follows at once (re-rendering the step only if what it shows
-    // changed), the draft within a moment.
-    let changed = use_memo((), |_| {
-        let (saver, logic, answers, dispatcher) =
-            ((*saver).clone(), (*logic).clone(), (*answers).clone(), state.dispatcher());
-        let definition = props.definition.0.clone();
-        Callback::from(move |id: String| {
-            saver.changed();
-            if Logic::update(&logic, &definition, &answers.0.borrow(), &id) {
-                dispatcher.dispatch(Action::Shown);
-            }
-        })
-    });
-    // An item of a repeatable group added or removed: answers move, the logic starts over.
-    let items_changed = use_memo((), |_| {
-        let (saver, logic, answers, dispatcher) =
-            ((*saver).clone(), (*logic).clone(), (*answers).clone(), state.dispatcher());
-        let (definition, today) = (props.definition.0.clone(), props.today);
-        Callback::from(move |change: ItemsChange| {
-            let group = match &change {
-                ItemsChange::Add(group) | ItemsChange::Remove(group, _) => group,
-            };
-            let Some(repeat) = definition.repeats().find(|repeat| repeat.id == group.as_str()) else {
-                return;
-            };
-            let focus_item = {
-                let mut answers = answers.0.borrow_mut();
-                match change {
-                    ItemsChange::Add(_) => answers.add_item(repeat),
-                    ItemsChange::Remove(_, index) => {
-                        let removed = answers.remove_item(repeat, index);
-                        let left = formlotse_core::validation::items_of(repeat, &answers);
-                        (removed && left > 0).then(|| index.min(left - 1))
-                    }
-                }
-            };
-            Logic::reset(&logic, &definition, &answers.0.borrow(), today);
-            saver.changed();
-            // Focus the first question of the new item, or of the one now where the removed was.
-            let focus = focus_item
-                .and_then(|index| repeat.fields().next().map(|f| path::item(&repeat.id, index, &f.id)))
-                .unwrap_or_default();
-            dispatcher.dispatch(Action::Items { group: repeat.id.clone(), focus });
-        })
-    });
-    Logic::refresh(&logic, &state, &answers.0.borrow());
-    {
-        let saver = (*saver).clone();
-        use_effect_with(state.flow.step(), move |step| saver.at_step(*step));
-    }
-    let banner = use_state(|| match restored.as_ref() {
-        Some(restored) => BannerState::Restored(Rc::new(restored.clone())),
-        None if props.draft == DraftMode::Local => BannerState::Local,
-        None => BannerState::Hidden,
-    });
-    let files = use_memo((), |_| FileStore::default());
+    let changes = use_memo((), |_| Changes::new(&stores, &state, props));
+    let (answers, saver, logic) = (&stores.answers, &stores.saver, &stores.logic);
+    Logic::refresh(logic, &state, &answers.0.borrow());
     let heading_ref = use_node_ref();
     let summary_ref = use_node_ref();
     let receipt_ref = use_node_ref();
-    use_focus(&state, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
-    use_step_events(&state, &props.events);
-    use_sending(&state, &logic, &files, &saver, props);
-    use_error_title(!state.errors.is_empty(), texts(state.context.lang).error_prefix);
-    {
-        // The host changed the element's `lang` attribute.
-        let state = state.clone();
-        use_effect_with(props.lang, move |lang| language::choose(&state, *lang));
-    }
+    use_effects(&state, &stores, props, [heading_ref.clone(), summary_ref.clone(), receipt_ref.clone()]);
 
-    let session = Session {
-        state: state.clone(),
-        answers: answers.clone(),
-        saver: (*saver).clone(),
-        logic: logic.clone(),
-        files: files.clone(),
-        banner,
-    };
+    let session = Session { state: state.clone(), answers: answers.clone(), saver: saver.clone() };
     let lang = state.context.lang;
     let definition = &state.definition.0;
     if let Sending::Done { reference, pdf } = &state.sending {
@@ -194,7 +98,7 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     let content = if state.flow.is_review() {
         review::page(&page)
     } else {
-        step::page(&page, &session, summary_ref, &changed, &items_changed)
+        step::page(&page, summary_ref, &changes.fields, &changes.items)
     };
     // The steps and the review share the frame; the receipt does not show it. `lang` follows
     // the switch, so screen readers pronounce the words in the language shown.
@@ -217,11 +121,8 @@ pub(crate) fn direction(lang: Lang) -> &'static str {
 /// The assistant's state and stores, for the callbacks of the banner and the answers file.
 pub(crate) struct Session {
     pub(crate) state: UseReducerHandle<AssistantState>,
-    pub(crate) answers: Rc<AnswerStore>,
+    pub(crate) answers: AnswerStore,
     pub(crate) saver: Rc<DraftSaver>,
-    pub(crate) logic: Rc<LogicStore>,
-    pub(crate) files: Rc<FileStore>,
-    pub(crate) banner: UseStateHandle<BannerState>,
 }
 
 /// What a step page and the review page share: the state read in place, and the form's

@@ -1,10 +1,11 @@
 //! A step page: the form's description (first step), the error summary, "Schritt x von y",
 //! the step's items and the buttons.
 
+use super::Page;
 use super::items::{ItemContext, ItemsChange, render_items};
-use super::{Page, Session};
-use crate::field_host::input_id;
+use crate::field_host::{Fields, input_id};
 use crate::markup;
+use crate::state::Shared;
 use crate::texts::texts;
 use formlotse_core::{Definition, FieldError, Lang, Resolved, messages};
 use formlotse_widgets::{
@@ -15,9 +16,8 @@ use yew::prelude::*;
 /// The page of the current step.
 pub(crate) fn page(
     page: &Page,
-    session: &Session,
     summary_ref: NodeRef,
-    changed: &Callback<String>,
+    fields: &Shared<Fields>,
     items_changed: &Callback<ItemsChange>,
 ) -> Html {
     let (state, lang, t) = (page.state, page.lang, texts(page.lang));
@@ -28,24 +28,15 @@ pub(crate) fn page(
     };
     let error_links = error_links(definition, &state.errors, lang);
     let (position, of) = progress(definition, page.resolved, index);
-    let items = ItemContext {
-        state,
-        answers: &session.answers,
-        files: &session.files,
-        logic: &session.logic,
-        resolved: page.resolved,
-        lang,
-        changed,
-        items_changed,
-    };
+    let items = ItemContext { state, fields, resolved: page.resolved, lang, items_changed };
     let heading = StepHeadingProps {
         progress: Some(t.progress(position, of).into()),
         title: step.title.get(lang).to_owned().into(),
         node_ref: page.heading_ref.clone(),
     };
     let buttons = ActionsProps {
-        primary: t.next.into(),
-        back: (position > 1).then_some(AttrValue::from(t.back)),
+        primary: t.next().into(),
+        back: (position > 1).then_some(AttrValue::from(t.back())),
         onback: page.onback.clone(),
         busy: false,
     };
@@ -55,7 +46,7 @@ pub(crate) fn page(
                 <div class="fl-description">{markup::blocks(description.get(lang), lang)}</div>
             }
             if !error_links.is_empty() {
-                {error_summary(&ErrorSummaryProps { title: t.error_summary_title.into(), errors: error_links, node_ref: summary_ref })}
+                {error_summary(&ErrorSummaryProps { title: t.error_summary_title().into(), errors: error_links, node_ref: summary_ref })}
             }
             <form key={state.generation} class="fl-form" novalidate=true onsubmit={page.onsubmit.clone()} aria-labelledby="fl-step-title">
                 {step_heading(&heading)}
