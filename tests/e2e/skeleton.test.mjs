@@ -174,6 +174,15 @@ test('an empty required field blocks Weiter with a German message next to the fi
   // Fixing the answer clears the message at once.
   await nachname.fill('Mustermann');
   assert.equal(await nachname.getAttribute('aria-invalid'), null);
+
+  // Emptied again and refused again with the very same error: the field says so again, not
+  // only the summary (a screen reader following the summary's link must hear it).
+  await nachname.fill('');
+  assert.equal(await nachname.getAttribute('aria-invalid'), null, 'no re-check while nothing is shown');
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await assertFocused(page, 'Es gibt ein Problem');
+  assert.equal(await nachname.getAttribute('aria-invalid'), 'true', 'the same error shown at the field again');
+  assert.ok(await message.isVisible());
   await context.close();
 });
 

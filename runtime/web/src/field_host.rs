@@ -41,8 +41,9 @@ pub(crate) struct FieldHostProps {
     pub(crate) required: bool,
     /// The indices of its choices not offered now (their `visibleIf` does not hold).
     pub(crate) hidden_choices: Vec<usize>,
-    /// The error from the last "Weiter", if this field had one.
-    pub(crate) error: Option<Violation>,
+    /// The error from the last "Weiter", if this field had one, and the assistant's `refused`
+    /// count then: a second "Weiter" with the same error shows it again.
+    pub(crate) error: (Option<Violation>, u32),
     pub(crate) lang: Lang,
     /// A calculated field's value, as text (`None` while it cannot be calculated).
     pub(crate) calculated: Option<AttrValue>,
@@ -55,12 +56,12 @@ pub(crate) fn FieldHost(props: &FieldHostProps) -> Html {
     // (only while one is shown, as the GOV.UK pattern says) so it disappears as soon as the
     // answer is fixed. Kept with the prop it last followed, so a new prop shows in the same
     // render: one cell and a re-render on change, instead of a state and an effect.
-    let seen = use_mut_ref(|| (props.error.clone(), props.error.clone()));
+    let seen = use_mut_ref(|| (props.error.clone(), props.error.0.clone()));
     let rerender = use_force_update();
     let shown = {
         let mut seen = seen.borrow_mut();
         if seen.0 != props.error {
-            *seen = (props.error.clone(), props.error.clone());
+            *seen = (props.error.clone(), props.error.0.clone());
         }
         seen.1.clone()
     };

@@ -81,6 +81,9 @@ pub(crate) struct AssistantState {
     pub(crate) focus: Option<(FocusTarget, u32)>,
     /// Bumped when the answers are replaced wholesale: the inputs are created afresh.
     pub(crate) generation: u32,
+    /// Bumped whenever `errors` are set (a refused "Weiter", the receiver's field errors): each
+    /// time shows them at their fields again, even the same ones after a field was corrected.
+    pub(crate) refused: u32,
     /// Bumped when an answer changed what the step shows (a field, group or option appearing
     /// or going, a calculated value), so the step re-renders; other keystrokes do not.
     pub(crate) shown: u32,
@@ -137,6 +140,7 @@ impl AssistantState {
             attempts: 0,
             focus: None,
             generation: 0,
+            refused: 0,
             shown: 0,
             items: 0,
             wanted_lang: context.lang,
@@ -178,6 +182,7 @@ impl Reducible for AssistantState {
                             next.flow.go_to(step);
                         }
                         next.errors = errors;
+                        next.refused = next.refused.wrapping_add(1);
                         next.focus_on(FocusTarget::ErrorSummary);
                     }
                     Move::Complete => {
@@ -229,6 +234,7 @@ impl Reducible for AssistantState {
                     .filter(|(field, _)| definition.0.field_at(field).is_some())
                     .map(|(path, message)| FieldError { path, violation: Violation::Reported { message } })
                     .collect();
+                next.refused = next.refused.wrapping_add(1);
                 if let Some(step) = next.errors.first().and_then(|e| definition.0.step_of(&e.path)) {
                     next.flow.change(step, &definition.0);
                     next.focus_on(FocusTarget::ErrorSummary);

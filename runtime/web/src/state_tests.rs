@@ -52,9 +52,11 @@ fn weiter_with_a_missing_answer_shows_errors_and_focuses_the_summary() {
     assert_eq!(next.flow.step(), 0);
     assert_eq!(next.errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["name"]);
     assert_eq!(focus(&next), Some(FocusTarget::ErrorSummary));
-    // Asked again, focus is requested again (a new count), so the summary is read out again.
+    // Asked again, focus is requested again (a new count), so the summary is read out again,
+    // and the same errors count as new ones, so the fields show them again.
     let again = next.clone().reduce(Action::Next(answered(&state, &[])));
     assert_ne!(again.focus, next.focus);
+    assert_eq!((again.errors == next.errors, again.refused), (true, next.refused + 1));
 }
 
 #[test]

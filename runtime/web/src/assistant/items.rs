@@ -56,6 +56,7 @@ pub(crate) fn render_items(items: &[Item], context: &ItemContext, scope: Option<
             Item::Field(field) => {
                 let path = path_of(&field.id);
                 let error = context.state.errors.iter().find(|e| e.path == path).map(|e| e.violation.clone());
+                let error = (error, context.state.refused);
                 let calculated = resolved
                     .calculated(&path)
                     .map(|v| AttrValue::from(formlotse_core::review::display(field, v, lang)));
