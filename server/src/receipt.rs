@@ -45,6 +45,9 @@ fn disposition(file_name: &str, reference: &str) -> String {
     } else {
         format!("antrag-{reference}.pdf")
     };
+    if encoded.is_empty() {
+        return format!("attachment; filename=\"{plain}\"");
+    }
     format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}")
 }
 
@@ -131,7 +134,7 @@ mod tests {
                 "a\"b\r\nX: y/../c.pdf",
                 "filename=\"antrag-FL-2026-7K3M-Q9XD.pdf\"; filename*=UTF-8''a%22b%0D%0AX%3A%20y%2F..%2Fc.pdf",
             ),
-            ("", "filename=\"antrag-FL-2026-7K3M-Q9XD.pdf\"; filename*=UTF-8''"),
+            ("", "filename=\"antrag-FL-2026-7K3M-Q9XD.pdf\""),
         ];
         for (name, expected) in cases {
             assert_eq!(disposition(name, reference), format!("attachment; {expected}"), "{name}");

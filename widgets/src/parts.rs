@@ -117,6 +117,8 @@ impl FieldShell {
 /// A class list: the names given, in order, space-separated. Widgets set it as the `className`
 /// property (`~className`), not as `class={..}`: yew turns every dynamic `class` into its
 /// `Classes`, an `IndexSet` that brought a second hash table implementation into the wasm.
+/// An element that yew may reuse must always get its class the same way: when a vnode drops
+/// the `className` property, yew sets it to `undefined` (the class "undefined").
 pub(crate) fn class_list(names: &[Option<&str>]) -> String {
     let mut list = String::new();
     for name in names.iter().flatten() {

@@ -1,9 +1,11 @@
-//! Precompressed copies of what a browser fetches from dist/: `F.gz` and `F.br` next to each
-//! file, for web servers that send a file's compressed copy as it is (nginx `gzip_static`, Caddy
-//! `precompressed`, the demo server). A server that compresses on each request usually does so
-//! at a low level (nginx's default is 1); these are compressed once, as hard as the formats allow:
-//! `.gz` by zopfli (an ordinary gzip stream, about 4 % smaller than `gzip -9` on the wasm) and
-//! `.br` by brotli at quality 11. The size budget still measures `gzip -9` (`budget.rs`).
+//! Precompressed copies of the runtime files in dist/ (the page files and `Formlotse.check`'s):
+//! `F.gz` and `F.br` next to each, for web servers that send a file's compressed copy as it is
+//! (nginx `gzip_static`, Caddy `precompressed`, the demo server). A server left as installed
+//! often sends the wasm uncompressed (nginx compresses only `text/html` until `gzip_types` says
+//! more) or compresses at a low level (nginx's `gzip_comp_level` is 1); these are compressed
+//! once, as hard as the formats allow: `.gz` by zopfli (an ordinary gzip stream, about 4 %
+//! smaller than `gzip -9` on the wasm) and `.br` by brotli at quality 11. The size budget still
+//! measures `gzip -9` (`budget.rs`).
 
 use crate::Result;
 use std::path::Path;
