@@ -155,4 +155,28 @@ mod tests {
         shell.optional_marker = Some("(optional)".into());
         assert_eq!(shell.aria_required(), None);
     }
+
+    #[test]
+    fn described_by_puts_the_units_first_then_hint_and_error() {
+        // What a screen reader reads after the label, in this order: "€", "pro Jahr", the hint,
+        // the error (text_field passes its prefix and suffix ids first).
+        let mut shell = FieldShell { id: "f".into(), ..FieldShell::default() };
+        let cases: [(&str, bool, bool, Option<&str>); 6] = [
+            ("", false, false, None),
+            ("f-prefix", false, false, Some("f-prefix")),
+            ("f-prefix f-suffix", true, false, Some("f-prefix f-suffix f-hint")),
+            ("f-suffix", false, true, Some("f-suffix f-error")),
+            ("f-prefix f-suffix", true, true, Some("f-prefix f-suffix f-hint f-error")),
+            ("", true, true, Some("f-hint f-error")),
+        ];
+        for (units, hint, error, expected) in cases {
+            shell.hint = hint.then(yew::Html::default);
+            shell.error = error.then(|| "Pflicht".into());
+            assert_eq!(
+                shell.described_by_after(units.to_owned()).as_deref(),
+                expected,
+                "{units} {hint} {error}"
+            );
+        }
+    }
 }
