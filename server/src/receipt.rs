@@ -35,20 +35,20 @@ fn not_found() -> Response {
 /// RFC 3986's unreserved characters percent-encoded (a town's catalog cannot break the header);
 /// for software that reads only `filename`, the name itself if it is that plain, else German's.
 fn disposition(file_name: &str, reference: &str) -> String {
+    let german = format!("attachment; filename=\"antrag-{reference}.pdf\"");
+    if file_name.is_empty() {
+        return german;
+    }
     let unreserved = |b: u8| b.is_ascii_alphanumeric() || b"-._~".contains(&b);
     let encoded: String = file_name
         .bytes()
         .map(|b| if unreserved(b) { char::from(b).to_string() } else { format!("%{b:02X}") })
         .collect();
-    let plain = if !file_name.is_empty() && file_name.bytes().all(unreserved) {
-        file_name.to_owned()
+    if file_name.bytes().all(unreserved) {
+        format!("attachment; filename=\"{file_name}\"; filename*=UTF-8''{encoded}")
     } else {
-        format!("antrag-{reference}.pdf")
-    };
-    if encoded.is_empty() {
-        return format!("attachment; filename=\"{plain}\"");
+        format!("{german}; filename*=UTF-8''{encoded}")
     }
-    format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{encoded}")
 }
 
 /// `GET /api/v1/receipts/{reference}?token=TOKEN`.

@@ -40,10 +40,7 @@ fn compress(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
     let mut gzip = Vec::new();
     zopfli::compress(zopfli::Options::default(), zopfli::Format::Gzip, bytes, &mut gzip)
         .map_err(|e| format!("zopfli: {e}"))?;
-    let mut brotli = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params).map_err(|e| e.to_string())?;
-    Ok((gzip, brotli))
+    Ok((gzip, crate::sizes::brotli(bytes)?))
 }
 
 #[cfg(test)]
