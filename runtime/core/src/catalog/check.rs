@@ -68,7 +68,7 @@ pub fn check(text: &str) -> Vec<CatalogProblem> {
             problems.push(CatalogProblem::Parameters { key: key.clone(), unknown, missing });
         }
     }
-    for (key, _) in &catalog.words {
+    for key in catalog.keys() {
         if !wanted.iter().any(|(wanted, _)| wanted == key) {
             problems.push(CatalogProblem::Extra { key: key.clone() });
         }

@@ -117,11 +117,10 @@ fn the_check_names_missing_extra_and_wrong_parameters() {
     ];
     let dropped = ["back", "retrying.many", "error.moreErrors.few"];
     let mut words: Vec<String> = polish
-        .words
-        .iter()
-        .filter(|(key, _)| !dropped.contains(&key.as_str()))
-        .map(|(key, word)| {
-            let word = changed.iter().find(|(k, _)| k == key).map_or(word.as_str(), |(_, w)| w);
+        .keys()
+        .filter(|key| !dropped.contains(&key.as_str()))
+        .map(|key| {
+            let word = changed.iter().find(|(k, _)| k == key).map_or(polish.word(key), |(_, w)| w);
             format!("{key:?}: {word:?}")
         })
         .collect();
