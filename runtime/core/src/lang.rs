@@ -41,23 +41,25 @@ impl Lang {
     /// or digits. `None` for anything else.
     pub fn parse(tag: &str) -> Option<Lang> {
         let tag = tag.trim();
-        if tag.is_empty() || tag.len() > MAX {
-            return None;
-        }
         let mut bytes = [0; MAX];
-        for (i, subtag) in tag.split(['-', '_']).enumerate() {
-            if subtag.is_empty() || subtag.len() > 8 || !subtag.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                return None;
-            }
-            // The primary subtag is letters only (`de`, `hsb`), or the private-use `x`.
-            if i == 0 && !subtag.bytes().all(|b| b.is_ascii_alphabetic()) {
-                return None;
-            }
+        // One pass, no splitting (smaller in the citizen's wasm): the current subtag's length,
+        // and whether it is the primary one, which is letters only (`de`, `hsb`, private `x`).
+        let (mut subtag, mut primary) = (0u8, true);
+        for (at, byte) in tag.bytes().enumerate() {
+            let slot = bytes.get_mut(at)?;
+            *slot = match byte {
+                b'-' | b'_' if subtag > 0 => {
+                    (subtag, primary) = (0, false);
+                    b'-'
+                }
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' if subtag < 8 && (!primary || byte.is_ascii_alphabetic()) => {
+                    subtag = subtag.saturating_add(1);
+                    byte.to_ascii_lowercase()
+                }
+                _ => return None,
+            };
         }
-        for (slot, byte) in bytes.iter_mut().zip(tag.bytes()) {
-            *slot = if byte == b'_' { b'-' } else { byte.to_ascii_lowercase() };
-        }
-        Some(Lang { len: tag.len() as u8, bytes })
+        (subtag > 0).then_some(Lang { len: u8::try_from(tag.len()).ok()?, bytes })
     }
 
     /// Like [`Lang::parse`], with German for anything that is not a tag.
@@ -156,6 +158,10 @@ mod tests {
             (" uk ", Some("uk")),
             ("", None),
             ("de--at", None),
+            ("de-", None),
+            ("-de", None),
+            ("de-AT-1996", Some("de-at-1996")),
+            ("x-ls", Some("x-ls")),
             ("1de", None),
             ("de-toolongsubtag", None),
             ("de-ä", None),
