@@ -70,7 +70,8 @@ pub(crate) async fn load(lang: Lang) {
     }
     let url = format!("{}i18n/{}.json", REGISTRY.with_borrow(|registry| registry.base.clone()), lang.tag());
     let fetched = fetch::get_text(&url).await;
-    let catalog = fetched.ok().and_then(|answer| Catalog::parse(&answer.body).ok());
+    let read = fetched.ok().and_then(|answer| formlotse_core::json::parse(&answer.body).ok());
+    let catalog = read.and_then(|file| Catalog::from_json(file).ok());
     let entry = match catalog {
         Some(catalog) if catalog.lang() == lang => {
             Entry::Loaded(Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog))))))

@@ -53,7 +53,11 @@ impl Catalog {
 
     /// Reads a catalog file.
     pub fn parse(text: &str) -> Result<Catalog, CatalogError> {
-        let value = json::parse(text).map_err(|error| CatalogError::Json(error.detail()))?;
+        Catalog::from_json(json::parse(text).map_err(|error| CatalogError::Json(error.detail()))?)
+    }
+
+    /// A catalog file already read as JSON (the browser needs no JSON error's wording).
+    pub fn from_json(value: Json) -> Result<Catalog, CatalogError> {
         let object = value.as_object().ok_or(CatalogError::Shape("catalog"))?;
         if object.get("formlotse-catalog").and_then(Json::as_u64) != Some(1) {
             return Err(CatalogError::Shape("formlotse-catalog"));
