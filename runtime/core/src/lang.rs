@@ -52,7 +52,9 @@ impl Lang {
                     (subtag, primary) = (0, false);
                     b'-'
                 }
-                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' if subtag < 8 && (!primary || byte.is_ascii_alphabetic()) => {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9'
+                    if subtag < 8 && (!primary || byte.is_ascii_alphabetic()) =>
+                {
                     subtag = subtag.saturating_add(1);
                     byte.to_ascii_lowercase()
                 }
