@@ -119,15 +119,13 @@ impl Lang {
         }
     }
 
-    /// Of the `offered` tags (a definition's `languages`), the one that serves a citizen who
-    /// asked for `self`: the same tag, else the nearest more general one (`en` for `en-GB`),
-    /// else the first offered (German), else German.
-    pub fn best_of<'a>(self, offered: impl IntoIterator<Item = &'a str> + Clone) -> Lang {
-        let offered_langs = || offered.clone().into_iter().filter_map(Lang::parse);
-        self.chain()
-            .find(|wanted| offered_langs().any(|o| o == *wanted))
-            .or_else(|| offered_langs().next())
-            .unwrap_or(Lang::De)
+    /// The language to speak to a citizen who asked for `self`, of the `offered` tags (a
+    /// definition's `languages`): the nearest along the tag (`en` for `en-GB`, `de` for
+    /// `de-AT`); a language not offered, by its primary subtag (the form's texts then fall back
+    /// to its first language, the runtime's words come from that language's catalog).
+    pub fn served_by(self, offered: &[String]) -> Lang {
+        let listed = |lang: &Lang| offered.iter().any(|tag| Lang::parse(tag) == Some(*lang));
+        self.chain().find(listed).unwrap_or_else(|| Lang::from_tag(self.primary()))
     }
 }
 
@@ -186,19 +184,20 @@ mod tests {
     }
 
     #[test]
-    fn the_best_offered_language() {
-        let offered = ["de", "en", "uk", "de-x-ls"];
+    fn the_language_served() {
+        let offered = ["de", "en", "uk", "de-x-ls", "zh-hant"].map(String::from);
         for (asked, got) in [
             ("en-GB", "en"),
             ("uk", "uk"),
             ("de-x-ls", "de-x-ls"),
             ("de-AT", "de"),
-            ("fr", "de"),
-            ("ar", "de"),
+            ("zh-Hant-TW", "zh-hant"),
+            ("fr", "fr"),
+            ("ar-EG", "ar"),
         ] {
-            assert_eq!(Lang::from_tag(asked).best_of(offered).tag(), got, "{asked}");
+            assert_eq!(Lang::from_tag(asked).served_by(&offered).tag(), got, "{asked}");
         }
-        assert_eq!(Lang::from_tag("fr").best_of(["uk"]).tag(), "uk", "the first offered");
-        assert_eq!(Lang::from_tag("fr").best_of([]).tag(), "de");
+        assert_eq!(Lang::from_tag("de-x-ls").served_by(&["de".into()]).tag(), "de");
+        assert_eq!(Lang::from_tag("uk").served_by(&[]).tag(), "uk");
     }
 }

@@ -105,16 +105,9 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// The language for the host's `lang`: of the definition's languages the nearest ("en-GB" on the
-/// page speaks the form's "en", "de-DE" its "de"); a language it does not list, by its primary
-/// subtag (its texts then fall back to German, the runtime's words come from its catalog).
+/// page speaks the form's "en", "de-DE" its "de"), else by its primary subtag.
 fn speaks(props: &AppProps, definition: &Definition) -> Lang {
-    let offered = definition.languages.iter().map(String::as_str);
-    let listed = |lang: Lang| offered.clone().any(|tag| Lang::parse(tag) == Some(lang));
-    if props.lang.chain().any(listed) {
-        props.lang.best_of(offered)
-    } else {
-        Lang::from_tag(props.lang.primary())
-    }
+    props.lang.served_by(&definition.languages)
 }
 
 /// Today by the browser's clock, in the citizen's time zone: the host gives the engine the date.
