@@ -33,6 +33,7 @@ fn german_is_built_in_and_sorted() {
     assert!(problems.iter().all(|key| key.starts_with("problem.")), "apart from every other key");
     assert_eq!(german::all().count(), german::WORDS.lines().count() + german::MESSAGES.lines().count());
     let german = Catalog::german();
+    assert_eq!((german.name(), german.keys().count()), ("Deutsch", 0), "its words are built in");
     assert_eq!(german.word("next"), "Weiter");
     assert_eq!(german.text("progress", &[("step", "2"), ("of", "5")]), "Schritt 2 von 5");
     assert_eq!(german.counted("retrying", 1, &[("seconds", "1")]).rsplit(' ').nth(1), Some("Sekunde"));
@@ -94,6 +95,11 @@ fn what_is_not_a_catalog() {
         assert_eq!(Catalog::parse(text), Err(error), "{text}");
     }
     assert!(matches!(Catalog::parse("{"), Err(CatalogError::Json(_))));
+    assert_eq!(
+        Catalog::from_json(Json::Null),
+        Err(CatalogError::Shape("catalog")),
+        "read JSON, not an object"
+    );
     assert!(Catalog::is_catalog(r#"{"formlotse-catalog": 2}"#));
     assert!(!Catalog::is_catalog(r#"{"formlotse": 1}"#) && !Catalog::is_catalog("{"));
 }
