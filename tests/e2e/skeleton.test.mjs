@@ -229,6 +229,17 @@ for (const [fixture, expected] of LOAD_FAILURES) {
   });
 }
 
+test('a definition that cannot be loaded is reported in the language of the page (its catalog is fetched on failure too)', async () => {
+  const { context, page } = await open(browser, '/fixtures/missing-uk.html');
+  const alert = page.locator('form-lotse').getByRole('alert');
+  await alert.waitFor();
+  await alert.getByText('Не вдалося завантажити форму.').waitFor();
+  const text = await alert.innerText();
+  assert.ok(text.includes('Опис форми /fixtures/does-not-exist.json не знайдено (HTTP 404).'), text);
+  assert.ok(!text.includes('Formulardefinition'), `no German left: «${text}»`);
+  await context.close();
+});
+
 /** Asserts that the focused element inside the form is the one with `text`. */
 async function assertFocused(page, text) {
   const focused = await page.evaluate(() => document.querySelector('form-lotse').shadowRoot.activeElement?.textContent ?? '');

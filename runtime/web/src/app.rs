@@ -69,6 +69,11 @@ pub fn App(props: &AppProps) -> Html {
                         Loaded::Ready(Rc::new(definition))
                     }
                     Err(error) => {
+                        // The notice's words in the page's language, as far as it has a catalog
+                        // (`en-GB`: `en-gb.json` if there is one, else `en.json`).
+                        for lang in props.lang.chain() {
+                            crate::catalogs::load(lang).await;
+                        }
                         props.events.emit(
                             "error",
                             &[("code", "load_failed".into()), ("reason", error.reason().into())],
@@ -86,7 +91,7 @@ pub fn App(props: &AppProps) -> Html {
         Loaded::Failed(error) => notice(&NoticeProps {
             title: t.load_failed().into(),
             text: Some(t.load_failed_help().into()),
-            details: error.details(props.lang).into_iter().map(AttrValue::from).collect(),
+            details: error.details(t).into_iter().map(AttrValue::from).collect(),
         }),
         Loaded::Ready(definition) => {
             let assistant = AssistantProps {

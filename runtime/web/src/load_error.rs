@@ -4,7 +4,9 @@
 //! of the citizen's download.
 
 use crate::fetch::FetchError;
-use formlotse_core::{Diagnostic, Lang};
+use crate::texts::Texts;
+use formlotse_core::Diagnostic;
+use formlotse_core::catalog::Catalog;
 
 /// Why the form could not be shown, for the webmaster: what failed and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,48 +30,24 @@ impl LoadError {
         }
     }
 
-    /// The details lines shown in the notice.
-    pub(crate) fn details(&self, lang: Lang) -> Vec<String> {
-        let de = !lang.is_english();
+    /// The details lines shown in the notice, in the words of `t`'s catalog.
+    pub(crate) fn details(&self, t: &Texts) -> Vec<String> {
+        let words = t.catalog();
         match self {
-            LoadError::MissingAttribute(name) if de => {
-                vec![format!("Am Element <form-lotse> fehlt das Attribut „{name}“.")]
-            }
-            LoadError::MissingAttribute(name) => {
-                vec![format!("The <form-lotse> element has no \"{name}\" attribute.")]
-            }
-            LoadError::Fetch { url, error: FetchError::Status(404) } if de => {
-                vec![format!("Die Formulardefinition {url} wurde nicht gefunden (HTTP 404).")]
-            }
+            LoadError::MissingAttribute(name) => vec![words.text("load_error.attribute", &[("name", name)])],
             LoadError::Fetch { url, error: FetchError::Status(404) } => {
-                vec![format!("The form definition {url} was not found (HTTP 404).")]
-            }
-            LoadError::Fetch { url, error: FetchError::Status(status) } if de => {
-                vec![format!("Die Formulardefinition {url} konnte nicht abgerufen werden (HTTP {status}).")]
+                vec![words.text("load_error.not_found", &[("url", url)])]
             }
             LoadError::Fetch { url, error: FetchError::Status(status) } => {
-                vec![format!("The form definition {url} could not be fetched (HTTP {status}).")]
-            }
-            LoadError::Fetch { url, error: FetchError::Network(message) } if de => {
-                vec![format!("Die Formulardefinition {url} konnte nicht abgerufen werden: {message}")]
+                vec![words.text("load_error.status", &[("url", url), ("status", &status.to_string())])]
             }
             LoadError::Fetch { url, error: FetchError::Network(message) } => {
-                vec![format!("The form definition {url} could not be fetched: {message}")]
+                vec![words.text("load_error.network", &[("url", url), ("message", message)])]
             }
             LoadError::Invalid { url, diagnostics } => {
-                let head = if de {
-                    format!("Die Formulardefinition {url} enthält Fehler:")
-                } else {
-                    format!("The form definition {url} has errors:")
-                };
-                let tail = if de {
-                    "Zeile, Spalte und Erklärung jedes Fehlers zeigen Formlotse.check() und der Spielplatz."
-                } else {
-                    "Formlotse.check() and the playground show each error's line, column and explanation."
-                };
-                std::iter::once(head)
-                    .chain(diagnostics.iter().map(|d| problem_line(d, lang)))
-                    .chain(std::iter::once(tail.to_owned()))
+                std::iter::once(words.text("load_error.invalid", &[("url", url)]))
+                    .chain(diagnostics.iter().map(|d| problem_line(d, words)))
+                    .chain(std::iter::once(words.text("load_error.invalid_help", &[])))
                     .collect()
             }
         }
@@ -78,20 +56,24 @@ impl LoadError {
 
 /// One problem as a line: "/steps/0/fields/1/type: unknown_field_type", or with the place when
 /// the parser knew it ("Zeile 7, Spalte 3: json_syntax").
-fn problem_line(diagnostic: &Diagnostic, lang: Lang) -> String {
+fn problem_line(diagnostic: &Diagnostic, words: &Catalog) -> String {
     let code = diagnostic.problem.code();
-    match (diagnostic.position, lang.is_english()) {
-        (Some(p), false) => format!("Zeile {}, Spalte {}: {code}", p.line, p.column),
-        (Some(p), true) => format!("line {}, column {}: {code}", p.line, p.column),
-        (None, _) if diagnostic.pointer.is_empty() => code.to_owned(),
-        (None, _) => format!("{}: {code}", diagnostic.pointer),
+    match diagnostic.position {
+        Some(p) => words.text(
+            "load_error.position",
+            &[("line", &p.line.to_string()), ("column", &p.column.to_string()), ("code", code)],
+        ),
+        None if diagnostic.pointer.is_empty() => code.to_owned(),
+        None => format!("{}: {code}", diagnostic.pointer),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use formlotse_core::{Position, Problem};
+    use crate::catalogs;
+    use crate::texts::texts;
+    use formlotse_core::{Lang, Position, Problem};
 
     fn invalid(diagnostics: Vec<Diagnostic>) -> LoadError {
         LoadError::Invalid { url: "/f.json".into(), diagnostics }
@@ -108,12 +90,15 @@ mod tests {
             Diagnostic { problem: Problem::GermanFirst, pointer: String::new(), position: None },
         ]);
         assert_eq!(error.reason(), "invalid_definition");
-        let lines = error.details(Lang::De);
+        let lines = error.details(texts(Lang::De));
         assert_eq!(lines[0], "Die Formulardefinition /f.json enthält Fehler:");
         assert_eq!(lines[1], "/steps/0/fields/1/type: unknown_field_type");
         assert_eq!(lines[2], "german_first");
         assert!(lines[3].contains("Formlotse.check()"), "{lines:?}");
-        assert_eq!(error.details(Lang::En)[1], "/steps/0/fields/1/type: unknown_field_type");
+        assert_eq!(
+            error.details(texts(catalogs::english()))[1],
+            "/steps/0/fields/1/type: unknown_field_type"
+        );
     }
 
     #[test]
@@ -123,8 +108,8 @@ mod tests {
             pointer: String::new(),
             position: Some(Position { line: 7, column: 3 }),
         }]);
-        assert_eq!(error.details(Lang::De)[1], "Zeile 7, Spalte 3: json_syntax");
-        assert_eq!(error.details(Lang::En)[1], "line 7, column 3: json_syntax");
+        assert_eq!(error.details(texts(Lang::De))[1], "Zeile 7, Spalte 3: json_syntax");
+        assert_eq!(error.details(texts(catalogs::english()))[1], "line 7, column 3: json_syntax");
     }
 
     #[test]
@@ -132,15 +117,24 @@ mod tests {
         let missing = LoadError::Fetch { url: "/x.json".into(), error: FetchError::Status(404) };
         assert_eq!(missing.reason(), "http_status");
         assert_eq!(
-            missing.details(Lang::De),
+            missing.details(texts(Lang::De)),
             ["Die Formulardefinition /x.json wurde nicht gefunden (HTTP 404)."]
         );
         let offline =
             LoadError::Fetch { url: "/x.json".into(), error: FetchError::Network("offline".into()) };
-        assert_eq!(offline.reason(), "network");
-        assert_eq!(offline.details(Lang::En), ["The form definition /x.json could not be fetched: offline"]);
+        let uk = catalogs::register(include_str!("../../i18n/uk.json"));
         assert_eq!(
-            LoadError::MissingAttribute("src").details(Lang::En),
+            missing.details(texts(uk)),
+            ["Опис форми /x.json не знайдено (HTTP 404)."],
+            "in every language"
+        );
+        assert_eq!(offline.reason(), "network");
+        assert_eq!(
+            offline.details(texts(catalogs::english())),
+            ["The form definition /x.json could not be fetched: offline"]
+        );
+        assert_eq!(
+            LoadError::MissingAttribute("src").details(texts(catalogs::english())),
             ["The <form-lotse> element has no \"src\" attribute."]
         );
     }

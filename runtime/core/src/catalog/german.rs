@@ -52,6 +52,16 @@ pub(crate) const WORDS: &str = table![
     ("error_prefix", "Fehler:"),
     ("error_summary_title", "Es gibt ein Problem"),
     ("language_label", "Sprache"),
+    ("load_error.attribute", "Am Element <form-lotse> fehlt das Attribut „{name}“."),
+    ("load_error.invalid", "Die Formulardefinition {url} enthält Fehler:"),
+    (
+        "load_error.invalid_help",
+        "Zeile, Spalte und Erklärung jedes Fehlers zeigen Formlotse.check() und der Spielplatz.",
+    ),
+    ("load_error.network", "Die Formulardefinition {url} konnte nicht abgerufen werden: {message}"),
+    ("load_error.not_found", "Die Formulardefinition {url} wurde nicht gefunden (HTTP 404)."),
+    ("load_error.position", "Zeile {line}, Spalte {column}: {code}"),
+    ("load_error.status", "Die Formulardefinition {url} konnte nicht abgerufen werden (HTTP {status})."),
     ("load_failed", "Das Formular konnte nicht geladen werden."),
     (
         "load_failed_help",
