@@ -55,7 +55,9 @@ pub fn App(props: &AppProps) -> Html {
         // change (`reset()` mounts a new app); a changed `lang` keeps what was loaded.
         use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
-                *loaded.borrow_mut() = match load(&props).await {
+                let outcome = load(&props).await;
+                let failed = outcome.is_err();
+                *loaded.borrow_mut() = match outcome {
                     Ok(definition) => {
                         // The words of the language the assistant starts in, before it shows.
                         crate::catalogs::load(speaks(&props, &definition)).await;
@@ -69,11 +71,6 @@ pub fn App(props: &AppProps) -> Html {
                         Loaded::Ready(Rc::new(definition))
                     }
                     Err(error) => {
-                        // The notice's words in the page's language, as far as it has a catalog
-                        // (`en-GB`: `en-gb.json` if there is one, else `en.json`).
-                        for lang in props.lang.chain() {
-                            crate::catalogs::load(lang).await;
-                        }
                         props.events.emit(
                             "error",
                             &[("code", "load_failed".into()), ("reason", error.reason().into())],
@@ -82,6 +79,12 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 };
                 rerender.force_update();
+                if failed {
+                    // The notice shows at once; its words follow in the page's language once its
+                    // catalog is there (by the primary subtag: `en` for `en-GB`, none for German).
+                    crate::catalogs::load(Lang::from_tag(props.lang.primary())).await;
+                    rerender.force_update();
+                }
             });
         });
     }

@@ -135,7 +135,7 @@ mod tests {
         );
         assert_eq!(
             LoadError::MissingAttribute("src").details(texts(catalogs::english())),
-            ["The <form-lotse> element has no \"src\" attribute."]
+            ["The <form-lotse> element has no “src” attribute."]
         );
     }
 }
