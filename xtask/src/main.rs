@@ -6,6 +6,7 @@
 //! cargo xtask test            everything CI checks: fmt, clippy, native tests (with a real
 //!                             PostgreSQL), dist, browser tests; `test server`: the receiver's only
 //! cargo xtask bench [--runs N] size and speed next to SurveyJS and Form.io: target/bench/report.md
+//! cargo xtask wasm-size DIR   the citizen's wasm of another checkout, built as dist builds it
 //! ```
 //! On a fresh machine each command first installs what it needs (see `tools.rs`).
 
@@ -22,6 +23,7 @@ mod precompress;
 mod sizes;
 mod test;
 mod tools;
+mod wasm_size;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,7 +38,11 @@ fn main() -> ExitCode {
         Some("demo") => demo::demo(&args[1..]),
         Some("test") => test::test(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
-        _ => Err("usage: cargo xtask <dist | demo [--port N] | test | bench [--runs N]>".into()),
+        Some("wasm-size") => wasm_size::wasm_size(&args[1..]),
+        _ => {
+            Err("usage: cargo xtask <dist | demo [--port N] | test | bench [--runs N] | wasm-size CHECKOUT>"
+                .into())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -55,9 +55,7 @@ pub fn App(props: &AppProps) -> Html {
         // change (`reset()` mounts a new app); a changed `lang` keeps what was loaded.
         use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = load(&props).await;
-                let failed = outcome.is_err();
-                *loaded.borrow_mut() = match outcome {
+                *loaded.borrow_mut() = match load(&props).await {
                     Ok(definition) => {
                         // The words of the language the assistant starts in, before it shows.
                         crate::catalogs::load(speaks(&props, &definition)).await;
@@ -79,7 +77,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 };
                 rerender.force_update();
-                if failed {
+                if matches!(*loaded.borrow(), Loaded::Failed(_)) {
                     // The notice shows at once; its words follow in the page's language once its
                     // catalog is there (by the primary subtag: `en` for `en-GB`, none for German).
                     crate::catalogs::load(Lang::from_tag(props.lang.primary())).await;
