@@ -170,24 +170,25 @@ pub fn payload_problem(problem: &PayloadProblem, words: &Catalog) -> String {
     words.document_text(&key, &params)
 }
 
-/// A number of a rule ("1234.5") as the citizen reads it: "1.234,5" where the decimal
-/// separator is a comma (German, Polish, …), else as written.
+/// A number ("-1234.5") as the citizen reads it: "-1.234,5" in German, Polish, Ukrainian …,
+/// "-1,234.5" in English and Arabic (Arabic forms in Germany show ASCII digits, which a citizen
+/// reads as they read prices and house numbers here).
 pub(crate) fn number(plain: &str, lang: Lang) -> String {
-    if lang.separators().0 == '.' { plain.to_owned() } else { number_de(plain) }
-}
-
-/// "1234.5" as German writes it: "1.234,5".
-pub(crate) fn number_de(plain: &str) -> String {
+    let (decimal, group) = lang.separators();
     let (sign, rest) = plain.strip_prefix('-').map_or(("", plain), |rest| ("-", rest));
     let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
-    let mut grouped = String::new();
+    let mut text = sign.to_owned();
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && whole.len().saturating_sub(i).is_multiple_of(3) {
-            grouped.push('.');
+            text.push(group);
         }
-        grouped.push(digit);
+        text.push(digit);
     }
-    if fraction.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{fraction}") }
+    if !fraction.is_empty() {
+        text.push(decimal);
+        text.push_str(fraction);
+    }
+    text
 }
 
 /// A byte count in MB or KB, as people read file sizes ("10 MB", "1,5 KB"), with the unit

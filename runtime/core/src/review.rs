@@ -5,7 +5,7 @@
 use crate::definition::{Definition, Field, FieldKind, Item, Repeat};
 use crate::lang::Lang;
 use crate::logic::Resolved;
-use crate::messages::{self, number_de};
+use crate::messages;
 use crate::value::{Decimal, Value};
 
 /// One step's answers.
@@ -132,30 +132,7 @@ fn option_label(field: &Field, value: &str, lang: Lang) -> String {
 }
 
 fn number_text(number: Decimal, lang: Lang) -> String {
-    grouped(&number.to_string(), lang)
-}
-
-/// A plain number ("-1234.5") with the language's separators: "-1.234,5" in German, Polish,
-/// Ukrainian …, "-1,234.5" in English and Arabic (Arabic forms in Germany show ASCII digits,
-/// which a citizen reads as they read prices and house numbers here).
-fn grouped(plain: &str, lang: Lang) -> String {
-    let german = number_de(plain);
-    if lang.separators().0 == ',' {
-        return german;
-    }
-    // German's grouping with the two separators swapped.
-    german
-        .chars()
-        .map(|c| {
-            if c == '.' {
-                ','
-            } else if c == ',' {
-                '.'
-            } else {
-                c
-            }
-        })
-        .collect()
+    messages::number(&number.to_string(), lang)
 }
 
 /// Two decimals always, as prices are written: "96,00 €", "€96.00".
@@ -165,9 +142,9 @@ fn money(amount: Decimal, lang: Lang) -> String {
     let cents = format!("{fraction:0<2}");
     let plain = format!("{whole}.{}", &cents[..2.min(cents.len())]);
     if lang.is_english() {
-        format!("€{}", grouped(&plain, lang))
+        format!("€{}", messages::number(&plain, lang))
     } else {
-        format!("{} €", grouped(&plain, lang))
+        format!("{} €", messages::number(&plain, lang))
     }
 }
 

@@ -71,12 +71,9 @@ pub(crate) async fn load(lang: Lang) {
     let url = format!("{}i18n/{}.json", REGISTRY.with_borrow(|registry| registry.base.clone()), lang.tag());
     let fetched = fetch::get_text(&url).await;
     let read = fetched.ok().and_then(|answer| formlotse_core::json::parse(&answer.body).ok());
-    let catalog = read.and_then(|file| Catalog::from_json(file).ok());
-    let entry = match catalog {
-        Some(catalog) if catalog.lang() == lang => {
-            Entry::Loaded(Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog))))))
-        }
-        _ => Entry::Absent,
+    let entry = match read.and_then(|file| Catalog::fetched(lang, file)) {
+        Some(catalog) => Entry::Loaded(Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog)))))),
+        None => Entry::Absent,
     };
     register_loaded(lang, entry);
 }

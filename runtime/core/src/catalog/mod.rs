@@ -56,7 +56,7 @@ impl Catalog {
         Catalog::from_json(json::parse(text).map_err(|error| CatalogError::Json(error.detail()))?)
     }
 
-    /// A catalog file already read as JSON (the browser needs no JSON error's wording).
+    /// A catalog file already read as JSON, checked.
     pub fn from_json(value: Json) -> Result<Catalog, CatalogError> {
         let object = value.as_object().ok_or(CatalogError::Shape("catalog"))?;
         if object.get("formlotse-catalog").and_then(Json::as_u64) != Some(1) {
@@ -78,6 +78,16 @@ impl Catalog {
             return Err(CatalogError::Shape("words"));
         }
         Ok(Catalog { lang, rtl, file: value })
+    }
+
+    /// A catalog file of `lang` fetched by the browser: what showing its words needs (an object
+    /// of version 1 with `words`; `dir`), nothing more. A word that is not a string falls back to
+    /// German when looked up; the authors' tools ([`check`], [`Catalog::parse`]) report the rest,
+    /// and the citizen's wasm does not carry their checks.
+    pub fn fetched(lang: Lang, file: Json) -> Option<Catalog> {
+        file.get("words")?.as_object()?;
+        let rtl = file.get("dir").and_then(Json::as_str) == Some("rtl");
+        (file.get("formlotse-catalog")?.as_u64()? == 1).then_some(Catalog { lang, rtl, file })
     }
 
     /// Whether `text` is meant as a catalog (a JSON object with `formlotse-catalog`), not a

@@ -81,7 +81,7 @@ fn each_language_speaks_its_own_words() {
             "pl",
             "Wartość w polu „Postleitzahl” musi wynosić co najmniej 1.234,5.",
         ),
-        ("plz", Violation::Max { max: "1234.5".into() }, "en", "“Postcode” must be 1234.5 or less."),
+        ("plz", Violation::Max { max: "1234.5".into() }, "en", "“Postcode” must be 1,234.5 or less."),
         (
             "plz",
             Violation::FileSize { name: "plan.pdf".into(), max: 10 * 1024 * 1024 },
@@ -160,8 +160,10 @@ fn a_language_without_a_catalog_reads_german() {
 
 #[test]
 fn number_and_size_formats() {
-    assert_eq!(number_de("1234567.5"), "1.234.567,5");
-    assert_eq!(number_de("-999"), "-999");
+    assert_eq!(number("1234567.5", Lang::De), "1.234.567,5");
+    assert_eq!(number("-999", Lang::De), "-999");
+    assert_eq!(number("-1234.25", Lang::En), "-1,234.25");
+    assert_eq!(number("1000", Lang::from_tag("ar")), "1,000");
     let german = Catalog::german();
     assert_eq!(file_size(10 * 1024 * 1024, Lang::De, &german), "10 MB");
     assert_eq!(file_size(1536, Lang::De, &german), "1,5 KB");

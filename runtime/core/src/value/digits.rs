@@ -18,19 +18,22 @@ pub fn ascii_digits(text: &str, lang: Lang) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let (decimal, group) = lang.separators();
-    Cow::Owned(
-        text.chars()
-            .filter_map(|c| match c {
-                '\u{0660}'..='\u{0669}' => char::from_digit(u32::from(c).saturating_sub(0x0660), 10),
-                '\u{06F0}'..='\u{06F9}' => char::from_digit(u32::from(c).saturating_sub(0x06F0), 10),
-                '\u{066B}' => Some(decimal),
-                '\u{066C}' => Some(group),
-                // Left-to-right, right-to-left and Arabic letter marks.
-                '\u{200E}' | '\u{200F}' | '\u{061C}' => None,
-                _ => Some(c),
-            })
-            .collect(),
-    )
+    // A loop rather than `filter_map` and `collect`: fewer bytes in the citizen's wasm.
+    let mut ascii = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            // Both digit blocks start at a multiple of 16: the low four bits are the digit.
+            '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => {
+                ascii.push(char::from(b'0'.saturating_add((u32::from(c) & 15) as u8)));
+            }
+            '\u{066B}' => ascii.push(decimal),
+            '\u{066C}' => ascii.push(group),
+            // Left-to-right, right-to-left and Arabic letter marks.
+            '\u{200E}' | '\u{200F}' | '\u{061C}' => {}
+            _ => ascii.push(c),
+        }
+    }
+    Cow::Owned(ascii)
 }
 
 #[cfg(test)]
