@@ -57,7 +57,7 @@ pub(crate) fn sheet(application: &Application, lang: Lang, catalog: &Catalog) ->
 
     let mut facts = vec![
         vec![words.reference.to_owned(), application.reference.to_owned()],
-        vec![words.received.to_owned(), received.display(lang, catalog)],
+        vec![words.received.to_owned(), received.display(catalog)],
     ];
     let form = match &definition.version {
         // Isolated (U+2068 … U+2069) in a right-to-left copy, so UAX #9 keeps "2026-12" whole
@@ -73,7 +73,7 @@ pub(crate) fn sheet(application: &Application, lang: Lang, catalog: &Catalog) ->
 
     let mut blocks = vec![Block::Title(form_title.clone()), Block::Table(facts_table(facts))];
     let resolved = formlotse_core::payload::resolve(definition, application.payload, received.date);
-    for step in review::summary(definition, &resolved, lang) {
+    for step in review::summary(definition, &resolved, lang, catalog) {
         if let Some(table) = answers_table(&step, &words) {
             blocks.push(Block::Heading(step.title));
             blocks.push(Block::Table(table));

@@ -135,11 +135,11 @@ pub fn copies(application: &Application, catalogs: &Catalogs, fonts: &Fonts) -> 
     Ok(Copies { lang, citizen, office })
 }
 
-/// The time of receipt `received_at` (RFC 3339) as `lang` writes it, in the town's civil time
-/// (CET/CEST): "29.11.2026, 11:05 Uhr (MEZ)", "29 November 2026, 11:05 (CET)", worded by
-/// `words`, the catalog of `lang` (`time.winter`, `time.summer`). `None` for no RFC 3339 time.
-pub fn received_at(received_at: &str, lang: Lang, words: &Catalog) -> Option<String> {
-    time::Moment::parse(received_at).map(|moment| moment.display(lang, words))
+/// The time of receipt `received_at` (RFC 3339) as the language of `words` (its catalog) writes
+/// it, in the town's civil time (CET/CEST): "29.11.2026, 11:05 Uhr (MEZ)", "29 November 2026,
+/// 11:05 (CET)" (`date`, `months`, `time.winter`, `time.summer`). `None` for no RFC 3339 time.
+pub fn received_at(received_at: &str, words: &Catalog) -> Option<String> {
+    time::Moment::parse(received_at).map(|moment| moment.display(words))
 }
 
 /// The language the citizen filled the form in (the payload's `lang`; German if missing).

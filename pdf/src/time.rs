@@ -4,8 +4,8 @@
 //! clock is read here. Worded by the language catalogs (`time.winter`, `time.summer`: the
 //! language's order of date and time and its name for the zone), for the PDF and the e-mail.
 
+use formlotse_core::Date;
 use formlotse_core::catalog::Catalog;
-use formlotse_core::{Date, Lang};
 
 /// A moment as German civil time shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,11 +65,11 @@ impl Moment {
             .utc_offset_minute(0)
     }
 
-    /// "29.11.2026, 11:05 Uhr (MEZ)", "29 November 2026, 11:05 (CET)": the date as `lang`
-    /// writes it, the time on the 24-hour clock, in the words of `words` (its catalog).
-    pub(crate) fn display(self, lang: Lang, words: &Catalog) -> String {
+    /// "29.11.2026, 11:05 Uhr (MEZ)", "29 November 2026, 11:05 (CET)": the date as the language
+    /// of `words` (its catalog) writes it, the time on the 24-hour clock.
+    pub(crate) fn display(self, words: &Catalog) -> String {
         let time = format!("{:02}:{:02}", self.minutes / 60, self.minutes % 60);
-        let date = formlotse_core::messages::date(self.date, lang);
+        let date = formlotse_core::messages::date(self.date, words);
         let key = if self.summer { "time.summer" } else { "time.winter" };
         words.document_text(key, &[("date", &date), ("time", &time)])
     }
@@ -102,8 +102,8 @@ mod tests {
         let english = Catalog::parse(include_str!("../../runtime/i18n/en.json")).expect("en"); // ok: test
         for (text, de, en) in cases {
             let moment = Moment::parse(text).unwrap_or_else(|| panic!("{text}")); // ok: test
-            assert_eq!(moment.display(Lang::De, &Catalog::german()), *de, "{text}");
-            assert_eq!(moment.display(Lang::En, &english), *en, "{text}");
+            assert_eq!(moment.display(&Catalog::german()), *de, "{text}");
+            assert_eq!(moment.display(&english), *en, "{text}");
         }
     }
 

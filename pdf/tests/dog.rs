@@ -52,7 +52,7 @@ fn the_office_copy_shows_every_answer_by_step_and_the_attachment() {
         formlotse_core::payload::resolve(&definition, &payload, Date::new(2026, 11, 29).expect("date")); // ok: test
     let squeezed = squeeze(&text);
     let mut from = 0;
-    for step in review::summary(&definition, &resolved, Lang::De) {
+    for step in review::summary(&definition, &resolved, Lang::De, catalogs().get(Lang::De)) {
         for row in step.rows {
             let value = row.value.unwrap_or_else(|| "Keine Angabe".into());
             let pair = squeeze(&format!("{}{}", row.label, value));

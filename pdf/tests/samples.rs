@@ -42,7 +42,7 @@ fn every_sample_shows_every_review_row_on_numbered_pages() {
                 &payload,
                 Date::new(2026, 11, 30).expect("date"),
             ); // ok: test
-            let summary = review::summary(&definition, &resolved, lang);
+            let summary = review::summary(&definition, &resolved, lang, catalogs().get(lang));
             assert!(summary.iter().map(|step| step.rows.len()).sum::<usize>() > 3, "{id}");
             for row in summary.iter().flat_map(|step| &step.rows) {
                 for part in [Some(&row.label), row.value.as_ref()].into_iter().flatten() {

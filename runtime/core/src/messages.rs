@@ -14,7 +14,7 @@ use crate::lang::Lang;
 use crate::validation::{PayloadProblem, Violation};
 
 mod date;
-pub use date::date;
+pub use date::{DATE_PARAMETERS, date};
 
 #[cfg(feature = "authoring")]
 mod authors;
@@ -114,7 +114,7 @@ fn catalog(
         }
         V::Min { min } => [("min", number(min, lang)), NO],
         V::Max { max } => [("max", number(max, lang)), NO],
-        V::DateMin { min: day } | V::DateMax { max: day } => [("date", date(*day, lang)), NO],
+        V::DateMin { min: day } | V::DateMax { max: day } => [("date", date(*day, words)), NO],
         V::FileType { name } => [("name", name.clone()), NO],
         V::FileSize { name, max } => [("name", name.clone()), ("size", file_size(*max, lang, words))],
         V::After { other } | V::Equals { other } => [("other", label_of(other)), NO],
@@ -208,4 +208,4 @@ pub fn file_size(n: u64, lang: Lang, words: &Catalog) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

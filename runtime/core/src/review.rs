@@ -2,6 +2,7 @@
 //! as the citizen would write it (dates as "27.03.1985", money as "96,00 €", options by their
 //! labels). Pure text, so a server can print the same summary.
 
+use crate::catalog::Catalog;
 use crate::definition::{Definition, Field, FieldKind, Item, Repeat};
 use crate::lang::Lang;
 use crate::logic::Resolved;
@@ -33,8 +34,9 @@ pub struct ReviewRow {
 }
 
 /// Every shown step's shown answers (calculated values included), as the payload carries them;
-/// each item of a repeatable group gives rows labelled "Hund 2: Name".
-pub fn summary(definition: &Definition, resolved: &Resolved, lang: Lang) -> Vec<ReviewStep> {
+/// each item of a repeatable group gives rows labelled "Hund 2: Name"; dates, money and yes/no
+/// in the words of `words`, the catalog of `lang`.
+pub fn summary(definition: &Definition, resolved: &Resolved, lang: Lang, words: &Catalog) -> Vec<ReviewStep> {
     definition
         .steps
         .iter()
@@ -42,7 +44,7 @@ pub fn summary(definition: &Definition, resolved: &Resolved, lang: Lang) -> Vec<
         .filter(|(_, step)| resolved.shows_step(step))
         .map(|(index, step)| {
             let mut rows = Vec::new();
-            rows_of(&step.items, None, resolved, lang, &mut rows);
+            rows_of(&step.items, None, resolved, (lang, words), &mut rows);
             ReviewStep { step: index, title: step.title.get(lang).to_owned(), rows }
         })
         .collect()
@@ -53,7 +55,7 @@ fn rows_of(
     items: &[Item],
     item: Option<(&Repeat, usize)>,
     resolved: &Resolved,
-    lang: Lang,
+    (lang, words): (Lang, &Catalog),
     rows: &mut Vec<ReviewRow>,
 ) {
     for entry in items {
@@ -73,16 +75,16 @@ fn rows_of(
                     None => field.label.get(lang).to_owned(),
                 };
                 let value = match resolved.values().get(&path) {
-                    Some(Ok(Some(value))) => Some(display(field, value, lang)),
+                    Some(Ok(Some(value))) => Some(display(field, value, lang, words)),
                     _ => None,
                 };
                 let changeable = !matches!(field.kind, FieldKind::Calculated(_));
                 rows.push(ReviewRow { field: path, label, value, changeable });
             }
-            Item::Group(group) => rows_of(&group.items, item, resolved, lang, rows),
+            Item::Group(group) => rows_of(&group.items, item, resolved, (lang, words), rows),
             Item::Repeat(repeat) => {
                 for index in 0..resolved.items(&repeat.id) {
-                    rows_of(&repeat.items, Some((repeat, index)), resolved, lang, rows);
+                    rows_of(&repeat.items, Some((repeat, index)), resolved, (lang, words), rows);
                 }
             }
             Item::Content(_) => {}
@@ -90,30 +92,24 @@ fn rows_of(
     }
 }
 
-/// A value as a citizen reads it.
-pub fn display(field: &Field, value: &Value, lang: Lang) -> String {
-    let yes_no = |b: bool| match (lang.is_english(), b) {
-        (false, true) => "Ja",
-        (false, false) => "Nein",
-        (true, true) => "Yes",
-        (true, false) => "No",
-    };
+/// A value as a citizen reads it, with the dates, money and yes/no of `words` (`lang`'s catalog).
+pub fn display(field: &Field, value: &Value, lang: Lang, words: &Catalog) -> String {
     match (value, &field.kind) {
         // A single choice is read as text; show its label, not its value.
         (Value::Text(chosen), FieldKind::Select(_) | FieldKind::Radio(_)) => {
             option_label(field, chosen, lang)
         }
         (Value::Text(text), _) => text.clone(),
-        (Value::Number(amount), FieldKind::Money) => money(*amount, lang),
+        (Value::Number(amount), FieldKind::Money) => money(*amount, lang, words),
         (Value::Number(amount), FieldKind::Calculated(calculation)) if calculation.money => {
-            money(*amount, lang)
+            money(*amount, lang, words)
         }
         (Value::Number(number), FieldKind::Number { unit: Some(unit), .. }) => {
             format!("{} {}", number_text(*number, lang), unit.get(lang))
         }
         (Value::Number(number), _) => number_text(*number, lang),
-        (Value::Date(day), _) => messages::date(*day, lang),
-        (Value::Bool(b), _) => yes_no(*b).to_owned(),
+        (Value::Date(day), _) => messages::date(*day, words),
+        (Value::Bool(b), _) => words.word(if *b { "yes" } else { "no" }).to_owned(),
         (Value::Choices(chosen), _) => {
             chosen.iter().map(|value| option_label(field, value, lang)).collect::<Vec<_>>().join(", ")
         }
@@ -135,17 +131,14 @@ fn number_text(number: Decimal, lang: Lang) -> String {
     messages::number(&number.to_string(), lang)
 }
 
-/// Two decimals always, as prices are written: "96,00 €", "€96.00".
-fn money(amount: Decimal, lang: Lang) -> String {
+/// Two decimals always, as prices are written, in the catalog's `money` template: "96,00 €",
+/// "€96.00".
+fn money(amount: Decimal, lang: Lang, words: &Catalog) -> String {
     let plain = amount.to_string();
     let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
     let cents = format!("{fraction:0<2}");
     let plain = format!("{whole}.{}", &cents[..2.min(cents.len())]);
-    if lang.is_english() {
-        format!("€{}", messages::number(&plain, lang))
-    } else {
-        format!("{} €", messages::number(&plain, lang))
-    }
+    words.text("money", &[("amount", &messages::number(&plain, lang))])
 }
 
 #[cfg(test)]
@@ -177,9 +170,11 @@ mod tests {
             ("groesse", Value::Text("unbekannt".into()), "unbekannt", "unbekannt"),
             ("name", Value::Text("Erika <b>".into()), "Erika <b>", "Erika <b>"),
         ];
+        let shipped = messages::tests::shipped();
+        let shown = |id: &str, value: &Value, lang: Lang| display(field(id), value, lang, shipped.get(lang));
         for (id, value, de, en) in cases {
-            assert_eq!(display(field(id), value, Lang::De), *de, "{id}");
-            assert_eq!(display(field(id), value, Lang::En), *en, "{id}");
+            assert_eq!(shown(id, value, Lang::De), *de, "{id}");
+            assert_eq!(shown(id, value, Lang::En), *en, "{id}");
         }
         let ar = Lang::from_tag("ar");
         for (id, text, de, shown_ar) in [
@@ -188,14 +183,19 @@ mod tests {
             ("anzahl", "-999", "-999", "-999"),
         ] {
             let value = Value::Number(decimal(text));
-            assert_eq!(display(field(id), &value, Lang::De), de, "{id}");
-            assert_eq!(display(field(id), &value, Lang::from_tag("uk")), de, "{id} in Ukrainian");
-            assert_eq!(display(field(id), &value, ar), shown_ar, "{id} in Arabic");
+            assert_eq!(shown(id, &value, Lang::De), de, "{id}");
+            assert_eq!(shown(id, &value, Lang::from_tag("uk")), de, "{id} in Ukrainian");
+            assert_eq!(shown(id, &value, ar), shown_ar, "{id} in Arabic");
         }
         answers.set("name", Answer::Text("  Erika ".into()));
+        let german = Catalog::german();
         let context = crate::Context { lang: Lang::De, today: crate::validation::testing::today() };
-        let steps =
-            summary(&definition, &crate::validation::resolve(&definition, &answers, context), Lang::De);
+        let steps = summary(
+            &definition,
+            &crate::validation::resolve(&definition, &answers, context),
+            Lang::De,
+            &german,
+        );
         assert_eq!(steps.len(), definition.steps.len());
         let row = steps.iter().flat_map(|s| &s.rows).find(|r| r.field == "name").expect("row"); // ok: test
         assert_eq!(row.value.as_deref(), Some("Erika"));

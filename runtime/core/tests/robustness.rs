@@ -301,6 +301,7 @@ fn mutate_and_answer(sample: &str, seed: u64) {
             &definition,
             &validation::resolve(&definition, &answers, context),
             lang,
+            &formlotse_core::catalog::Catalog::german(),
         );
         // A draft of these answers, read back into the original form: what fits comes back as typed.
         let draft = formlotse_core::draft::encode(&definition, &answers, rng.below(5), 0.0, None);

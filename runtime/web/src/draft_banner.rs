@@ -73,7 +73,7 @@ fn view(
         );
         if let Some(day) = day {
             let time = format!("{:02}:{:02}", saved.get_hours(), saved.get_minutes());
-            lines.push(t.draft_saved_at(&messages::date(day, lang), &time).into());
+            lines.push(t.draft_saved_at(&messages::date(day, t.catalog()), &time).into());
         }
         if restored.pending.is_some() {
             lines.push(t.draft_pending().into());

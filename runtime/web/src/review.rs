@@ -4,8 +4,8 @@
 use crate::assistant::Page;
 use crate::state::Action;
 use crate::texts::texts;
-use formlotse_core::review::{ReviewRow, summary};
-use formlotse_core::{Definition, Lang, Resolved, Value};
+use formlotse_core::review::summary;
+use formlotse_core::{Definition, Lang, Resolved};
 use formlotse_widgets::{
     ActionsProps, StepHeadingProps, SummaryListProps, SummaryRow, SummarySection, actions, step_heading,
     summary_list,
@@ -50,15 +50,9 @@ pub(crate) fn page(page: &Page) -> Html {
     }
 }
 
-/// Every step's answers as sections of a summary list; a yes/no answer in the catalog's words
-/// (core writes German or English ones).
+/// Every step's answers as sections of a summary list, in the words of `lang`'s catalog.
 pub(crate) fn sections(definition: &Definition, resolved: &Resolved, lang: Lang) -> Vec<SummarySection> {
-    let t = texts(lang);
-    let value = |row: ReviewRow| match resolved.values().get(&row.field) {
-        Some(Ok(Some(Value::Bool(yes)))) => Some(AttrValue::from(if *yes { t.yes() } else { t.no() })),
-        _ => row.value.map(AttrValue::from),
-    };
-    summary(definition, resolved, lang)
+    summary(definition, resolved, lang, texts(lang).catalog())
         .into_iter()
         .map(|step| SummarySection {
             index: step.step,
@@ -70,7 +64,7 @@ pub(crate) fn sections(definition: &Definition, resolved: &Resolved, lang: Lang)
                     key: row.field.clone().into(),
                     label: row.label.clone().into(),
                     changeable: row.changeable,
-                    value: value(row),
+                    value: row.value.map(AttrValue::from),
                 })
                 .collect(),
         })

@@ -38,7 +38,7 @@ pub fn text(
         let own = words.lang();
         // The town's civil time, as the PDF shows it (the stored time is UTC).
         let received =
-            formlotse_pdf::received_at(received_at, own, words).unwrap_or_else(|| received_at.to_owned());
+            formlotse_pdf::received_at(received_at, words).unwrap_or_else(|| received_at.to_owned());
         let title = definition.title.get(own);
         let line = |key: &str| {
             words.document_text(key, &[("title", title), ("received", &received), ("reference", reference)])

@@ -54,11 +54,13 @@ pub fn check(text: &str) -> Vec<CatalogProblem> {
             problems.push(CatalogProblem::Missing { key: key.clone() });
             continue;
         };
-        let (given, used) = (reference.params(), parameters(template));
+        let (given, used) = (reference.params(key), parameters(template));
         let unknown: Vec<String> =
             used.iter().filter(|p| !given.contains(p)).map(|p| (*p).to_owned()).collect();
         // A plural form may leave the count out ("eine Sekunde"); a plain text says everything.
         let missing: Vec<String> = match reference {
+            // A date is written with any of its parameters ("{d} {month} {yyyy}").
+            Reference::Plain(_) if key == "date" => Vec::new(),
             Reference::Plain(_) => {
                 given.iter().filter(|p| !used.contains(p)).map(|p| (*p).to_owned()).collect()
             }
@@ -85,9 +87,10 @@ enum Reference {
 }
 
 impl Reference {
-    /// The parameters the runtime gives.
-    fn params(&self) -> Vec<&'static str> {
+    /// The parameters the runtime gives for `key`.
+    fn params(&self, key: &str) -> Vec<&'static str> {
         let mut all = match self {
+            Reference::Plain(_) if key == "date" => crate::messages::DATE_PARAMETERS.to_vec(),
             Reference::Plain(template) => parameters(template),
             Reference::Counted(templates) => templates.iter().flat_map(|t| parameters(t)).collect(),
         };

@@ -53,11 +53,12 @@ fn items_are_sent_as_an_array_with_per_item_logic_and_totals() {
     );
     assert!(resolved.is_hidden("hunde[0].nachweis") && !resolved.is_hidden("hunde[1].nachweis"));
     assert_eq!(check_submission(&definition, &sent, today()), Ok(vec![]));
-    let rows: Vec<String> = crate::review::summary(&definition, &resolved, Lang::De)[0]
-        .rows
-        .iter()
-        .map(|r| format!("{}={}", r.label, r.value.as_deref().unwrap_or("-")))
-        .collect();
+    let rows: Vec<String> =
+        crate::review::summary(&definition, &resolved, Lang::De, &crate::catalog::Catalog::german())[0]
+            .rows
+            .iter()
+            .map(|r| format!("{}={}", r.label, r.value.as_deref().unwrap_or("-")))
+            .collect();
     assert_eq!(rows[1], "Hund 1: Name des Hundes=Bello");
     assert!(rows.contains(&"Hund 2: Sachkundenachweis=SK-7".to_owned()), "{rows:?}");
     assert!(!rows.iter().any(|r| r.starts_with("Hund 1: Sachkundenachweis")), "hidden in item 1");
@@ -223,14 +224,17 @@ fn a_stored_payload_reads_back_to_the_same_review() {
     let definition = form();
     let resolved = resolve(&definition, &two_dogs(), context());
     let sent = payload::read_back(&payload::build(&definition, &resolved, Lang::De));
-    let review = crate::review::summary(&definition, &resolved, Lang::De);
+    let review = crate::review::summary(&definition, &resolved, Lang::De, &crate::catalog::Catalog::german());
     let read_back = payload::resolve(&definition, &sent, today());
-    assert_eq!(crate::review::summary(&definition, &read_back, Lang::De), review);
+    assert_eq!(
+        crate::review::summary(&definition, &read_back, Lang::De, &crate::catalog::Catalog::german()),
+        review
+    );
     assert!(review[0].rows.iter().any(|row| row.value.as_deref() == Some("696,00 €")));
     // Not an application at all: every answer reads as not given, nothing panics.
     let nothing = payload::resolve(&definition, &json!({"answers": {"hunde": 7, "halter": 3}}), today());
     assert!(
-        crate::review::summary(&definition, &nothing, Lang::De)[0]
+        crate::review::summary(&definition, &nothing, Lang::De, &crate::catalog::Catalog::german())[0]
             .rows
             .iter()
             .all(|row| { row.value.is_none() || !row.changeable })

@@ -6,7 +6,7 @@ use crate::catalog::Catalogs;
 use crate::load;
 use crate::value::Date;
 
-fn shipped() -> Catalogs {
+pub(crate) fn shipped() -> Catalogs {
     let texts = [
         include_str!("../../../i18n/ar.json"),
         include_str!("../../../i18n/cs.json"),

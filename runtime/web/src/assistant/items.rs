@@ -57,9 +57,9 @@ pub(crate) fn render_items(items: &[Item], context: &ItemContext, scope: Option<
                 let path = path_of(&field.id);
                 let error = context.state.errors.iter().find(|e| e.path == path).map(|e| e.violation.clone());
                 let error = (error, context.state.refused);
-                let calculated = resolved
-                    .calculated(&path)
-                    .map(|v| AttrValue::from(formlotse_core::review::display(field, v, lang)));
+                let calculated = resolved.calculated(&path).map(|v| {
+                    AttrValue::from(formlotse_core::review::display(field, v, lang, texts(lang).catalog()))
+                });
                 // Inside items, the inputs are made afresh when items move (see `items`).
                 let key = match scope {
                     Some(_) => format!("{path}~{}", context.state.items),
