@@ -70,8 +70,13 @@ pub fn check(text: &str) -> Vec<CatalogProblem> {
             problems.push(CatalogProblem::Parameters { key: key.clone(), unknown, missing });
         }
     }
+    // The month names, wanted when the catalog's dates name months (German's do not).
+    let names_months = catalog.own("date").is_some_and(|date| date.contains("{month}"));
+    if names_months && catalog.own("months").is_none() {
+        problems.push(CatalogProblem::Missing { key: "months".to_owned() });
+    }
     for key in catalog.keys() {
-        if !wanted.iter().any(|(wanted, _)| wanted == key) {
+        if !wanted.iter().any(|(wanted, _)| wanted == key) && !(names_months && key == "months") {
             problems.push(CatalogProblem::Extra { key: key.clone() });
         }
     }

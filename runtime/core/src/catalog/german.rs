@@ -70,7 +70,6 @@ pub(crate) const WORDS: &str = table![
     ),
     ("loading", "Das Formular wird geladen …"),
     ("money", "{amount} €"),
-    ("months", "Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember"),
     ("new_tab", "(öffnet in neuem Tab)"),
     ("next", "Weiter"),
     ("no", "Nein"),

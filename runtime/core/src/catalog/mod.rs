@@ -120,7 +120,7 @@ impl Catalog {
     }
 
     /// The catalog's own template for `key`, if it has one.
-    fn own(&self, key: &str) -> Option<&str> {
+    pub(crate) fn own(&self, key: &str) -> Option<&str> {
         self.file.get("words")?.get(key)?.as_str()
     }
 

@@ -184,3 +184,25 @@ fn the_shipped_catalogs_are_complete() {
         assert_eq!(catalog.is_rtl(), *tag == "ar", "{tag}");
     }
 }
+
+#[test]
+fn month_names_are_wanted_where_dates_name_months() {
+    // The shipped English catalog with another date template and month names.
+    let english = SHIPPED[3].1;
+    let months = english.lines().find(|line| line.contains("\"months\"")).expect("months"); // ok: test
+    let file = |date: &str, names: &str| {
+        let file = english.replace("\"{d} {month} {yyyy}\"", &format!("\"{date}\""));
+        match names {
+            "" => file.replace(months, ""),
+            names => file.replace(months, &format!("    \"months\": \"{names}\",")),
+        }
+    };
+    let codes = |text: String| {
+        check(&text).iter().map(|p| format!("{} {}", p.code(), p.pointer())).collect::<Vec<_>>()
+    };
+    assert_eq!(codes(file("{d} {month} {yyyy}", "January,February")), Vec::<String>::new());
+    assert_eq!(codes(file("{dd}.{mm}.{yyyy}", "")), Vec::<String>::new());
+    assert_eq!(codes(file("{d} {month} {yyyy}", "")), ["catalog_missing_key /words/months"]);
+    assert_eq!(codes(file("{d}/{m}/{yyyy}", "January")), ["catalog_extra_key /words/months"]);
+    assert_eq!(codes(file("{d}/{mois}/{yyyy}", "")), ["catalog_parameters /words/date"]);
+}

@@ -9,13 +9,15 @@ use crate::catalog::Catalog;
 use crate::value::Date;
 
 /// The parameters a `date` template may use: day and month as numbers, without or with a
-/// leading zero, the month's name (from `months`, comma-separated), the four-digit year.
+/// leading zero, the month's name (from the catalog's `months`, twelve names separated by
+/// commas; German has none, as its dates do not name months), the four-digit year.
 pub const DATE_PARAMETERS: [&str; 6] = ["d", "dd", "m", "mm", "month", "yyyy"];
 
 /// A date as the citizen reads it in `words`' language: "24.12.2026", "24 December 2026", …
 pub fn date(date: Date, words: &Catalog) -> String {
     let (y, m, d) = date.parts();
-    let month = words.word("months").split(',').nth(usize::from(m).saturating_sub(1)).unwrap_or_default();
+    let months = words.own("months").unwrap_or_default();
+    let month = months.split(',').nth(usize::from(m).saturating_sub(1)).unwrap_or_default();
     let (day, number) = (d.to_string(), m.to_string());
     let padded = |n: &str| if n.len() < 2 { format!("0{n}") } else { n.to_owned() };
     let values = [&day, &padded(&day), &number, &padded(&number), month, &y.to_string()];
