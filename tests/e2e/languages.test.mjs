@@ -49,8 +49,11 @@ test('changing the element\'s lang keeps the step, the answers and the focus (dr
   await form.getByRole('heading', { name: 'Check your answers' }).waitFor();
   await setLang(page, 'de');
   await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
+  await setLang(page, 'en');
+  await form.getByRole('heading', { name: 'Check your answers' }).waitFor();
   // Removing the attribute: the page's language (German here) applies.
   await page.evaluate(() => document.querySelector('form-lotse').removeAttribute('lang'));
+  await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
   await form.getByRole('button', { name: 'Absenden' }).click();
   await form.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
   const stored = await submissions();

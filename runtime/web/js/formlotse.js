@@ -104,12 +104,14 @@
   /** Mounts into `element` once the runtime is there; a handle that works before and after. */
   function createHandle(element, options) {
     var state = { mounted: null, gone: false };
-    var definition = requestDefinition(element, options);
+    // The definition's request, and the folder the language catalogs are in.
+    var definition = requestDefinition(element, options) || {};
+    definition.base = base;
     var ready = runtime.then(
       function (glue) {
         if (state.gone) return;
         try {
-          state.mounted = glue.mount(element, options || undefined, definition, base);
+          state.mounted = glue.mount(element, options || undefined, definition);
         } catch (error) {
           showFailure(element, error);
         }
@@ -130,7 +132,9 @@
       },
       setLang: function (tag) {
         return ready.then(function () {
-          if (state.mounted) state.mounted.setLang(tag == null ? undefined : String(tag));
+          // No tag: the language the element inherits (the page's), as at mount; none is German.
+          var holder = tag == null && element.closest("[lang]");
+          if (state.mounted) state.mounted.setLang(holder ? holder.getAttribute("lang") : tag == null ? "" : String(tag));
         });
       },
       reset: function () {

@@ -37,21 +37,16 @@ static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 pub use mount::Mounted;
 
 /// Renders the assistant into `host`'s shadow root; `options` may override the attributes;
-/// `in_flight` (`{src, response}`) is the loader's request for the definition, if it made one;
-/// `base` is the loader's folder, where the language catalogs are (`i18n/TAG.json`).
+/// `loader` (`{base, src, response}`) holds the loader's folder, where the language catalogs are
+/// (`i18n/TAG.json`), and its request for the definition, if it made one.
 #[wasm_bindgen]
-pub fn mount(
-    host: web_sys::HtmlElement,
-    options: JsValue,
-    in_flight: JsValue,
-    base: Option<String>,
-) -> Result<Mounted, JsValue> {
+pub fn mount(host: web_sys::HtmlElement, options: JsValue, loader: JsValue) -> Result<Mounted, JsValue> {
     // Authors' patterns are matched by the browser's own engine: the wasm carries none.
     formlotse_core::pattern::set_host_matcher(browser_matches);
-    if let Some(base) = base {
+    if let Some(base) = js_sys::Reflect::get(&loader, &"base".into()).ok().and_then(|base| base.as_string()) {
         catalogs::set_base(&base);
     }
-    mount::mount(host, &options, &in_flight)
+    mount::mount(host, &options, &loader)
 }
 
 /// Whether `text` matches the anchored ECMAScript `source` (core's dialect, written for

@@ -36,11 +36,12 @@ impl Mounted {
         }
     }
 
-    /// The element's `lang` changed (`tag`, or `None` when the attribute was removed): the
-    /// assistant speaks the new language in place, keeping its step, answers and focus.
+    /// The element's `lang` changed to `tag` (the loader passes the inherited one when the
+    /// attribute was removed): the assistant speaks it in place, keeping its step, answers and
+    /// focus.
     #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&mut self, tag: Option<String>) {
-        let lang = tag.map_or_else(|| language_of(&self.host), |tag| Lang::from_tag(&tag));
+    pub fn set_lang(&mut self, tag: &str) {
+        let lang = Lang::from_tag(tag);
         if lang == self.props.lang {
             return;
         }
