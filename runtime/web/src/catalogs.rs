@@ -49,9 +49,16 @@ pub(crate) fn texts(lang: Lang) -> &'static Texts {
         loaded.unwrap_or_else(|| {
             *registry
                 .german
-                .get_or_insert_with(|| Box::leak(Box::new(Texts::of(Box::leak(Box::new(Catalog::german()))))))
+                .get_or_insert_with(|| kept(Catalog::german()))
         })
     })
+}
+
+/// `catalog`'s words, kept for the page's lifetime (one place, so that the wasm has one copy of
+/// reading them).
+#[inline(never)]
+fn kept(catalog: Catalog) -> &'static Texts {
+    Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog)))))
 }
 
 fn entry(loaded: &[(Lang, Entry)], lang: Lang) -> Option<Entry> {
@@ -72,7 +79,7 @@ pub(crate) async fn load(lang: Lang) {
     let fetched = fetch::get_text(&url).await;
     let read = fetched.ok().and_then(|answer| formlotse_core::json::parse(&answer.body).ok());
     let entry = match read.and_then(|file| Catalog::fetched(lang, file)) {
-        Some(catalog) => Entry::Loaded(Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog)))))),
+        Some(catalog) => Entry::Loaded(kept(catalog)),
         None => Entry::Absent,
     };
     register_loaded(lang, entry);
@@ -93,7 +100,7 @@ fn register_loaded(lang: Lang, new: Entry) {
 pub(crate) fn register(text: &str) -> Lang {
     let catalog = Catalog::parse(text).expect("a catalog"); // ok: test
     let lang = catalog.lang();
-    register_loaded(lang, Entry::Loaded(Box::leak(Box::new(Texts::of(Box::leak(Box::new(catalog)))))));
+    register_loaded(lang, Entry::Loaded(kept(catalog)));
     lang
 }
 
