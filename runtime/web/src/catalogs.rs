@@ -46,11 +46,7 @@ pub(crate) fn texts(lang: Lang) -> &'static Texts {
             Some(Entry::Loaded(texts)) => Some(texts),
             _ => None,
         });
-        loaded.unwrap_or_else(|| {
-            *registry
-                .german
-                .get_or_insert_with(|| kept(Catalog::german()))
-        })
+        loaded.unwrap_or_else(|| *registry.german.get_or_insert_with(|| kept(Catalog::german())))
     })
 }
 

@@ -8,7 +8,7 @@ use formlotse_core::Lang;
 use serde_json::Value;
 
 /// The longest tag taken: the longest a definition's languages can have (core's `Lang`).
-pub const MAX_TAG: usize = 15;
+pub const MAX_TAG: usize = formlotse_core::lang::MAX;
 
 /// The language the payload states: `Ok(None)` when it states none (the request's language
 /// applies), `Err(())` when `lang` is there but no well-formed tag of at most [`MAX_TAG`]
@@ -44,7 +44,8 @@ mod tests {
             (json!("de-x-ls"), Ok(Some("de-x-ls"))),
             (json!("hsb"), Ok(Some("hsb"))),
             (json!("de-AT"), Ok(Some("de-at"))),
-            (json!("zh-Hant-TW"), Ok(Some("zh-hant-tw"))),
+            (json!("zh-Hant"), Ok(Some("zh-hant"))),
+            (json!("zh-Hant-TW"), Err(())),
             (json!(null), Ok(None)),
             (json!(""), Err(())),
             (json!("Deutsch bitte"), Err(())),

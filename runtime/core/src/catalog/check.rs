@@ -76,7 +76,8 @@ pub fn check(text: &str) -> Vec<CatalogProblem> {
         problems.push(CatalogProblem::Missing { key: "months".to_owned() });
     }
     for key in catalog.keys() {
-        if !wanted.iter().any(|(wanted, _)| wanted == key) && !(names_months && key == "months") {
+        let is_wanted = wanted.iter().any(|(wanted, _)| wanted == key) || (names_months && key == "months");
+        if !is_wanted {
             problems.push(CatalogProblem::Extra { key: key.clone() });
         }
     }

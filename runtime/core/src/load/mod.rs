@@ -139,7 +139,10 @@ fn read_languages(form: &Object, sink: &mut Sink) -> Vec<String> {
         .iter()
         .enumerate()
         .filter_map(|(i, lang)| match lang.as_str() {
-            Some(tag) if crate::lang::Lang::parse(tag).is_some() => Some(tag.to_owned()),
+            // Kept whole: a longer tag would be cut (`Lang`), and its texts not found.
+            Some(tag) if crate::lang::Lang::parse(tag).is_some_and(|lang| lang.tag().len() == tag.len()) => {
+                Some(tag.to_owned())
+            }
             _ => {
                 sink.push(format!("{pointer}/{i}"), Problem::WrongType { expected: "language tag" });
                 None

@@ -205,7 +205,7 @@ fn type_name_de(expected: &str) -> &'static str {
         "boolean" => "true oder false",
         "integer" => "eine ganze Zahl",
         "number" => "eine Zahl",
-        "language tag" => "ein Sprachkürzel nach BCP 47 wie \"uk\" oder \"de-x-ls\"",
+        "language tag" => "ein Sprachkürzel nach BCP 47 mit höchstens 7 Zeichen wie \"uk\" oder \"de-x-ls\"",
         _ => "ein anderer Wert",
     }
 }
@@ -219,7 +219,7 @@ fn type_name_en(expected: &str) -> &'static str {
         "boolean" => "true or false",
         "integer" => "a whole number",
         "number" => "a number",
-        "language tag" => "a BCP 47 language tag like \"uk\" or \"de-x-ls\"",
+        "language tag" => "a BCP 47 language tag of at most 7 characters like \"uk\" or \"de-x-ls\"",
         _ => "another value",
     }
 }
