@@ -136,7 +136,8 @@ impl Lang {
     /// `de-AT`); a language not offered, by its primary subtag (the form's texts then fall back
     /// to its first language, the runtime's words come from that language's catalog).
     pub fn served_by(self, offered: &[String]) -> Lang {
-        let listed = |lang: &Lang| offered.iter().any(|tag| Lang::parse(tag) == Some(*lang));
+        // As a text finds its language: the tags as written, in any case (`Text::get`).
+        let listed = |lang: &Lang| offered.iter().any(|tag| tag.eq_ignore_ascii_case(lang.tag()));
         self.chain().find(listed).unwrap_or_else(|| Lang::from_tag(self.primary()))
     }
 }
