@@ -41,17 +41,21 @@ impl Lang {
 
     /// Reads a BCP 47 tag such as `de`, `de-DE`, `en_GB` or `de-x-ls`: subtags of 1 to 8 letters
     /// or digits, the first letters only. `None` for anything else. A tag longer than [`MAX`] is
-    /// cut after its last subtag that fits and is not a singleton (`x` in `de-at-x-ls`).
+    /// cut after its last subtag that fits, before any singleton (`x` in `de-at-x-ls`, `u` in
+    /// `en-u-ca-gregory`): what follows one is an extension, not a narrower language.
     pub fn parse(tag: &str) -> Option<Lang> {
         let tag = tag.trim();
         let mut bytes = [0; MAX];
         // One pass, no splitting (smaller in the citizen's wasm): the current subtag's length,
-        // whether it is the primary one, and how much of the tag is kept if it is too long.
-        let (mut subtag, mut primary, mut kept) = (0u8, true, 0);
+        // whether it is the primary one, how much of the tag is kept if it is too long, and up to
+        // where it may be cut (nowhere after a singleton).
+        let (mut subtag, mut primary, mut kept, mut room) = (0u8, true, 0, MAX);
         for (at, byte) in tag.bytes().enumerate() {
             let byte = match byte {
                 b'-' | b'_' if subtag > 0 => {
-                    if subtag > 1 && at <= MAX {
+                    if subtag == 1 {
+                        room = 0;
+                    } else if at <= room {
                         kept = at;
                     }
                     (subtag, primary) = (0, false);
@@ -93,7 +97,7 @@ impl Lang {
     }
 
     /// The next more general tag: `de` for `de-x-ls` (a singleton such as `x` is dropped with
-    /// what it introduces), `zh-hant` for `zh-hant-tw`; `None` for a primary subtag alone.
+    /// what it introduces), `zh` for `zh-hant`; `None` for a primary subtag alone.
     pub fn parent(&self) -> Option<Lang> {
         let mut tag = self.tag();
         loop {
@@ -170,6 +174,10 @@ mod tests {
             ("zh-Hant-TW", Some("zh-hant")),
             ("sr-Latn-RS", Some("sr-latn")),
             ("de-at-x-ls", Some("de-at")),
+            ("en-u-ca-gregory", Some("en")),
+            ("de-x-ls-foo", Some("de")),
+            ("de-at-1996", Some("de-at")),
+            ("de-1996-x", Some("de-1996")),
             ("en-GB-oxendict", Some("en-gb")),
             ("abcdefgh", None),
             ("de-at-ä", None),
@@ -197,6 +205,7 @@ mod tests {
     fn fallback_along_the_tag() {
         let chain = |tag| Lang::from_tag(tag).chain().map(|l| l.tag().to_owned()).collect::<Vec<_>>();
         assert_eq!(chain("de-x-ls"), ["de-x-ls", "de"]);
+        // Cut to what a `Lang` holds first (`Lang::parse`), then along the tag.
         assert_eq!(chain("zh-hant-tw"), ["zh-hant", "zh"]);
         assert_eq!(chain("zh-hant"), ["zh-hant", "zh"]);
         assert_eq!(chain("uk"), ["uk"]);

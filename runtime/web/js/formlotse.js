@@ -104,14 +104,14 @@
   /** Mounts into `element` once the runtime is there; a handle that works before and after. */
   function createHandle(element, options) {
     var state = { mounted: null, gone: false };
-    // The definition's request, and the folder the language catalogs are in.
-    var definition = requestDefinition(element, options) || {};
-    definition.base = base;
+    // For the app: the folder the language catalogs are in, and the definition's request.
+    var loader = requestDefinition(element, options) || {};
+    loader.base = base;
     var ready = runtime.then(
       function (glue) {
         if (state.gone) return;
         try {
-          state.mounted = glue.mount(element, options || undefined, definition);
+          state.mounted = glue.mount(element, options || undefined, loader);
         } catch (error) {
           showFailure(element, error);
         }

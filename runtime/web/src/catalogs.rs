@@ -15,8 +15,8 @@ use std::cell::RefCell;
 #[derive(Clone, Copy)]
 enum Entry {
     Loaded(&'static Texts),
-    /// Fetched, but not there or not a catalog of that language: its words fall back along the
-    /// tag to German (a town that lists a language without a catalog still gets a form).
+    /// Fetched, but not there or not a catalog (`Catalog::fetched`): its words fall back along
+    /// the tag to German (a town that lists a language without a catalog still gets a form).
     Absent,
 }
 
@@ -94,9 +94,10 @@ fn register_loaded(lang: Lang, new: Entry) {
 /// Registers a catalog as if fetched: tests have no network (a shipped one).
 #[cfg(test)]
 pub(crate) fn register(text: &str) -> Lang {
-    let catalog = Catalog::parse(text).expect("a catalog"); // ok: test
-    let lang = catalog.lang();
-    register_loaded(lang, Entry::Loaded(kept(catalog)));
+    // Read as the browser reads a fetched one.
+    let lang = Catalog::parse(text).expect("a catalog").lang(); // ok: test
+    let file = formlotse_core::json::parse(text).expect("JSON"); // ok: test
+    register_loaded(lang, Entry::Loaded(kept(Catalog::fetched(lang, file).expect("a catalog")))); // ok: test
     lang
 }
 

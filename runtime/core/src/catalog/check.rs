@@ -17,6 +17,8 @@ pub enum CatalogProblem {
     Extra { key: String },
     /// A template uses `{name}`s the runtime does not give, or leaves out ones it gives.
     Parameters { key: String, unknown: Vec<String>, missing: Vec<String> },
+    /// `months` does not hold twelve names separated by commas; `count`, the names it holds.
+    Months { count: usize },
 }
 
 impl CatalogProblem {
@@ -27,6 +29,7 @@ impl CatalogProblem {
             CatalogProblem::Missing { .. } => "catalog_missing_key",
             CatalogProblem::Extra { .. } => "catalog_extra_key",
             CatalogProblem::Parameters { .. } => "catalog_parameters",
+            CatalogProblem::Months { .. } => "catalog_months",
         }
     }
 
@@ -37,6 +40,7 @@ impl CatalogProblem {
             CatalogProblem::Missing { key }
             | CatalogProblem::Extra { key }
             | CatalogProblem::Parameters { key, .. } => format!("/words/{}", json::pointer_token(key)),
+            CatalogProblem::Months { .. } => "/words/months".to_owned(),
         }
     }
 }
@@ -72,8 +76,16 @@ pub fn check(text: &str) -> Vec<CatalogProblem> {
     }
     // The month names, wanted when the catalog's dates name months (German's do not).
     let names_months = catalog.own("date").is_some_and(|date| date.contains("{month}"));
-    if names_months && catalog.own("months").is_none() {
-        problems.push(CatalogProblem::Missing { key: "months".to_owned() });
+    match catalog.own("months") {
+        None if names_months => problems.push(CatalogProblem::Missing { key: "months".to_owned() }),
+        Some(months) if names_months => {
+            let names: Vec<&str> = months.split(',').map(str::trim).collect();
+            if names.len() != 12 || names.contains(&"") {
+                let count = names.iter().filter(|name| !name.is_empty()).count();
+                problems.push(CatalogProblem::Months { count });
+            }
+        }
+        _ => {}
     }
     for key in catalog.keys() {
         let is_wanted = wanted.iter().any(|(wanted, _)| wanted == key) || (names_months && key == "months");

@@ -39,7 +39,7 @@ pub(crate) const PROBLEMS: &str = table![
     ),
     (
         "problem.lang",
-        "Die Übermittlung nennt keine gültige Sprache. „lang“ muss ein Sprachkürzel nach BCP 47 mit höchstens 15 Zeichen sein, etwa „de“, „uk“ oder „de-x-ls“. Es wurde nichts gespeichert.",
+        "Die Übermittlung nennt keine gültige Sprache. „lang“ muss ein Sprachkürzel nach BCP 47 mit höchstens 7 Zeichen sein, etwa „de“, „uk“ oder „de-x-ls“. Es wurde nichts gespeichert.",
     ),
     ("problem.malformed", "Der Antrag ist beschädigt angekommen. Bitte senden Sie ihn erneut."),
     (

@@ -31,8 +31,9 @@ use crate::plural;
 pub struct Catalog {
     lang: Lang,
     rtl: bool,
-    /// The file as read, checked (`null` for German): words are looked up in its `words`
-    /// object, sorted by key, rather than copied out of it (copying was ≈ 300 B of wasm).
+    /// The file as read (`null` for German; checked by [`Catalog::parse`], not by
+    /// [`Catalog::fetched`]): words are looked up in its `words` object, sorted by key, rather
+    /// than copied out of it (copying was ≈ 300 B of wasm).
     file: Json,
 }
 
@@ -65,7 +66,8 @@ impl Catalog {
         let lang = object
             .get("lang")
             .and_then(Json::as_str)
-            .and_then(Lang::parse)
+            // Kept whole: two tags cut to the same one would collide without a word.
+            .and_then(|tag| Lang::parse(tag).filter(|lang| lang.tag().eq_ignore_ascii_case(tag)))
             .ok_or(CatalogError::Shape("lang"))?;
         object.get("name").and_then(Json::as_str).ok_or(CatalogError::Shape("name"))?;
         let rtl = match object.get("dir").map(Json::as_str) {

@@ -188,7 +188,7 @@ fn the_shipped_catalogs_are_complete() {
 #[test]
 fn month_names_are_wanted_where_dates_name_months() {
     // The shipped English catalog with another date template and month names.
-    let english = SHIPPED[3].1;
+    let english = SHIPPED.iter().find(|(tag, _)| *tag == "en").expect("English").1; // ok: test
     let months = english.lines().find(|line| line.contains("\"months\"")).expect("months"); // ok: test
     let file = |date: &str, names: &str| {
         let file = english.replace("\"{d} {month} {yyyy}\"", &format!("\"{date}\""));
@@ -200,9 +200,39 @@ fn month_names_are_wanted_where_dates_name_months() {
     let codes = |text: String| {
         check(&text).iter().map(|p| format!("{} {}", p.code(), p.pointer())).collect::<Vec<_>>()
     };
-    assert_eq!(codes(file("{d} {month} {yyyy}", "January,February")), Vec::<String>::new());
+    let twelve = "January, February,March,April,May,June,July,August,September,October,November,December";
+    assert_eq!(codes(file("{d} {month} {yyyy}", twelve)), Vec::<String>::new());
+    assert_eq!(codes(file("{d} {month} {yyyy}", "January,February")), ["catalog_months /words/months"]);
+    assert_eq!(
+        codes(file("{d} {month} {yyyy}", &twelve.replace("May", " "))),
+        ["catalog_months /words/months"]
+    );
     assert_eq!(codes(file("{dd}.{mm}.{yyyy}", "")), Vec::<String>::new());
     assert_eq!(codes(file("{d} {month} {yyyy}", "")), ["catalog_missing_key /words/months"]);
-    assert_eq!(codes(file("{d}/{m}/{yyyy}", "January")), ["catalog_extra_key /words/months"]);
+    assert_eq!(codes(file("{d}/{m}/{yyyy}", twelve)), ["catalog_extra_key /words/months"]);
     assert_eq!(codes(file("{d}/{mois}/{yyyy}", "")), ["catalog_parameters /words/date"]);
+}
+
+#[test]
+fn the_browser_takes_a_fetched_file_as_far_as_it_shows_words() {
+    let uk = Lang::from_tag("uk");
+    let read = |text: &str| Catalog::fetched(uk, json::parse(text).expect("JSON")); // ok: test
+    let catalog = read(r#"{"formlotse-catalog": 1, "dir": "rtl", "words": {"next": "Далі", "back": 7}}"#)
+        .expect("taken"); // ok: test
+    assert_eq!((catalog.lang(), catalog.is_rtl()), (uk, true));
+    assert_eq!(catalog.word("next"), "Далі");
+    assert_eq!(catalog.word("back"), "Zurück", "a word that is no text falls back to German");
+    assert!(!read(r#"{"formlotse-catalog": 1, "words": {}}"#).expect("taken").is_rtl()); // ok: test
+    assert_eq!(read(r#"{"formlotse-catalog": 2, "words": {}}"#), None, "another version");
+    assert_eq!(read(r#"{"formlotse-catalog": 1}"#), None, "no words");
+    assert_eq!(read(r#"{"formlotse-catalog": 1, "words": []}"#), None, "words not an object");
+    assert_eq!(read(r#"["formlotse-catalog"]"#), None);
+}
+
+#[test]
+fn a_catalog_names_its_language_whole() {
+    let named = |lang: &str| Catalog::parse(&catalog(lang, "")).map(|c| c.lang().tag().to_owned());
+    assert_eq!(named("zh-Hant"), Ok("zh-hant".to_owned()));
+    assert_eq!(named("zh-Hant-TW"), Err(CatalogError::Shape("lang")), "would be cut to zh-hant");
+    assert_eq!(named("en_GB"), Err(CatalogError::Shape("lang")));
 }

@@ -139,8 +139,10 @@ fn read_languages(form: &Object, sink: &mut Sink) -> Vec<String> {
         .iter()
         .enumerate()
         .filter_map(|(i, lang)| match lang.as_str() {
-            // Kept whole: a longer tag would be cut (`Lang`), and its texts not found.
-            Some(tag) if crate::lang::Lang::parse(tag).is_some_and(|lang| lang.tag().len() == tag.len()) => {
+            // Kept whole and as a text finds it (`Text::get`): not cut (`Lang`), no `_`, no spaces.
+            Some(tag)
+                if crate::lang::Lang::parse(tag).is_some_and(|lang| lang.tag().eq_ignore_ascii_case(tag)) =>
+            {
                 Some(tag.to_owned())
             }
             _ => {

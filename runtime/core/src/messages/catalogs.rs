@@ -21,6 +21,20 @@ pub fn catalog_problem(problem: &CatalogProblem, lang: Lang) -> String {
                 "Not a language catalog: “{member}” is missing or of the wrong form (see docs/languages.md)"
             )
         }
+        CatalogProblem::Missing { key } if key == "months" && de => "Die Vorlage „date“ nennt {month}, aber \
+             „months“ fehlt: Daten zeigen dort die Zahl des Monats"
+            .to_owned(),
+        CatalogProblem::Missing { key } if key == "months" => {
+            "The template “date” uses {month}, but “months” is \
+             missing: dates show the month's number there"
+                .to_owned()
+        }
+        CatalogProblem::Months { count } if de => {
+            format!("„months“ nennt {count} Monatsnamen; es müssen zwölf sein, durch Kommas getrennt")
+        }
+        CatalogProblem::Months { count } => {
+            format!("“months” lists {count} month names; it needs twelve, separated by commas")
+        }
         CatalogProblem::Missing { key } if de => {
             format!("Das Wort „{key}“ fehlt; Bürgerinnen und Bürger sehen dort das deutsche")
         }

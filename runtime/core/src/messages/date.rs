@@ -16,9 +16,11 @@ pub const DATE_PARAMETERS: [&str; 6] = ["d", "dd", "m", "mm", "month", "yyyy"];
 /// A date as the citizen reads it in `words`' language: "24.12.2026", "24 December 2026", …
 pub fn date(date: Date, words: &Catalog) -> String {
     let (y, m, d) = date.parts();
-    let months = words.own("months").unwrap_or_default();
-    let month = months.split(',').nth(usize::from(m).saturating_sub(1)).unwrap_or_default();
     let (day, number) = (d.to_string(), m.to_string());
+    // A catalog without a name for the month shows its number (`Formlotse.check` reports it).
+    let months = words.own("months").unwrap_or_default();
+    let name = months.split(',').nth(usize::from(m).saturating_sub(1)).map(str::trim);
+    let month = name.filter(|name| !name.is_empty()).unwrap_or(&number);
     let padded = |n: &str| if n.len() < 2 { format!("0{n}") } else { n.to_owned() };
     let values = [&day, &padded(&day), &number, &padded(&number), month, &y.to_string()];
     let params: Vec<(&str, &str)> = DATE_PARAMETERS.into_iter().zip(values).collect();
@@ -43,6 +45,8 @@ mod tests {
             ("de", "24.12.2026", "01.03.2026"),
             ("de-x-ls", "24. Dezember 2026", "1. März 2026"),
             ("en", "24 December 2026", "1 March 2026"),
+            ("en-gb", "24 December 2026", "1 March 2026"),
+            ("de-at", "24.12.2026", "01.03.2026"),
             ("pl", "24.12.2026", "01.03.2026"),
             ("ru", "24.12.2026", "01.03.2026"),
             ("uk", "24.12.2026", "01.03.2026"),
@@ -58,5 +62,14 @@ mod tests {
             );
         }
         assert_eq!(date(christmas, &hsb), "24.12.2026", "a catalog without a date template");
+        // Names missing or blank: the month's number shows; names are trimmed.
+        let short = Catalog::parse(
+            r#"{"formlotse-catalog": 1, "lang": "fr", "name": "Français",
+                "words": {"date": "{d} {month} {yyyy}", "months": "janvier, février,  ,avril"}}"#,
+        )
+        .expect("a catalog"); // ok: test
+        assert_eq!(date(march, &short), "1 3 2026");
+        assert_eq!(date(Date::new(2026, 2, 1).expect("a date"), &short), "1 février 2026"); // ok: test
+        assert_eq!(date(christmas, &short), "24 12 2026");
     }
 }

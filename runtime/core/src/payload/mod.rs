@@ -197,7 +197,7 @@ pub fn json_schema() -> serde_json::Value {
             "formlotse": { "const": PAYLOAD_VERSION, "description": "Payload layout version." },
             "form": { "type": "string", "description": "The form definition's id." },
             "version": { "type": ["string", "null"], "description": "The form definition's version." },
-            "lang": { "type": "string", "maxLength": 15, "pattern": "^[a-z]{1,8}(-[a-z0-9]{1,8})*$", "description": "The language the citizen used: a BCP 47 tag of the definition's `languages`, in lower case (`de`, `uk`, `de-x-ls`)." },
+            "lang": { "type": "string", "maxLength": 7, "pattern": "^[a-z]{1,8}(-[a-z0-9]{1,8})*$", "description": "The language the citizen used: a BCP 47 tag of the definition's `languages`, in lower case (`de`, `uk`, `de-x-ls`)." },
             "submittedAt": { "type": "string", "format": "date-time", "description": "When the citizen sent it (the browser's clock, UTC)." },
             "answers": {
                 "type": "object",
