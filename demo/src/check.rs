@@ -24,31 +24,43 @@ fn check_file(file: &Path) -> bool {
         println!("{line}");
     }
     if Catalog::is_catalog(&source) {
-        catalog::check(&source).is_empty()
+        let named = Catalog::parse(&source).ok().map(|catalog| catalog.file_name());
+        let file_name = file.file_name().and_then(|name| name.to_str());
+        catalog::check(&source).is_empty() && named.as_deref() == file_name
     } else {
         formlotse_core::load(&source).is_ok()
     }
 }
 
-/// The report lines of a language catalog: its missing and extra words, wrong placeholders.
+/// The report lines of a language catalog: its missing and extra words, wrong placeholders, and
+/// a file (`name` ending in `.json`) named otherwise than browsers fetch it.
 fn catalog_report(name: &str, source: &str) -> Vec<String> {
     let problems = catalog::check(source);
-    if problems.is_empty() {
-        let lang = Catalog::parse(source).map(|c| c.lang().tag().to_owned()).unwrap_or_default();
-        return vec![format!("{name}: ok (catalog {lang})")];
-    }
-    problems
-        .iter()
-        .map(|problem| {
-            let pointer = problem.pointer();
-            let pointer = if pointer.is_empty() { "/".to_owned() } else { pointer };
+    let catalog = Catalog::parse(source).ok();
+    let misnamed = catalog.as_ref().filter(|catalog| {
+        let file = Path::new(name).file_name().and_then(|file| file.to_str()).unwrap_or_default();
+        file.ends_with(".json") && file != catalog.file_name()
+    });
+    let mut lines: Vec<String> = misnamed
+        .map(|catalog| {
             format!(
-                "{name}: {} (at {pointer}, {})",
-                messages::catalog_problem(problem, Lang::En),
-                problem.code()
+                "{name}: browsers fetch the catalog of \"{}\" as {}; rename the file (at /lang, catalog_file_name)",
+                catalog.lang().tag(),
+                catalog.file_name()
             )
         })
-        .collect()
+        .into_iter()
+        .collect();
+    if problems.is_empty() && lines.is_empty() {
+        let lang = catalog.map(|c| c.lang().tag().to_owned()).unwrap_or_default();
+        return vec![format!("{name}: ok (catalog {lang})")];
+    }
+    lines.extend(problems.iter().map(|problem| {
+        let pointer = problem.pointer();
+        let pointer = if pointer.is_empty() { "/".to_owned() } else { pointer };
+        format!("{name}: {} (at {pointer}, {})", messages::catalog_problem(problem, Lang::En), problem.code())
+    }));
+    lines
 }
 
 /// The report lines for `source`, named `name`: one per diagnostic, or `name: ok`.
@@ -94,12 +106,23 @@ mod tests {
         );
         assert!(lines.contains(&"hsb.json: The word “back” is missing; citizens see the German one (at /words/back, catalog_missing_key)".to_owned()), "{lines:?}");
         assert!(lines.iter().any(|l| l.contains("unknown placeholders {total}; missing {of}")), "{lines:?}");
+        let misnamed = report(
+            "i18n/dsb.json",
+            r#"{"formlotse-catalog": 1, "lang": "hsb", "name": "Hornjoserbšćina", "words": {}}"#,
+        );
+        assert_eq!(
+            misnamed.first().map(String::as_str),
+            Some(
+                "i18n/dsb.json: browsers fetch the catalog of \"hsb\" as hsb.json; rename the file (at /lang, catalog_file_name)"
+            )
+        );
         let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime/i18n");
         for entry in std::fs::read_dir(shipped).unwrap() {
             let path = entry.unwrap().path();
-            let lines = report("catalog", &std::fs::read_to_string(&path).unwrap());
+            let name = path.display().to_string();
+            let lines = report(&name, &std::fs::read_to_string(&path).unwrap());
             assert!(
-                lines.len() == 1 && lines[0].starts_with("catalog: ok (catalog "),
+                lines.len() == 1 && lines[0].starts_with(&format!("{name}: ok (catalog ")),
                 "{}: {lines:?}",
                 path.display()
             );

@@ -35,6 +35,15 @@ pub fn load_dir(dir: &Path) -> Result<Catalogs, String> {
                 )
             }
         })?;
+        let named = file.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+        if named != catalog.file_name() {
+            return Err(format!(
+                "{} is the catalog of \"{}\", which browsers fetch as i18n/{}: rename the file",
+                file.display(),
+                catalog.lang().tag(),
+                catalog.file_name()
+            ));
+        }
         catalogs.push(catalog);
     }
     Ok(Catalogs::new(catalogs))
@@ -55,5 +64,32 @@ mod tests {
         assert_eq!(catalogs.get(Lang::from_tag("uk")).word("next"), "Далі");
         assert_eq!(catalogs.get(Lang::from_tag("fr")).word("next"), "Weiter");
         assert!(load_dir(&dir.join("missing")).unwrap_err().starts_with("cannot read the catalog directory"));
+    }
+
+    #[test]
+    fn a_catalog_is_named_by_its_language() {
+        let dir = std::env::temp_dir().join(format!("formlotse-catalog-names-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let sorbian = r#"{"formlotse-catalog": 1, "lang": "hsb", "name": "Hornjoserbšćina", "words": {}}"#;
+        for (name, refused) in [("hsb.json", false), ("dsb.json", true), ("HSB.json", true)] {
+            let file = dir.join(name);
+            std::fs::write(&file, sorbian).expect("written");
+            let loaded = load_dir(&dir);
+            std::fs::remove_file(&file).expect("removed");
+            match loaded {
+                Ok(catalogs) => {
+                    assert!(!refused, "{name}");
+                    assert_eq!(catalogs.get(Lang::from_tag("hsb")).lang().tag(), "hsb");
+                }
+                Err(error) => {
+                    assert!(refused, "{name}: {error}");
+                    assert!(
+                        error.contains(name) && error.ends_with("fetch as i18n/hsb.json: rename the file"),
+                        "{error}"
+                    );
+                }
+            }
+        }
+        std::fs::remove_dir(&dir).expect("removed");
     }
 }

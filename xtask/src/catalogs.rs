@@ -29,10 +29,9 @@ pub(crate) fn copy(root: &Path, dist: &Path) -> Result {
         for problem in formlotse_core::catalog::check(&text) {
             problems.push(format!("{name}{}: {}", problem.pointer(), problem.code()));
         }
-        let tag = name.trim_end_matches(".json");
         match formlotse_core::catalog::Catalog::parse(&text) {
-            Ok(catalog) if catalog.lang().tag() == tag => {}
-            _ => problems.push(format!("{name}: its \"lang\" is not {tag}")),
+            Ok(catalog) if catalog.file_name() == *name => {}
+            _ => problems.push(format!("{name}: its \"lang\" is not {}", name.trim_end_matches(".json"))),
         }
         let size = sizes::measure(text.as_bytes())?;
         println!("i18n/{name:<31} {:>10} {:>10} {:>10}", size.raw, size.gzip, size.brotli);

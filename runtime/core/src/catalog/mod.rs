@@ -106,6 +106,13 @@ impl Catalog {
         self.lang
     }
 
+    /// The name its file must have: the browser fetches `i18n/TAG.json` by the lower-cased tag
+    /// and takes what it gets as that language (`Catalog::fetched` reads no `lang`), so the
+    /// receiver and `check` refuse a file named otherwise.
+    pub fn file_name(&self) -> String {
+        format!("{}.json", self.lang.tag())
+    }
+
     /// The language's name in itself, for the language switch.
     pub fn name(&self) -> &str {
         self.file.get("name").and_then(Json::as_str).unwrap_or("Deutsch")
