@@ -146,9 +146,12 @@ test('the JS API mounts, resets, unmounts and checks; events tell the host page 
   await api.getByLabel('Antwort', { exact: true }).waitFor();
   assert.equal(await api.getByLabel('Antwort', { exact: true }).inputValue(), '', 'reset clears the answers');
   await api.getByLabel('Antwort', { exact: true }).fill('über die API');
-  await api.getByRole('button', { name: 'Continue' }).click();
-  await api.getByRole('button', { name: 'Send' }).click();
-  await api.getByRole('heading', { name: 'Your application has been sent' }).waitFor();
+  // `lang: 'en'` asks for English, which this German-only form lacks: all of it is German,
+  // not English buttons around German questions.
+  assert.equal(await api.locator('.fl-assistant').getAttribute('lang'), 'de');
+  await api.getByRole('button', { name: 'Weiter' }).click();
+  await api.getByRole('button', { name: 'Absenden' }).click();
+  await api.getByRole('heading', { name: 'Ihr Antrag wurde gesendet' }).waitFor();
   const reference = (await submissions()).at(-1).reference;
   const events = await page.evaluate(() => window.__events);
   assert.deepEqual(events, [

@@ -62,6 +62,54 @@ test('changing the element\'s lang keeps the step, the answers and the focus (dr
   await context.close();
 });
 
+test('a number keeps its value when the language changes, and the page can set its lang again after the switch', async () => {
+  const attributes = { src: '/fixtures/zahlen-sprachen.json', endpoint: '/api/submissions', draft: 'off' };
+  const { context, page, form, problems } = await mountFixture(browser, attributes, 'Die Sache');
+  const before = (await submissions()).length;
+  await form.getByLabel('Ungefährer Wert').fill('1.200');
+  await form.getByLabel('Gewicht').fill('2,50');
+  await setLang(page, 'en');
+  await form.getByRole('heading', { name: 'The item' }).waitFor();
+  // Read as English writes numbers, "1.200" would be 1.2: it is written anew instead.
+  assert.equal(await form.getByLabel('Approximate value').inputValue(), '1,200');
+  assert.equal(await form.getByLabel('Weight').inputValue(), '2.5');
+  await form.getByRole('navigation').getByRole('button', { name: 'Deutsch' }).click();
+  await form.getByRole('heading', { name: 'Die Sache' }).waitFor();
+  assert.equal(await form.getByLabel('Ungefährer Wert').inputValue(), '1.200');
+  // The page sets the same lang again after the citizen chose German in the switch: it applies.
+  await setLang(page, 'en');
+  await form.getByRole('heading', { name: 'The item' }).waitFor();
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await form.getByRole('heading', { name: 'Check your answers' }).waitFor();
+  const review = await form.locator('.fl-assistant').innerText();
+  assert.match(review, /€1,200\.00/);
+  assert.match(review, /2\.5 kg/);
+  await form.getByRole('button', { name: 'Send' }).click();
+  await form.getByRole('heading', { name: 'Your application has been sent' }).waitFor();
+  const stored = await submissions();
+  assert.equal(stored.length, before + 1);
+  assert.deepEqual(stored.at(-1).payload.answers, { wert: 1200, gewicht: 2.5 });
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  await context.close();
+});
+
+test('a page language the form lacks shows the form in its first language, left to right, without fetching a catalog', async () => {
+  const attributes = { src: '/fixtures/zahlen-sprachen.json', endpoint: '/api/submissions', draft: 'off', lang: 'ar' };
+  const { context, page, form, problems } = await mountFixture(browser, attributes, 'Die Sache');
+  const catalogs = () => page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname).filter((path) => path.includes('/i18n/')).map((path) => path.split('/').at(-1)));
+  const assistant = form.locator('.fl-assistant');
+  assert.equal(await assistant.getAttribute('lang'), 'de');
+  assert.equal(await assistant.getAttribute('dir'), 'ltr');
+  await form.getByRole('button', { name: 'Weiter' }).waitFor();
+  await setLang(page, 'en-GB');
+  await form.getByRole('heading', { name: 'The item' }).waitFor();
+  assert.equal(await assistant.getAttribute('lang'), 'en');
+  assert.deepEqual(await catalogs(), ['en.json'], 'no catalog for a language the form lacks');
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  await context.close();
+});
+
 test('"(optional)" follows requiredIf: it goes while the condition holds and comes back', async () => {
   const attributes = { src: '/fixtures/required-if.json', endpoint: '/api/submissions', draft: 'off' };
   const { context, page, form, problems } = await mountFixture(browser, attributes, 'Fläche');

@@ -75,4 +75,9 @@ impl Answers {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Answer)> {
         self.values.iter().map(|(k, v)| (k.as_str(), v))
     }
+
+    /// Every answer by field path, to change it in place.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Answer)> {
+        self.values.iter_mut().map(|(k, v)| (k.as_str(), v))
+    }
 }

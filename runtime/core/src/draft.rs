@@ -10,6 +10,7 @@
 use crate::answers::Answers;
 use crate::definition::{Definition, FieldKind};
 use crate::json::{Json, Object};
+use crate::lang::Lang;
 use crate::value::Answer;
 
 /// The layout version of a draft (`"formlotseDraft": 1`).
@@ -44,11 +45,13 @@ pub struct Pending {
     pub payload: String,
 }
 
-/// The draft of `answers` on `step`, saved at `saved_at` (ms since 1970), with the submission
-/// under way, if any.
+/// The draft of `answers`, typed in `lang`, on `step`, saved at `saved_at` (ms since 1970), with
+/// the submission under way, if any. The language is kept so that numbers read back as meant in
+/// another one ("1,5" typed in German is 1.5 in English too, see [`decode`]).
 pub fn encode(
     definition: &Definition,
     answers: &Answers,
+    lang: Lang,
     step: usize,
     saved_at: f64,
     pending: Option<&Pending>,
@@ -82,14 +85,17 @@ pub fn encode(
         // Milliseconds since 1970 are whole: written without float formatting.
         ("savedAt", Json::int(saved_at.max(0.0) as u64)),
         ("step", Json::int(step as u64)),
+        ("lang", lang.tag().into()),
         ("answers", Json::Object(answers)),
         ("pending", pending.into()),
     ])
     .to_string()
 }
 
-/// Reads a draft for `definition`; `None` when the text is no draft of this form.
-pub fn decode(definition: &Definition, text: &str) -> Option<Restored> {
+/// Reads a draft for `definition`, its numbers written as `lang` writes them (a draft names the
+/// language it was typed in; one without is taken as typed in `lang`); `None` when the text is
+/// no draft of this form.
+pub fn decode(definition: &Definition, text: &str, lang: Lang) -> Option<Restored> {
     let draft = crate::json::parse(text).ok()?;
     if draft.get("formlotseDraft")?.as_u64()? != DRAFT_FORMAT || draft.get("form")?.as_str()? != definition.id
     {
@@ -134,6 +140,8 @@ pub fn decode(definition: &Definition, text: &str) -> Option<Restored> {
             None => restored.dropped.push(id.clone()),
         }
     }
+    let typed_in = draft.get("lang").and_then(Json::as_str).and_then(Lang::parse).unwrap_or(lang);
+    crate::value::retype(&mut restored.answers, definition, typed_in, lang);
     Some(restored)
 }
 
@@ -202,8 +210,8 @@ mod tests {
     fn a_draft_restores_exactly_what_was_typed_except_files() {
         let definition = load(FORM).expect("loads"); // ok: test
         let pending = Pending { key: "k".into(), payload: "{}".into() };
-        let text = encode(&definition, &answers(), 1, 1_700_000_000_000.0, Some(&pending));
-        let restored = decode(&definition, &text).expect("a draft of this form"); // ok: test
+        let text = encode(&definition, &answers(), Lang::De, 1, 1_700_000_000_000.0, Some(&pending));
+        let restored = decode(&definition, &text, Lang::De).expect("a draft of this form"); // ok: test
         let mut expected = answers();
         expected.set("nachweis", Answer::Files(Vec::new()));
         for (id, answer) in expected.iter() {
@@ -222,13 +230,13 @@ mod tests {
         assert_eq!(restored.pending, Some(pending));
         // A draft of an earlier release wrote the time as a float.
         let earlier = text.replace("1700000000000", "1700000000000.0");
-        assert_eq!(decode(&definition, &earlier).map(|r| r.saved_at), Some(1_700_000_000_000.0));
+        assert_eq!(decode(&definition, &earlier, Lang::De).map(|r| r.saved_at), Some(1_700_000_000_000.0));
     }
 
     #[test]
     fn a_newer_version_keeps_what_still_fits_and_says_what_not() {
         let old = load(FORM).expect("loads"); // ok: test
-        let text = encode(&old, &answers(), 1, 0.0, None);
+        let text = encode(&old, &answers(), Lang::De, 1, 0.0, None);
         let new = FORM
             .replace(r#""version": "1""#, r#""version": "2""#)
             .replace(
@@ -237,7 +245,7 @@ mod tests {
             )
             .replace(r#""id": "ok", "type": "checkbox""#, r#""id": "ok", "type": "date""#);
         let new = load(&new).expect("loads"); // ok: test
-        let restored = decode(&new, &text).expect("same form"); // ok: test
+        let restored = decode(&new, &text, Lang::De).expect("same form"); // ok: test
         assert!(restored.other_version);
         assert_eq!(restored.dropped, vec!["alt".to_owned(), "ok".to_owned()]);
         assert!(restored.answers.get("name").is_some());
@@ -246,16 +254,36 @@ mod tests {
     #[test]
     fn anything_else_is_no_draft() {
         let definition = load(FORM).expect("loads"); // ok: test
-        let other =
-            encode(&definition, &answers(), 0, 0.0, None).replace(r#""form":"hund""#, r#""form":"katze""#);
+        let other = encode(&definition, &answers(), Lang::De, 0, 0.0, None)
+            .replace(r#""form":"hund""#, r#""form":"katze""#);
         for text in
             ["", "null", "[]", "{}", r#"{"formlotseDraft": 2, "form": "hund", "answers": {}}"#, &other]
         {
-            assert_eq!(decode(&definition, text), None, "{text}");
+            assert_eq!(decode(&definition, text, Lang::De), None, "{text}");
         }
         let odd = r#"{"formlotseDraft": 1, "form": "hund", "step": 99, "answers": {"name": {"date": 1}, "geburt": {"date": ["1", "2"]}}}"#;
-        let restored = decode(&definition, odd).expect("a draft"); // ok: test
+        let restored = decode(&definition, odd, Lang::De).expect("a draft"); // ok: test
         assert_eq!(restored.step, 1);
         assert_eq!(restored.dropped, vec!["geburt".to_owned(), "name".to_owned()]);
+    }
+
+    #[test]
+    fn numbers_read_back_as_meant_in_another_language() {
+        let definition =
+            load(&FORM.replace(r#""type": "text", "label": "Alt""#, r#""type": "money", "label": "Alt""#))
+                .expect("loads"); // ok: test
+        let mut typed = Answers::default();
+        typed.set("alt", Answer::Text("1,200".into()));
+        let text = encode(&definition, &typed, Lang::En, 0, 0.0, None);
+        let alt = |lang: Lang| decode(&definition, &text, lang).map(|r| r.answers.text("alt").to_owned());
+        assert_eq!(alt(Lang::De).as_deref(), Some("1.200"), "typed in English, restored in German");
+        assert_eq!(alt(Lang::En).as_deref(), Some("1,200"));
+        // A draft of an earlier release names no language: taken as typed in the one shown.
+        let earlier = text.replace(r#","lang":"en""#, "");
+        assert_ne!(earlier, text);
+        assert_eq!(
+            decode(&definition, &earlier, Lang::De).map(|r| r.answers.text("alt").to_owned()).as_deref(),
+            Some("1,200")
+        );
     }
 }

@@ -253,8 +253,8 @@ fn arbitrary_json_never_panics() {
         // The same junk as a stored draft (storage is writable by any script on the page).
         let draft =
             serde_json::json!({"formlotseDraft": 1, "form": sample.id, "step": json, "answers": json});
-        let _ = formlotse_core::draft::decode(&sample, &draft.to_string());
-        let _ = formlotse_core::draft::decode(&sample, &json.to_string());
+        let _ = formlotse_core::draft::decode(&sample, &draft.to_string(), Lang::De);
+        let _ = formlotse_core::draft::decode(&sample, &json.to_string(), Lang::De);
     }
 }
 
@@ -304,8 +304,8 @@ fn mutate_and_answer(sample: &str, seed: u64) {
             &formlotse_core::catalog::Catalog::german(),
         );
         // A draft of these answers, read back into the original form: what fits comes back as typed.
-        let draft = formlotse_core::draft::encode(&definition, &answers, rng.below(5), 0.0, None);
-        if let Some(restored) = formlotse_core::draft::decode(&original, &draft) {
+        let draft = formlotse_core::draft::encode(&definition, &answers, Lang::De, rng.below(5), 0.0, None);
+        if let Some(restored) = formlotse_core::draft::decode(&original, &draft, Lang::De) {
             for (id, answer) in restored.answers.iter() {
                 assert_eq!(answers.get(id), Some(answer), "{id}");
             }

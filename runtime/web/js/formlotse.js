@@ -162,11 +162,13 @@
     // A changed lang is spoken in place: step, answers and focus stay (with draft="off" they
     // live nowhere else). A changed src, endpoint, draft or timeout starts the assistant again.
     attributeChangedCallback(name, before, after) {
-      if (before === after || !this._formlotse) return;
+      if (!this._formlotse) return;
+      // `lang` set again to the same tag still applies: the citizen may have chosen another.
       if (name === "lang") {
         this._formlotse.setLang(after);
         return;
       }
+      if (before === after) return;
       this._formlotse.unmount();
       this._formlotse = createHandle(this, null);
     }

@@ -22,7 +22,14 @@ pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
         let (state, answers) = (session.state.clone(), session.answers.clone());
         Callback::from(move |()| {
             let definition = &state.definition.0;
-            let text = encode(definition, &answers.0.borrow(), state.flow.step(), js_sys::Date::now(), None);
+            let text = encode(
+                definition,
+                &answers.0.borrow(),
+                state.context.lang,
+                state.flow.step(),
+                js_sys::Date::now(),
+                None,
+            );
             download(&texts(state.context.lang).answers_file_name(&definition.id), &text);
         })
     };
@@ -32,7 +39,7 @@ pub(crate) fn buttons(session: &Session, lang: Lang) -> Html {
             let (state, answers, saver) = (state.clone(), answers.clone(), saver.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = read(&file).await.unwrap_or_default();
-                match decode(&state.definition.0, &text) {
+                match decode(&state.definition.0, &text, state.context.lang) {
                     Some(mut loaded) => {
                         *answers.0.borrow_mut() = std::mem::take(&mut loaded.answers);
                         saver.changed();

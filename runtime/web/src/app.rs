@@ -26,6 +26,9 @@ pub struct AppProps {
     pub endpoint: Option<AttrValue>,
     /// Language of the UI.
     pub lang: Lang,
+    /// Counts the host's settings of `lang`: each one applies, even the same tag again after
+    /// the citizen chose another language in the switch.
+    pub lang_set: u32,
     /// Where `formlotse:*` events go.
     pub events: Events,
     /// Where drafts are kept (`draft`).
@@ -89,17 +92,23 @@ pub fn App(props: &AppProps) -> Html {
     let t = texts(props.lang);
     match &*loaded.borrow() {
         Loaded::Pending => html! { <p class="fl-loading" role="status">{t.loading()}</p> },
-        Loaded::Failed(error) => notice(&NoticeProps {
-            title: t.load_failed().into(),
-            text: Some(t.load_failed_help().into()),
-            details: error.details(t).into_iter().map(AttrValue::from).collect(),
-        }),
+        // In the direction of its words: an Arabic page's notice reads right to left.
+        Loaded::Failed(error) => html! {
+            <div dir={crate::assistant::direction(props.lang)}>
+                {notice(&NoticeProps {
+                    title: t.load_failed().into(),
+                    text: Some(t.load_failed_help().into()),
+                    details: error.details(t).into_iter().map(AttrValue::from).collect(),
+                })}
+            </div>
+        },
         Loaded::Ready(definition) => {
             let assistant = AssistantProps {
                 definition: Shared(definition.clone()),
                 today: today(),
                 endpoint: props.endpoint.clone().unwrap_or_default(),
                 lang: speaks(props, definition),
+                lang_set: props.lang_set,
                 events: props.events.clone(),
                 draft: props.draft,
                 fresh: props.fresh,
@@ -110,10 +119,10 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// The language for the host's `lang`: of the definition's languages the nearest ("en-GB" on the
-/// page speaks the form's "en", "de-DE" its "de"), else by its primary subtag.
+/// The language for the host's `lang` (`Definition::speaks`: "en-GB" on the page speaks the
+/// form's "en"; a language the form lacks, its first).
 fn speaks(props: &AppProps, definition: &Definition) -> Lang {
-    props.lang.served_by(&definition.languages)
+    definition.speaks(props.lang)
 }
 
 /// Today by the browser's clock, in the citizen's time zone: the host gives the engine the date.

@@ -4,8 +4,8 @@
 //! costs no serialisation of the whole form.
 
 use crate::state::AnswerStore;
-use formlotse_core::Definition;
 use formlotse_core::draft::{Pending, Restored, decode, encode};
+use formlotse_core::{Definition, Lang};
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -67,10 +67,11 @@ impl DraftStore {
         }
     }
 
-    /// The stored draft for `definition`, unless there is none, it is not one, or it expired.
-    pub(crate) fn load(&self, definition: &Definition) -> Option<Restored> {
+    /// The stored draft for `definition`, its numbers as `lang` writes them, unless there is
+    /// none, it is not one, or it expired.
+    pub(crate) fn load(&self, definition: &Definition, lang: Lang) -> Option<Restored> {
         let text = self.storage()?.get_item(&self.key).ok()??;
-        let restored = decode(definition, &text);
+        let restored = decode(definition, &text, lang);
         let expired = restored.as_ref().is_some_and(|restored| {
             self.mode == DraftMode::Local
                 && js_sys::Date::now() - restored.saved_at > f64::from(LOCAL_DAYS) * 86_400_000.0
@@ -102,6 +103,8 @@ pub(crate) struct DraftSaver {
     definition: Rc<Definition>,
     answers: AnswerStore,
     step: Cell<usize>,
+    /// The language the answers are typed in (their numbers' separators).
+    lang: Cell<Lang>,
     timer: RefCell<Option<Timeout>>,
     /// The submission under way (kept in the draft, so a reload while sending reuses its key).
     sending: RefCell<Option<Pending>>,
@@ -114,6 +117,7 @@ impl DraftSaver {
         store: Rc<DraftStore>,
         definition: Rc<Definition>,
         answers: AnswerStore,
+        lang: Lang,
         sending: Option<Pending>,
     ) -> Rc<DraftSaver> {
         Rc::new(DraftSaver {
@@ -121,6 +125,7 @@ impl DraftSaver {
             definition,
             answers,
             step: Cell::new(0),
+            lang: Cell::new(lang),
             timer: RefCell::new(None),
             sending: RefCell::new(sending),
             finished: Cell::new(false),
@@ -155,6 +160,13 @@ impl DraftSaver {
         }
     }
 
+    /// The answers are now typed in `lang` (the assistant rewrote their numbers for it).
+    pub(crate) fn in_lang(&self, lang: Lang) {
+        if self.lang.replace(lang) != lang {
+            self.save_now();
+        }
+    }
+
     fn save_now(&self) {
         self.timer.borrow_mut().take();
         if self.finished.get() || self.store.mode() == DraftMode::Off {
@@ -165,7 +177,14 @@ impl DraftSaver {
             return;
         }
         let sending = self.sending.borrow();
-        let text = encode(&self.definition, &answers, self.step.get(), js_sys::Date::now(), sending.as_ref());
+        let text = encode(
+            &self.definition,
+            &answers,
+            self.lang.get(),
+            self.step.get(),
+            js_sys::Date::now(),
+            sending.as_ref(),
+        );
         self.store.save(&text);
     }
 

@@ -44,10 +44,17 @@ impl Logic {
         *logic = Logic::new(definition, answers, Context { lang, today }, generation);
     }
 
-    /// Rebuilds it if the state moved on to another language or other answers.
-    pub(crate) fn refresh(store: &LogicStore, state: &AssistantState, answers: &Answers) {
+    /// Rebuilds it if the state moved on to another language or other answers. In another
+    /// language, the numbers typed are first written as it writes them ("1.200" in German is
+    /// "1,200" in English), so that they keep their value.
+    pub(crate) fn refresh(store: &LogicStore, state: &AssistantState, answers: &mut Answers) {
         let wanted = (state.context.lang, state.generation);
-        if store.0.borrow().built_for != wanted {
+        let (built_lang, built_generation) = store.0.borrow().built_for;
+        // A new generation's answers come from a draft or a file, already in this language.
+        if built_lang != wanted.0 && built_generation == wanted.1 {
+            formlotse_core::value::retype(answers, &state.definition.0, built_lang, wanted.0);
+        }
+        if (built_lang, built_generation) != wanted {
             *store.0.borrow_mut() = Logic::new(&state.definition.0, answers, state.context, state.generation);
         }
     }

@@ -41,11 +41,9 @@ impl Mounted {
     /// focus.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&mut self, tag: &str) {
-        let lang = Lang::from_tag(tag);
-        if lang == self.props.lang {
-            return;
-        }
-        self.props.lang = lang;
+        // Even the same tag applies again: the citizen may have chosen another one meanwhile.
+        self.props.lang = Lang::from_tag(tag);
+        self.props.lang_set = self.props.lang_set.wrapping_add(1);
         if let Some(app) = self.app.as_mut() {
             app.update(self.props.clone());
         }
@@ -81,6 +79,7 @@ pub(crate) fn mount(host: HtmlElement, options: &JsValue, in_flight: &JsValue) -
         definition: definition.map(Into::into),
         endpoint: attribute("endpoint").map(Into::into),
         lang: attribute("lang").map_or_else(|| language_of(&host), |tag| Lang::from_tag(&tag)),
+        lang_set: 0,
         events: Events(Some(host.clone())),
         draft: DraftMode::from_attribute(attribute("draft").as_deref()),
         fresh: false,

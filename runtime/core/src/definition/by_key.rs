@@ -71,6 +71,11 @@ impl<V> ByKey<V> {
         self.entries.iter().map(|(key, value)| (key, value))
     }
 
+    /// The entries, by key, to change their values.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&String, &mut V)> {
+        self.entries.iter_mut().map(|(key, value)| (&*key, value))
+    }
+
     /// The values, by key.
     pub fn values(&self) -> impl Iterator<Item = &V> {
         self.entries.iter().map(|(_, value)| value)

@@ -11,6 +11,7 @@ pub use field::{
 };
 pub use text::Text;
 
+use crate::lang::Lang;
 use crate::logic::Logic;
 
 /// The version of the definition format this engine reads (`"formlotse": 1`).
@@ -58,6 +59,14 @@ impl Definition {
     /// Every repeatable group of the form.
     pub fn repeats(&self) -> impl Iterator<Item = &Repeat> {
         self.steps.iter().flat_map(Step::repeats)
+    }
+
+    /// The language to speak to a citizen whose page asks for `asked`: the nearest of its
+    /// `languages` along the tag (`en` for `en-GB`, `de` for `de-AT`), else German, every form's
+    /// first. So a page in a language the form lacks shows the form in one language, not the
+    /// runtime's words in one and the form's texts in another.
+    pub fn speaks(&self, asked: Lang) -> Lang {
+        asked.served_by(&self.languages).unwrap_or_default()
     }
 
     /// The field with this id (outside repeatable groups).
@@ -205,7 +214,7 @@ impl Repeat {
     }
 
     /// The legend of item `index` (0-based) in `lang`.
-    pub fn item_label(&self, index: usize, lang: crate::Lang) -> String {
+    pub fn item_label(&self, index: usize, lang: Lang) -> String {
         self.item_label.get(lang).replace("{n}", &index.saturating_add(1).to_string())
     }
 }
@@ -244,4 +253,36 @@ impl ContentKind {
         ("info", ContentKind::Info),
         ("warning", ContentKind::Warning),
     ];
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+
+    #[test]
+    fn a_page_language_the_form_lacks_gets_one_language() {
+        let form = |languages: &str, title: &str| {
+            crate::load(&format!(
+                r#"{{"formlotse": 1, "id": "f", {languages} "title": {title}, "steps": [{{"id": "s", "title": "S", "fields": [{{"id": "a", "type": "text", "label": "A"}}]}}]}}"#
+            ))
+            .expect("a form") // ok: test
+        };
+        let listed =
+            form(r#""languages": ["de", "en", "de-x-ls"],"#, r#"{"de": "Sperrmüll", "en": "Bulky waste"}"#);
+        // English texts, but English is not among its languages.
+        let unlisted = form("", r#"{"de": "Eingebettet", "en": "Inline"}"#);
+        let plain = form("", r#""Hund""#);
+        for (definition, asked, spoken) in [
+            (&listed, "en-GB", "en"),
+            (&listed, "de-x-ls", "de-x-ls"),
+            (&listed, "de-AT", "de"),
+            (&listed, "ar", "de"),
+            (&listed, "uk", "de"),
+            (&unlisted, "en", "de"),
+            (&unlisted, "ar", "de"),
+            (&plain, "en", "de"),
+        ] {
+            assert_eq!(definition.speaks(Lang::from_tag(asked)).tag(), spoken, "{asked}");
+        }
+    }
 }

@@ -5,11 +5,13 @@ mod date;
 mod decimal;
 mod digits;
 mod read;
+mod retype;
 
 pub use date::Date;
 pub use decimal::{Decimal, NumberProblem};
 pub use digits::ascii_digits;
 pub use read::{from_answer, from_json};
+pub use retype::retype;
 
 /// What the citizen entered into one field, exactly as entered.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -27,7 +27,7 @@ pub(crate) struct Seen {
     title: Option<(bool, &'static str)>,
     /// The prefix this assistant put in the page title, in whatever language it was then.
     added: Option<&'static str>,
-    lang: Option<Lang>,
+    lang: Option<(Lang, u32)>,
 }
 
 /// Runs the assistant's effects; `refs` are the step heading's, the error summary's and the
@@ -79,9 +79,9 @@ pub(crate) fn use_effects(
             seen.title = Some(title);
             seen.added = error_title(title, seen.added);
         }
-        // The host changed the element's `lang` attribute.
-        if seen.lang != Some(props.lang) {
-            seen.lang = Some(props.lang);
+        // The host set the element's `lang` attribute (again).
+        if seen.lang != Some((props.lang, props.lang_set)) {
+            seen.lang = Some((props.lang, props.lang_set));
             language::choose(&state, props.lang);
         }
     });

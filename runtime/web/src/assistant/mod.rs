@@ -38,6 +38,8 @@ pub struct AssistantProps {
     pub endpoint: AttrValue,
     /// Language of the UI and of the definition's texts.
     pub lang: Lang,
+    /// Counts the host's settings of `lang` (`AppProps::lang_set`).
+    pub lang_set: u32,
     /// Where `formlotse:*` events go.
     pub events: Events,
     /// Where drafts are kept.
@@ -59,7 +61,8 @@ pub fn Assistant(props: &AssistantProps) -> Html {
     });
     let changes = use_memo((), |_| Changes::new(&stores, &state, props));
     let (answers, saver, logic) = (&stores.answers, &stores.saver, &stores.logic);
-    Logic::refresh(logic, &state, &answers.0.borrow());
+    Logic::refresh(logic, &state, &mut answers.0.borrow_mut());
+    saver.in_lang(state.context.lang);
     let heading_ref = use_node_ref();
     let summary_ref = use_node_ref();
     let receipt_ref = use_node_ref();

@@ -35,14 +35,14 @@ impl Stores {
             drafts.clear();
             None
         } else {
-            drafts.load(definition)
+            drafts.load(definition, props.lang)
         };
         let (answers, pending) = match &restored {
             Some(restored) => (restored.answers.clone(), restored.pending.clone()),
             None => Default::default(),
         };
         let answers = Shared(Rc::new(RefCell::new(answers)));
-        let saver = DraftSaver::new(drafts, definition.clone(), answers.clone(), pending);
+        let saver = DraftSaver::new(drafts, definition.clone(), answers.clone(), props.lang, pending);
         let context = Context { lang: props.lang, today: props.today };
         let logic = Shared(Rc::new(RefCell::new(Logic::new(definition, &answers.0.borrow(), context, 0))));
         Stores { restored, answers, saver, logic, files: FileStore::default(), seen: RefCell::default() }
