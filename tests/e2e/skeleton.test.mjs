@@ -240,6 +240,14 @@ test('a definition that cannot be loaded is reported in the language of the page
   await context.close();
 });
 
+test('on an Arabic page the failure notice reads right to left', async () => {
+  const { context, page } = await open(browser, '/fixtures/missing-ar.html');
+  const alert = page.locator('form-lotse').getByRole('alert');
+  await alert.getByText('تعذّر تحميل النموذج.').waitFor();
+  assert.equal(await alert.evaluate((notice) => notice.closest('[dir]')?.getAttribute('dir')), 'rtl');
+  await context.close();
+});
+
 /** Asserts that the focused element inside the form is the one with `text`. */
 async function assertFocused(page, text) {
   const focused = await page.evaluate(() => document.querySelector('form-lotse').shadowRoot.activeElement?.textContent ?? '');
