@@ -48,7 +48,7 @@ fn each_language_speaks_its_own_words() {
         ("plz", Violation::Required, "de", "Füllen Sie das Feld „Postleitzahl“ aus."),
         ("plz", Violation::Required, "en", "Fill in “Postcode”."),
         ("beginn", Violation::Required, "uk", "Введіть дату в полі «Початок»."),
-        ("beginn", Violation::Required, "ar", "يُرجى إدخال تاريخ في حقل «البداية»."),
+        ("beginn", Violation::Required, "ar", "يُرجى إدخال تاريخ في حقل «\u{2068}البداية\u{2069}»."),
         ("tiere", Violation::Required, "uk", "Виберіть у полі «Тварини» щонайменше один варіант."),
         ("tiere", Violation::Required, "de-x-ls", "Bitte wählen Sie bei „Tiere“ mindestens 1 Antwort."),
         ("ende", Violation::After { other: "beginn".into() }, "de", "„Ende“ muss nach „Beginn“ liegen."),
@@ -66,7 +66,7 @@ fn each_language_speaks_its_own_words() {
             "cs",
             "Datum v poli „Beginn“ nesmí být pozdější než 28. 11. 2008.",
         ),
-        ("beginn", Violation::DateMax { max }, "ar", "يجب ألا يكون التاريخ في حقل «البداية» بعد 28/11/2008."),
+        ("beginn", Violation::DateMax { max }, "ar", "يجب ألا يكون التاريخ في حقل «\u{2068}البداية\u{2069}» بعد \u{2068}28/11/2008\u{2069}."),
         (
             "beginn",
             Violation::DateMax { max },
@@ -92,10 +92,11 @@ fn each_language_speaks_its_own_words() {
             "plz",
             Violation::FileSize { name: "plan.pdf".into(), max: 1536 },
             "ar",
-            "يجب ألا يتجاوز حجم الملف «plan.pdf» 1.5 كيلوبايت.",
+            "يجب ألا يتجاوز حجم الملف «\u{2068}plan.pdf\u{2069}» \u{2068}1.5 كيلوبايت\u{2069}.",
         ),
         ("plz", Violation::TooManyDecimals { max: 0 }, "tr", "“Postleitzahl” alanına bir tam sayı girin."),
     ];
+    // Right to left, each value is isolated (U+2068 … U+2069) so that "plan.pdf" keeps its place.
     for (id, violation, tag, expected) in cases {
         assert_eq!(message(id, violation.clone(), tag), expected, "{id} {violation:?} {tag}");
     }
@@ -126,9 +127,9 @@ fn counted_texts_follow_the_plural_rules() {
     assert_eq!(selected("de", 2), "Wählen Sie bei „Tiere“ höchstens 2 Angaben aus.");
     assert_eq!(selected("en", 1), "Select at most 1 option for “Animals”.");
     let files = |max| message("tiere", Violation::FileCount { max }, "ar");
-    assert_eq!(files(2), "يُرجى رفع ملفين على الأكثر في حقل «Tiere».");
-    assert_eq!(files(3), "يُرجى رفع 3 ملفات على الأكثر في حقل «Tiere».");
-    assert_eq!(files(11), "يُرجى رفع 11 ملفًا على الأكثر في حقل «Tiere».");
+    assert_eq!(files(2), "يُرجى رفع ملفين على الأكثر في حقل «\u{2068}Tiere\u{2069}».");
+    assert_eq!(files(3), "يُرجى رفع \u{2068}3\u{2069} ملفات على الأكثر في حقل «\u{2068}Tiere\u{2069}».");
+    assert_eq!(files(11), "يُرجى رفع \u{2068}11\u{2069} ملفًا على الأكثر في حقل «\u{2068}Tiere\u{2069}».");
     let more = |tag, count| {
         for_form(&Violation::MoreErrors { count }, Lang::from_tag(tag), shipped().get(Lang::from_tag(tag)))
     };
