@@ -66,7 +66,12 @@ fn each_language_speaks_its_own_words() {
             "cs",
             "Datum v poli „Beginn“ nesmí být pozdější než 28. 11. 2008.",
         ),
-        ("beginn", Violation::DateMax { max }, "ar", "يجب ألا يكون التاريخ في حقل «\u{2068}البداية\u{2069}» بعد \u{2068}28/11/2008\u{2069}."),
+        (
+            "beginn",
+            Violation::DateMax { max },
+            "ar",
+            "يجب ألا يكون التاريخ في حقل «\u{2068}البداية\u{2069}» بعد \u{2068}28/11/2008\u{2069}.",
+        ),
         (
             "beginn",
             Violation::DateMax { max },
