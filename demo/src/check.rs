@@ -24,9 +24,7 @@ fn check_file(file: &Path) -> bool {
         println!("{line}");
     }
     if Catalog::is_catalog(&source) {
-        let named = Catalog::parse(&source).ok().map(|catalog| catalog.file_name());
-        let file_name = file.file_name().and_then(|name| name.to_str());
-        catalog::check(&source).is_empty() && named.as_deref() == file_name
+        catalog::check(&source).is_empty() && misnamed(&file.display().to_string(), &source).is_none()
     } else {
         formlotse_core::load(&source).is_ok()
     }
@@ -36,12 +34,7 @@ fn check_file(file: &Path) -> bool {
 /// a file (`name` ending in `.json`) named otherwise than browsers fetch it.
 fn catalog_report(name: &str, source: &str) -> Vec<String> {
     let problems = catalog::check(source);
-    let catalog = Catalog::parse(source).ok();
-    let misnamed = catalog.as_ref().filter(|catalog| {
-        let file = Path::new(name).file_name().and_then(|file| file.to_str()).unwrap_or_default();
-        file.ends_with(".json") && file != catalog.file_name()
-    });
-    let mut lines: Vec<String> = misnamed
+    let mut lines: Vec<String> = misnamed(name, source)
         .map(|catalog| {
             format!(
                 "{name}: browsers fetch the catalog of \"{}\" as {}; rename the file (at /lang, catalog_file_name)",
@@ -52,7 +45,7 @@ fn catalog_report(name: &str, source: &str) -> Vec<String> {
         .into_iter()
         .collect();
     if problems.is_empty() && lines.is_empty() {
-        let lang = catalog.map(|c| c.lang().tag().to_owned()).unwrap_or_default();
+        let lang = Catalog::parse(source).map(|c| c.lang().tag().to_owned()).unwrap_or_default();
         return vec![format!("{name}: ok (catalog {lang})")];
     }
     lines.extend(problems.iter().map(|problem| {
@@ -61,6 +54,13 @@ fn catalog_report(name: &str, source: &str) -> Vec<String> {
         format!("{name}: {} (at {pointer}, {})", messages::catalog_problem(problem, Lang::En), problem.code())
     }));
     lines
+}
+
+/// The catalog in `source` if the file `name` (ending in `.json`) is named otherwise than
+/// browsers fetch it (`Catalog::file_name`).
+fn misnamed(name: &str, source: &str) -> Option<Catalog> {
+    let file = Path::new(name).file_name().and_then(|file| file.to_str()).unwrap_or_default();
+    Catalog::parse(source).ok().filter(|catalog| file.ends_with(".json") && file != catalog.file_name())
 }
 
 /// The report lines for `source`, named `name`: one per diagnostic, or `name: ok`.

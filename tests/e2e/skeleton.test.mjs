@@ -241,7 +241,13 @@ test('a definition that cannot be loaded is reported in the language of the page
 });
 
 test('on an Arabic page the failure notice reads right to left', async () => {
-  const { context, page } = await open(browser, '/fixtures/missing-ar.html');
+  const { context, page } = await open(browser, '/fixtures/empty.html');
+  await page.evaluate(() => {
+    document.documentElement.lang = 'ar';
+    const element = document.createElement('form-lotse');
+    element.setAttribute('src', '/fixtures/does-not-exist.json');
+    document.querySelector('main').append(element);
+  });
   const alert = page.locator('form-lotse').getByRole('alert');
   await alert.getByText('تعذّر تحميل النموذج.').waitFor();
   assert.equal(await alert.evaluate((notice) => notice.closest('[dir]')?.getAttribute('dir')), 'rtl');

@@ -61,7 +61,7 @@ pub fn App(props: &AppProps) -> Html {
                 *loaded.borrow_mut() = match load(&props).await {
                     Ok(definition) => {
                         // The words of the language the assistant starts in, before it shows.
-                        crate::catalogs::load(speaks(&props, &definition)).await;
+                        crate::catalogs::load(definition.speaks(props.lang)).await;
                         props.events.emit(
                             "ready",
                             &[
@@ -107,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
                 definition: Shared(definition.clone()),
                 today: today(),
                 endpoint: props.endpoint.clone().unwrap_or_default(),
-                lang: speaks(props, definition),
+                lang: definition.speaks(props.lang),
                 lang_set: props.lang_set,
                 events: props.events.clone(),
                 draft: props.draft,
@@ -117,12 +117,6 @@ pub fn App(props: &AppProps) -> Html {
             html! { <Assistant ..assistant /> }
         }
     }
-}
-
-/// The language for the host's `lang` (`Definition::speaks`: "en-GB" on the page speaks the
-/// form's "en"; a language the form lacks, its first).
-fn speaks(props: &AppProps, definition: &Definition) -> Lang {
-    definition.speaks(props.lang)
 }
 
 /// Today by the browser's clock, in the citizen's time zone: the host gives the engine the date.
